@@ -1,0 +1,164 @@
+//! `tiaowen bench`: ingest throughput, index size and search latency, measured in one
+//! run next to a bare tantivy + jieba index of the same clause texts.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use anyhow::Context;
+use tiaowen_index::ClauseIndex;
+use tiaowen_ingest::{find_documents, read_document, IngestOptions};
+use tiaowen_model::SearchRequest;
+
+use crate::config::BenchArgs;
+
+/// Runs `tiaowen bench` and prints one block of figures per corpus.
+pub fn run(args: &BenchArgs) -> anyhow::Result<ExitCode> {
+    for corpus in &args.corpora {
+        let unpacked;
+        let root: &Path = if is_tar_gz(corpus) {
+            unpacked = unpack(corpus)?;
+            unpacked.path()
+        } else {
+            corpus
+        };
+        let index_dir = tempfile::tempdir().context("cannot make a temporary index folder")?;
+        let figures = measure_ingest(root, index_dir.path())?;
+        println!("corpus {}", corpus.display());
+        println!("  documents           {}", figures.documents);
+        println!("  clauses             {}", figures.clauses);
+        println!("  clause text         {:.1} MB", mb(figures.text_bytes));
+        println!("  read+segment        {:.2} s", figures.read.as_secs_f64());
+        println!(
+            "  pipeline ingest     {:.2} s  ({:.1} MB/s of clause text)",
+            figures.pipeline.as_secs_f64(),
+            mb(figures.text_bytes) / figures.pipeline.as_secs_f64()
+        );
+        println!(
+            "  bare tantivy+jieba  {:.2} s  ({:.1} MB/s)",
+            figures.bare.as_secs_f64(),
+            mb(figures.text_bytes) / figures.bare.as_secs_f64()
+        );
+        println!("  index size          {:.1} MB", mb(dir_size(index_dir.path())));
+        if let Some(queries) = &args.queries {
+            let index = ClauseIndex::open(index_dir.path())?;
+            let (p50, p99, n) = measure_search(&index, queries, args.rounds)?;
+            println!(
+                "  search (snippets)   p50 {:.2} ms  p99 {:.2} ms  over {n} queries",
+                p50.as_secs_f64() * 1e3,
+                p99.as_secs_f64() * 1e3
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Figures of one corpus.
+struct IngestFigures {
+    documents: usize,
+    clauses: usize,
+    text_bytes: usize,
+    read: Duration,
+    pipeline: Duration,
+    bare: Duration,
+}
+
+/// Reads the corpus once (for the clause texts), then times the whole pipeline into
+/// `index_dir` and the bare index of the same texts.
+fn measure_ingest(root: &Path, index_dir: &Path) -> anyhow::Result<IngestFigures> {
+    let parse = super::parse_options(30)?;
+    let walked = find_documents(&[root.to_path_buf()], root)?;
+    let started = Instant::now();
+    let mut texts = Vec::new();
+    for file in &walked.files {
+        if let Ok(read) = read_document(&file.path, &file.id, &parse) {
+            texts.extend(read.clauses.into_iter().map(|c| c.text));
+        }
+    }
+    let read = started.elapsed();
+    let started = Instant::now();
+    let index = ClauseIndex::create(index_dir)?;
+    let mut options = IngestOptions::new(root);
+    options.parse = parse;
+    let report = tiaowen_ingest::ingest(&index, &[root.to_path_buf()], &options, &mut |_| {})?;
+    let pipeline = started.elapsed();
+    let bare_dir = tempfile::tempdir()?;
+    let bare = tiaowen_index::bench::bare_index(&texts, bare_dir.path())?;
+    Ok(IngestFigures {
+        documents: report.added.len(),
+        clauses: texts.len(),
+        text_bytes: texts.iter().map(String::len).sum(),
+        read,
+        pipeline,
+        bare,
+    })
+}
+
+/// Runs every query of a JSON-lines file `rounds` times; returns p50, p99 and the count.
+fn measure_search(
+    index: &ClauseIndex,
+    queries: &Path,
+    rounds: usize,
+) -> anyhow::Result<(Duration, Duration, usize)> {
+    let text = std::fs::read_to_string(queries)
+        .with_context(|| format!("cannot read {}", queries.display()))?;
+    let mut list = Vec::new();
+    for line in text.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')) {
+        let value: serde_json::Value = serde_json::from_str(line)
+            .with_context(|| format!("bad JSON line in {}", queries.display()))?;
+        if let Some(query) = value.get("query").and_then(|q| q.as_str()) {
+            list.push(query.to_string());
+        }
+    }
+    anyhow::ensure!(!list.is_empty(), "no queries in {}", queries.display());
+    let mut times = Vec::with_capacity(list.len() * rounds);
+    for _ in 0..rounds.max(1) {
+        for query in &list {
+            let started = Instant::now();
+            let _ = index.search(&SearchRequest::new(query.clone()));
+            times.push(started.elapsed());
+        }
+    }
+    times.sort();
+    let at = |q: f64| times[((times.len() as f64 - 1.0) * q).round() as usize];
+    Ok((at(0.50), at(0.99), list.len()))
+}
+
+/// Tells whether a path names a gzipped tar archive.
+fn is_tar_gz(path: &Path) -> bool {
+    let name = path.to_string_lossy();
+    name.ends_with(".tar.gz") || name.ends_with(".tgz")
+}
+
+/// Unpacks a .tar.gz archive into a temporary folder.
+fn unpack(archive: &Path) -> anyhow::Result<tempfile::TempDir> {
+    let dir = tempfile::tempdir()?;
+    let file = std::fs::File::open(archive)
+        .with_context(|| format!("cannot open {}", archive.display()))?;
+    tar::Archive::new(flate2::read::GzDecoder::new(file))
+        .unpack(dir.path())
+        .with_context(|| format!("cannot unpack {}", archive.display()))?;
+    Ok(dir)
+}
+
+/// The total size of the files below a folder.
+fn dir_size(dir: &Path) -> usize {
+    let mut total = 0;
+    let mut stack: Vec<PathBuf> = vec![dir.to_path_buf()];
+    while let Some(folder) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&folder) else { continue };
+        for entry in entries.flatten() {
+            match entry.metadata() {
+                Ok(meta) if meta.is_dir() => stack.push(entry.path()),
+                Ok(meta) => total += meta.len() as usize,
+                Err(_) => {}
+            }
+        }
+    }
+    total
+}
+
+/// Bytes to megabytes.
+fn mb(bytes: usize) -> f64 {
+    bytes as f64 / 1_000_000.0
+}

@@ -1,0 +1,140 @@
+//! Document numbers (文号) inside text and queries, and the key they are indexed under.
+//!
+//! This crate only needs to find them and reduce every spelling to one key;
+//! `tiaowen_text::docnum` parses them fully for the document records.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use crate::tokenizer::fold_text;
+
+/// The longest issuer prefix (in characters) considered before the year bracket.
+const MAX_PREFIX_CHARS: usize = 12;
+
+/// One document number found in folded text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct DocNumberMatch {
+    /// Byte range in the folded text, prefix included.
+    pub start: usize,
+    /// End of the match (exclusive).
+    pub end: usize,
+    /// The characters before the year bracket, longest first trimmed to the limit.
+    pub prefix: String,
+    /// The four-digit year.
+    pub year: String,
+    /// The serial number.
+    pub serial: String,
+    /// What follows the serial in the key: `号` for Chinese numbers, nothing for English.
+    pub suffix: &'static str,
+}
+
+impl DocNumberMatch {
+    /// Returns the keys of every suffix of the prefix of at least `min_chars` characters,
+    /// longest first: where the issuer code starts is not known from the text alone.
+    pub fn keys(&self, min_chars: usize) -> Vec<String> {
+        let chars: Vec<char> = self.prefix.chars().collect();
+        let mut keys = Vec::new();
+        for skip in 0..chars.len() {
+            if chars.len() - skip < min_chars {
+                break;
+            }
+            let prefix: String = chars[skip..].iter().collect();
+            keys.push(format!("{prefix}[{}]{}{}", self.year, self.serial, self.suffix));
+        }
+        keys
+    }
+}
+
+fn zh_pattern() -> &'static Regex {
+    static PATTERN: OnceLock<Regex> = OnceLock::new();
+    PATTERN.get_or_init(|| {
+        Regex::new(r"(\p{Han}{1,12})\s*[〔\[(【（［]\s*((?:19|20)\d{2})\s*[〕\])】）］]\s*第?\s*(\d{1,5})\s*号")
+            .expect("document number pattern is valid")
+    })
+}
+
+fn en_pattern() -> &'static Regex {
+    static PATTERN: OnceLock<Regex> = OnceLock::new();
+    PATTERN.get_or_init(|| {
+        Regex::new(
+            r"(?i)((?:[a-z]+ ){0,2}[a-z]+)\s*[\[(]\s*((?:19|20)\d{2})\s*[\])]\s*no\.?\s*(\d{1,5})",
+        )
+        .expect("document number pattern is valid")
+    })
+}
+
+/// Finds the document numbers in folded (lower-cased, NFKC) text, in order.
+pub(crate) fn find_doc_numbers(folded: &str) -> Vec<DocNumberMatch> {
+    let mut found = Vec::new();
+    for (pattern, suffix) in [(zh_pattern(), "号"), (en_pattern(), "")] {
+        for caps in pattern.captures_iter(folded) {
+            let (Some(whole), Some(prefix), Some(year), Some(serial)) =
+                (caps.get(0), caps.get(1), caps.get(2), caps.get(3))
+            else {
+                continue;
+            };
+            let prefix_text: String = prefix.as_str().split_whitespace().collect();
+            let total = prefix_text.chars().count();
+            let prefix_text: String =
+                prefix_text.chars().skip(total.saturating_sub(MAX_PREFIX_CHARS)).collect();
+            found.push(DocNumberMatch {
+                start: whole.start(),
+                end: whole.end(),
+                prefix: prefix_text,
+                year: year.as_str().to_owned(),
+                serial: serial.as_str().trim_start_matches('0').to_owned(),
+                suffix,
+            });
+        }
+    }
+    found.sort_by_key(|m| m.start);
+    found
+}
+
+/// Reduces a document number as written (`国办发[2019]6号`, `Caijian [2024] No. 16`) to
+/// its index key (`国办发[2019]6号`, `caijian[2024]16`); `None` if it is not one.
+pub fn doc_number_key(raw: &str) -> Option<String> {
+    let folded = fold_text(raw);
+    let found = find_doc_numbers(&folded.text);
+    let first = found.first()?;
+    first.keys(1).into_iter().next()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_agree_across_bracket_spellings() {
+        let expected = Some("国办发[2019]6号".to_owned());
+        assert_eq!(doc_number_key("国办发〔2019〕6号"), expected);
+        assert_eq!(doc_number_key("国办发[2019]6号"), expected);
+        assert_eq!(doc_number_key("国办发（2019）第6号"), expected);
+        assert_eq!(doc_number_key("国办发【2019】06号"), expected);
+    }
+
+    #[test]
+    fn english_numbers_become_keys() {
+        assert_eq!(doc_number_key("Caijian [2024] No. 16"), Some("caijian[2024]16".to_owned()));
+        assert_eq!(doc_number_key("no number here"), None);
+    }
+
+    #[test]
+    fn finds_numbers_in_running_text_with_offsets() {
+        let text = fold_text("根据《通知》（财建〔2024〕16号）执行").text;
+        let found = find_doc_numbers(&text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(&text[found[0].start..found[0].end], "财建〔2024〕16号");
+        let keys = found[0].keys(2);
+        assert_eq!(keys, vec!["财建[2024]16号".to_owned()]);
+    }
+
+    #[test]
+    fn prefix_suffixes_cover_unknown_issuer_start() {
+        let text = fold_text("依照国办发〔2019〕6号文件").text;
+        let keys = find_doc_numbers(&text)[0].keys(2);
+        assert!(keys.contains(&"国办发[2019]6号".to_owned()));
+        assert!(keys.contains(&"依照国办发[2019]6号".to_owned()));
+    }
+}

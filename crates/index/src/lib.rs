@@ -1,0 +1,44 @@
+//! The clause index of tiaowen: a tantivy index holding one entry per clause (plus one
+//! record per document), a jieba-based analyzer for Chinese and English, and search with
+//! grouping of identical clauses, snippets and explanations.
+//!
+//! Main types: [`ClauseIndex`] (open, search, look up) and [`IndexUpdater`] (put and
+//! remove documents, then commit atomically). [`SCHEMA_VERSION`] is stored beside the
+//! index; an index built by another version is refused with [`Error::Incompatible`].
+//!
+//! ```
+//! use tiaowen_index::ClauseIndex;
+//! use tiaowen_model::SearchRequest;
+//!
+//! let dir = tempfile::tempdir()?;
+//! let index = ClauseIndex::create(dir.path())?;
+//! let mut updater = index.updater()?;
+//! updater.remove_all()?;
+//! updater.commit()?;
+//! let response = index.search(&SearchRequest::new("专项附加扣除"))?;
+//! assert!(response.hits.is_empty());
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+pub mod bench;
+mod docnum;
+mod error;
+mod index;
+mod query;
+mod schema;
+mod search;
+mod snippet;
+#[cfg(test)]
+mod testutil;
+pub mod tokenizer;
+mod updater;
+
+pub use docnum::doc_number_key;
+pub use error::{Error, Result};
+pub use index::ClauseIndex;
+pub use query::QueryExpander;
+pub use updater::IndexUpdater;
+
+/// The version of the schema and analyzer; an index built with another version must be
+/// rebuilt (`tiaowen ingest --rebuild`). Bump it whenever either changes.
+pub const SCHEMA_VERSION: u32 = 1;

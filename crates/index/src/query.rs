@@ -1,0 +1,212 @@
+//! Query parsing: document numbers, analysed term groups, phrases and expansions.
+
+use serde_json::json;
+
+use crate::docnum::find_doc_numbers;
+use crate::tokenizer::{analyze, fold_text};
+
+/// Words that carry no meaning in a query (question words, particles); they still count
+/// for phrases but are not searched for on their own. Compared with analysed forms.
+const QUERY_STOP_WORDS: [&str; 38] = [
+    "的", "了", "和", "与", "及", "或", "在", "为", "是", "对", "等", "将", "把", "被", "由", "从",
+    "能否", "是否", "如何", "怎么", "怎样", "什么", "哪些", "哪个", "可以", "能", "吗", "呢",
+    "多少", "can", "could", "mani", "much", "who", "when", "where", "whi", "would",
+];
+
+/// Extends queries with extra weighted words, e.g. translations from a bilingual lexicon.
+///
+/// Install one with [`crate::ClauseIndex::set_expander`]. Each returned word is analysed
+/// like the index text and searched as one more optional group of terms, its score
+/// multiplied by the weight; expansions widen a query (a clause may match through them
+/// alone) but never count towards the share of query words a clause must contain.
+pub trait QueryExpander: Send + Sync {
+    /// Returns extra raw words (either language) with weights in `0.0..=1.0` for `query`;
+    /// `vocab` gives the number of indexed clauses containing a word (0 when absent), so
+    /// that words the index does not hold can be left out.
+    fn expand(&self, query: &str, vocab: &dyn Fn(&str) -> u64) -> Vec<(String, f32)>;
+}
+
+/// The terms of one query word: the word and its sub-words, searched as alternatives.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct TermGroup {
+    /// The word position in the query.
+    pub position: usize,
+    /// The default-mode word, where there is one.
+    pub main: Option<String>,
+    /// Every analysed term of the word.
+    pub terms: Vec<String>,
+    /// The score multiplier.
+    pub weight: f32,
+    /// A question word or particle: phrases only.
+    pub stop: bool,
+    /// Added by the expander.
+    pub expansion: bool,
+}
+
+/// A parsed query.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct QueryPlan {
+    /// For each document number in the query: its keys, longest issuer prefix first.
+    pub doc_numbers: Vec<Vec<String>>,
+    /// The query words and expansions.
+    pub groups: Vec<TermGroup>,
+}
+
+impl QueryPlan {
+    /// Parses a query: takes out document numbers, then analyses the rest.
+    pub fn parse(query: &str) -> QueryPlan {
+        let folded = fold_text(query);
+        let mut rest = String::with_capacity(query.len());
+        let mut at = 0;
+        let mut doc_numbers = Vec::new();
+        for found in find_doc_numbers(&folded.text) {
+            let (from, to) = folded.original_range(found.start, found.end);
+            if from < at {
+                continue;
+            }
+            rest.push_str(&query[at..from]);
+            rest.push(' ');
+            at = to;
+            doc_numbers.push(found.keys(2));
+        }
+        rest.push_str(&query[at..]);
+        let mut plan = QueryPlan { doc_numbers, groups: Vec::new() };
+        plan.add_words(&rest, 1.0, false);
+        if plan.groups.iter().all(|g| g.stop) {
+            for group in &mut plan.groups {
+                group.stop = false;
+            }
+        }
+        plan
+    }
+
+    /// Analyses text into term groups, one per word position, skipping words already
+    /// present.
+    fn add_words(&mut self, text: &str, weight: f32, expansion: bool) {
+        let offset = self.groups.iter().map(|g| g.position + 1).max().unwrap_or(0);
+        let mut groups: Vec<TermGroup> = Vec::new();
+        for token in analyze(text, true) {
+            let position = offset + token.position;
+            if groups.last().is_none_or(|g| g.position != position) {
+                groups.push(TermGroup {
+                    position,
+                    main: None,
+                    terms: Vec::new(),
+                    weight,
+                    stop: false,
+                    expansion,
+                });
+            }
+            let Some(group) = groups.last_mut() else { continue };
+            if token.main {
+                group.stop = QUERY_STOP_WORDS.contains(&token.text.as_str());
+                group.main = Some(token.text.clone());
+            }
+            if !group.terms.contains(&token.text) {
+                group.terms.push(token.text);
+            }
+        }
+        for group in groups {
+            let duplicate = self.groups.iter().any(|g| g.terms == group.terms);
+            if !duplicate {
+                self.groups.push(group);
+            }
+        }
+    }
+
+    /// Adds the expander's words as optional groups.
+    pub fn add_expansions(&mut self, words: &[(String, f32)]) {
+        for (word, weight) in words {
+            if weight.is_finite() && *weight > 0.0 {
+                self.add_words(word, weight.min(1.0), true);
+            }
+        }
+    }
+
+    /// Returns the groups of the query itself that are searched for.
+    pub fn core_groups(&self) -> Vec<&TermGroup> {
+        self.groups.iter().filter(|g| !g.stop && !g.expansion).collect()
+    }
+
+    /// Returns the expansion groups.
+    pub fn expansion_groups(&self) -> Vec<&TermGroup> {
+        self.groups.iter().filter(|g| g.expansion).collect()
+    }
+
+    /// Returns the words of the query itself, with positions, for phrase queries.
+    pub fn phrase_words(&self) -> Vec<(usize, String)> {
+        self.core_groups().iter().filter_map(|g| g.main.clone().map(|m| (g.position, m))).collect()
+    }
+
+    /// Returns every term to highlight.
+    pub fn highlight_terms(&self) -> std::collections::HashSet<String> {
+        let mut terms = std::collections::HashSet::new();
+        for group in self.groups.iter().filter(|g| !g.stop) {
+            terms.extend(group.terms.iter().cloned());
+        }
+        for keys in &self.doc_numbers {
+            terms.extend(keys.iter().cloned());
+        }
+        terms
+    }
+
+    /// Describes the plan for `explain`.
+    pub fn to_json(&self) -> serde_json::Value {
+        let groups: Vec<serde_json::Value> = self
+            .groups
+            .iter()
+            .map(|g| {
+                json!({
+                    "position": g.position,
+                    "word": g.main,
+                    "terms": g.terms,
+                    "weight": g.weight,
+                    "stop": g.stop,
+                    "expansion": g.expansion,
+                })
+            })
+            .collect();
+        json!({ "doc_numbers": self.doc_numbers, "groups": groups })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn takes_document_numbers_out_of_the_query() {
+        let plan = QueryPlan::parse("国办发〔2019〕6号 基本原则");
+        assert_eq!(plan.doc_numbers.len(), 1);
+        assert!(plan.doc_numbers[0].contains(&"国办发[2019]6号".to_owned()));
+        let words: Vec<String> = plan.phrase_words().into_iter().map(|w| w.1).collect();
+        assert_eq!(words.concat(), "基本原则");
+    }
+
+    #[test]
+    fn question_words_are_not_searched_alone() {
+        let plan = QueryPlan::parse("融资担保机构能否为政府债券发行提供担保");
+        let core: Vec<String> = plan.core_groups().iter().filter_map(|g| g.main.clone()).collect();
+        assert!(!core.contains(&"能否".to_owned()), "{core:?}");
+        assert!(core.contains(&"债券".to_owned()), "{core:?}");
+        assert_eq!(core.iter().filter(|w| *w == "担保").count(), 1);
+    }
+
+    #[test]
+    fn a_query_of_stop_words_only_keeps_them() {
+        let plan = QueryPlan::parse("能否");
+        assert_eq!(plan.core_groups().len(), 1);
+        assert!(QueryPlan::parse("the of").groups.is_empty());
+    }
+
+    #[test]
+    fn expansions_are_separate_weighted_groups() {
+        let mut plan = QueryPlan::parse("housing rent");
+        plan.add_expansions(&[("住房租金".to_owned(), 0.5), ("rent".to_owned(), 0.5)]);
+        let expansions = plan.expansion_groups();
+        assert!(!expansions.is_empty());
+        assert!(expansions.iter().all(|g| (g.weight - 0.5).abs() < f32::EPSILON));
+        assert!(expansions.iter().all(|g| g.terms != vec!["rent".to_owned()]));
+        assert_eq!(plan.core_groups().len(), 2);
+    }
+}

@@ -1,0 +1,169 @@
+//! The tantivy schema: one entry per clause plus one record per document.
+
+use tantivy::schema::{
+    Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, FAST,
+    INDEXED, STORED, STRING,
+};
+
+use crate::tokenizer::SEARCH_TOKENIZER;
+
+/// The value of `kind` for a document record.
+pub(crate) const KIND_DOC: &str = "doc";
+/// The value of `kind` for a clause.
+pub(crate) const KIND_CLAUSE: &str = "clause";
+
+/// Handles to every field of the schema.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Fields {
+    /// `doc` or `clause` (raw).
+    pub kind: Field,
+    /// The document id (raw, stored); deleting by it removes record and clauses.
+    pub doc_id: Field,
+    /// The clause anchor (raw, stored).
+    pub anchor: Field,
+    /// Clause order in the document (fast, stored).
+    pub ordinal: Field,
+    /// Clause text (analysed, stored).
+    pub text: Field,
+    /// Heading chain (analysed).
+    pub headings: Field,
+    /// Heading chain as stored JSON.
+    pub headings_json: Field,
+    /// Document title (analysed).
+    pub title: Field,
+    /// Document number, issuers (analysed).
+    pub meta: Field,
+    /// Document number as written (raw).
+    pub doc_number: Field,
+    /// Document number key (raw, see [`crate::doc_number_key`]).
+    pub doc_number_key: Field,
+    /// Issuers, lower-cased (raw, multi-valued).
+    pub issuer: Field,
+    /// Issued date as YYYYMMDD (fast).
+    pub issued: Field,
+    /// Published date as YYYYMMDD (fast).
+    pub published: Field,
+    /// Issued date, else published date, as YYYYMMDD (fast); what date filters use.
+    pub date: Field,
+    /// Language code (raw).
+    pub lang: Field,
+    /// Document type (raw).
+    pub doc_type: Field,
+    /// Clause label (stored).
+    pub label: Field,
+    /// Clause citation (stored).
+    pub citation: Field,
+    /// Hash of the whitespace-free folded clause text (raw, stored).
+    pub text_hash: Field,
+    /// The Document as stored JSON (document records only).
+    pub doc_json: Field,
+    /// Content hash of the source file (document records only).
+    pub content_hash: Field,
+}
+
+fn analysed(stored: bool) -> TextOptions {
+    let indexing = TextFieldIndexing::default()
+        .set_tokenizer(SEARCH_TOKENIZER)
+        .set_index_option(IndexRecordOption::WithFreqsAndPositions);
+    let options = TextOptions::default().set_indexing_options(indexing);
+    if stored {
+        options.set_stored()
+    } else {
+        options
+    }
+}
+
+/// Builds the schema and the field handles.
+pub(crate) fn build_schema() -> (Schema, Fields) {
+    let mut builder = Schema::builder();
+    let date_options = || NumericOptions::default() | INDEXED | FAST;
+    let fields = Fields {
+        kind: builder.add_text_field("kind", STRING),
+        doc_id: builder.add_text_field("doc_id", STRING | STORED),
+        anchor: builder.add_text_field("anchor", STRING | STORED),
+        ordinal: builder.add_u64_field("ordinal", INDEXED | FAST | STORED),
+        text: builder.add_text_field("text", analysed(true)),
+        headings: builder.add_text_field("headings", analysed(false)),
+        headings_json: builder.add_text_field("headings_json", STORED),
+        title: builder.add_text_field("title", analysed(false)),
+        meta: builder.add_text_field("meta", analysed(false)),
+        doc_number: builder.add_text_field("doc_number", STRING),
+        doc_number_key: builder.add_text_field("doc_number_key", STRING),
+        issuer: builder.add_text_field("issuer", STRING),
+        issued: builder.add_i64_field("issued", date_options()),
+        published: builder.add_i64_field("published", date_options()),
+        date: builder.add_i64_field("date", date_options()),
+        lang: builder.add_text_field("lang", STRING),
+        doc_type: builder.add_text_field("type", STRING),
+        label: builder.add_text_field("label", STORED),
+        citation: builder.add_text_field("citation", STORED),
+        text_hash: builder.add_text_field("text_hash", STRING | STORED),
+        doc_json: builder.add_text_field("doc_json", STORED),
+        content_hash: builder.add_text_field("content_hash", STORED),
+    };
+    (builder.build(), fields)
+}
+
+/// Turns an ISO date (`2019-03-05`, also `2019-03` or `2019`) into YYYYMMDD; `end` picks
+/// the last day of a year or month given without one.
+pub(crate) fn date_number(iso: &str, end: bool) -> Option<i64> {
+    let parts: Vec<&str> = iso.trim().split(['-', '/', '.']).collect();
+    let number = |i: usize| parts.get(i).and_then(|p| p.trim().parse::<i64>().ok());
+    let year = number(0).filter(|y| (1000..=9999).contains(y))?;
+    let month = match parts.len() {
+        1 => Some(if end { 12 } else { 1 }),
+        _ => number(1).filter(|m| (1..=12).contains(m)),
+    }?;
+    let day = match parts.len() {
+        1 | 2 => Some(if end { 31 } else { 1 }),
+        _ => number(2).filter(|d| (1..=31).contains(d)),
+    }?;
+    if parts.len() > 3 {
+        return None;
+    }
+    Some(year * 10_000 + month * 100 + day)
+}
+
+/// Hashes a clause text for grouping copies: folded, with all white space removed, so
+/// that line breaks and spacing from different source formats do not matter.
+pub(crate) fn text_hash(text: &str) -> String {
+    let folded = crate::tokenizer::fold_text(text).text;
+    let mut hasher = blake3::Hasher::new();
+    let mut buffer = [0u8; 4];
+    for c in folded.chars().filter(|c| !c.is_whitespace()) {
+        hasher.update(c.encode_utf8(&mut buffer).as_bytes());
+    }
+    hasher.finalize().to_hex()[..32].to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_become_numbers() {
+        assert_eq!(date_number("2019-03-05", false), Some(20190305));
+        assert_eq!(date_number("2019", false), Some(20190101));
+        assert_eq!(date_number("2019", true), Some(20191231));
+        assert_eq!(date_number("2019-02", true), Some(20190231));
+        assert_eq!(date_number("二〇一九年", false), None);
+        assert_eq!(date_number("2019-13-01", false), None);
+    }
+
+    #[test]
+    fn copies_with_other_spacing_hash_alike() {
+        assert_eq!(
+            text_hash("纳税人为独生子女的，按照每月2000元"),
+            text_hash("纳税人为独生子女的，\n按照每月２０００元")
+        );
+        assert_ne!(text_hash("不得用于"), text_hash("可以用于"));
+    }
+
+    #[test]
+    fn schema_has_every_field_once() {
+        let (schema, fields) = build_schema();
+        assert_eq!(schema.get_field_name(fields.text), "text");
+        assert_eq!(schema.get_field_name(fields.doc_type), "type");
+        assert_eq!(schema.fields().count(), 22);
+    }
+}

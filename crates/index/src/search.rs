@@ -1,0 +1,628 @@
+//! Search: builds the tantivy query from a [`QueryPlan`], collects candidates, groups
+//! copies of the same clause text and assembles hits.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Bound;
+
+use tantivy::collector::{Count, DocSetCollector, TopDocs};
+use tantivy::query::{
+    BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, RangeQuery, RegexQuery, TermQuery,
+};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::{DocAddress, Score, Searcher, TantivyDocument, Term};
+use tiaowen_model::{Filters, SearchHit, SearchRequest, SearchResponse};
+
+use crate::index::{kind_query, stored_str, term_query, Lookup};
+use crate::query::{QueryPlan, TermGroup};
+use crate::schema::{date_number, Fields, KIND_CLAUSE, KIND_DOC};
+use crate::snippet::snippet;
+use crate::tokenizer::analyze;
+use crate::{ClauseIndex, Error, Result};
+
+/// How much each field counts.
+const TEXT_BOOST: Score = 1.0;
+const HEADINGS_BOOST: Score = 0.6;
+const TITLE_BOOST: Score = 0.3;
+const META_BOOST: Score = 0.3;
+/// Bonus for the whole query as a phrase (with slop) and for each adjacent pair of words.
+const PHRASE_BOOST: Score = 2.0;
+const PHRASE_SLOP: u32 = 3;
+const PAIR_BOOST: Score = 0.5;
+const PAIR_SLOP: u32 = 1;
+/// The share of query words a clause must contain before clauses with fewer are listed.
+const MIN_SHARE: f32 = 0.5;
+/// Candidates fetched per wanted hit, to fill a page after copies are folded together.
+const FETCH_FACTOR: usize = 3;
+const MIN_FETCH: usize = 30;
+
+/// One clause text among the candidates: its members, best first.
+struct Group {
+    text_hash: String,
+    members: Vec<(Score, DocAddress, usize)>,
+}
+
+type Clauses = Vec<(Occur, Box<dyn Query>)>;
+
+impl ClauseIndex {
+    /// Searches the clauses.
+    ///
+    /// Document numbers in the query (`国办发〔2019〕6号`) restrict the search to that
+    /// document; alone, they list its clauses in document order. Copies of one clause
+    /// text (the same notice as HTML and PDF) come back as one hit listing every source.
+    /// `total` counts matching clauses less the copies folded among the fetched
+    /// candidates, so it is approximate when copies rank below them.
+    ///
+    /// Fails with [`Error::BadQuery`] for a query without any searchable term, or an
+    /// unreadable date filter.
+    pub fn search(&self, request: &SearchRequest) -> Result<SearchResponse> {
+        if request.query.trim().is_empty() {
+            return Err(Error::BadQuery { reason: "the query is empty".to_owned() });
+        }
+        let searcher = self.searcher();
+        let fields = self.inner.fields;
+        let mut plan = QueryPlan::parse(&request.query);
+        self.expand(&searcher, &mut plan, &request.query);
+        let mut must = vec![(Occur::Must, boxed(kind_query(fields, KIND_CLAUSE)))];
+        must.extend(filter_clauses(fields, &request.filters)?);
+        let restricted = self.resolve_doc_numbers(&searcher, &mut plan)?;
+        if let Some(ids) = &restricted {
+            must.push((Occur::Must, one_of(fields.doc_id, ids)));
+        }
+        let mut response = if plan.core_groups().is_empty() && plan.expansion_groups().is_empty() {
+            let Some(ids) = restricted else {
+                return Err(Error::BadQuery {
+                    reason: "the query has no searchable words".to_owned(),
+                });
+            };
+            self.list_documents(&searcher, request, must, &ids)?
+        } else {
+            self.ranked(&searcher, request, must, &plan)?
+        };
+        if request.explain {
+            response.explanation = Some(plan.to_json());
+        }
+        Ok(response)
+    }
+
+    /// Lets the installed expander add words to the plan.
+    fn expand(&self, searcher: &Searcher, plan: &mut QueryPlan, query: &str) {
+        let expander = self.inner.expander.read().unwrap_or_else(|e| e.into_inner()).clone();
+        let Some(expander) = expander else { return };
+        let text = self.inner.fields.text;
+        let vocab = |word: &str| -> u64 {
+            let mut least: Option<u64> = None;
+            for token in analyze(word, false) {
+                let freq =
+                    searcher.doc_freq(&Term::from_field_text(text, &token.text)).unwrap_or(0);
+                least = Some(least.map_or(freq, |l| l.min(freq)));
+            }
+            least.unwrap_or(0)
+        };
+        plan.add_expansions(&expander.expand(query, &vocab));
+    }
+
+    /// Finds the documents that the query's document numbers name. A number that names
+    /// no document becomes an ordinary query word (clauses citing it).
+    fn resolve_doc_numbers(
+        &self,
+        searcher: &Searcher,
+        plan: &mut QueryPlan,
+    ) -> Result<Option<Vec<String>>> {
+        let fields = self.inner.fields;
+        let mut ids: Vec<String> = Vec::new();
+        let mut unresolved = Vec::new();
+        for keys in &plan.doc_numbers {
+            let mut found = false;
+            for key in keys {
+                let query = BooleanQuery::new(vec![
+                    (Occur::Must, boxed(kind_query(fields, KIND_DOC))),
+                    (Occur::Must, boxed(term_query(fields.doc_number_key, key))),
+                ]);
+                let mut addresses: Vec<DocAddress> =
+                    searcher.search(&query, &DocSetCollector)?.into_iter().collect();
+                addresses.sort();
+                for address in addresses {
+                    let stored: TantivyDocument = searcher.doc(address)?;
+                    let id = stored_str(&stored, fields.doc_id);
+                    if !ids.contains(&id) {
+                        ids.push(id);
+                    }
+                    found = true;
+                }
+                if found {
+                    break;
+                }
+            }
+            if !found {
+                unresolved.push(keys.clone());
+            }
+        }
+        for keys in unresolved {
+            let position = plan.groups.iter().map(|g| g.position + 1).max().unwrap_or(0);
+            plan.groups.push(TermGroup {
+                position,
+                main: None,
+                terms: keys,
+                weight: 1.0,
+                stop: false,
+                expansion: false,
+            });
+        }
+        ids.sort();
+        Ok(if ids.is_empty() { None } else { Some(ids) })
+    }
+
+    /// Lists the clauses of the named documents in document order.
+    fn list_documents(
+        &self,
+        searcher: &Searcher,
+        request: &SearchRequest,
+        must: Clauses,
+        ids: &[String],
+    ) -> Result<SearchResponse> {
+        let mut lookup = Lookup::new(searcher, self.inner.fields);
+        let mut clauses = Vec::new();
+        for address in searcher.search(&BooleanQuery::new(must), &DocSetCollector)? {
+            clauses.push((lookup.clause(address)?, address));
+        }
+        let doc_rank = |id: &str| ids.iter().position(|i| i == id).unwrap_or(usize::MAX);
+        clauses.sort_by_key(|(c, _)| (doc_rank(&c.doc_id), c.ordinal));
+        let mut groups: Vec<Group> = Vec::new();
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        for (i, (clause, address)) in clauses.iter().enumerate() {
+            match seen.get(&clause.text_hash) {
+                Some(&g) => groups[g].members.push((1.0, *address, i)),
+                None => {
+                    seen.insert(clause.text_hash.clone(), groups.len());
+                    groups.push(Group {
+                        text_hash: clause.text_hash.clone(),
+                        members: vec![(1.0, *address, i)],
+                    });
+                }
+            }
+        }
+        let total = groups.len();
+        let terms = HashSet::new();
+        let hits = self.hits(&mut lookup, request, &groups, &terms, None)?;
+        Ok(SearchResponse {
+            query: request.query.clone(),
+            total,
+            hits,
+            explanation: None,
+            took_ms: None,
+        })
+    }
+
+    /// Runs the ranked search: clauses with a fair share of the query words first, then
+    /// (to fill the page) clauses with fewer.
+    fn ranked(
+        &self,
+        searcher: &Searcher,
+        request: &SearchRequest,
+        must: Clauses,
+        plan: &QueryPlan,
+    ) -> Result<SearchResponse> {
+        let fields = self.inner.fields;
+        let core = plan.core_groups().len();
+        let strict_min = if core >= 3 { ((core as f32) * MIN_SHARE).ceil() as usize } else { 1 };
+        let strict = build_query(fields, plan, &must, strict_min);
+        let relaxed = build_query(fields, plan, &must, 1);
+        let want = request.offset + request.limit;
+        let mut fetch = (want * FETCH_FACTOR).max(MIN_FETCH);
+        let mut lookup = Lookup::new(searcher, fields);
+        loop {
+            let (candidates, matched) =
+                candidates(searcher, &strict, &relaxed, strict_min > 1, fetch)?;
+            let exhausted = candidates.len() < fetch;
+            let groups = group(&lookup, &candidates)?;
+            if groups.len() >= want || exhausted || fetch >= 10_000 {
+                let folded = candidates.len() - groups.len();
+                let total = matched.saturating_sub(folded);
+                let explain = request.explain.then_some((&strict, &relaxed, &candidates));
+                let hits =
+                    self.hits(&mut lookup, request, &groups, &plan.highlight_terms(), explain)?;
+                return Ok(SearchResponse {
+                    query: request.query.clone(),
+                    total,
+                    hits,
+                    explanation: None,
+                    took_ms: None,
+                });
+            }
+            fetch *= 4;
+        }
+    }
+
+    /// Assembles the hits of the requested page.
+    fn hits(
+        &self,
+        lookup: &mut Lookup<'_>,
+        request: &SearchRequest,
+        groups: &[Group],
+        terms: &HashSet<String>,
+        explain: Option<(&BooleanQuery, &BooleanQuery, &Vec<Candidate>)>,
+    ) -> Result<Vec<SearchHit>> {
+        let mut hits = Vec::new();
+        for group in groups.iter().skip(request.offset).take(request.limit) {
+            let Some(&(score, address, index)) = group.members.first() else { continue };
+            let best = lookup.clause(address)?;
+            let Some(document) = lookup.document(&best.doc_id)? else { continue };
+            let mut anchors = Vec::new();
+            for &(_, member, _) in &group.members {
+                anchors.push(lookup.clause(member)?.clause.anchor);
+            }
+            let sources = lookup.sources(&group.text_hash, &anchors)?;
+            let explanation = match explain {
+                Some((strict, relaxed, candidates)) => {
+                    let query = if candidates.get(index).is_some_and(|c| c.strict) {
+                        strict
+                    } else {
+                        relaxed
+                    };
+                    let explained = query.explain(lookup.searcher, address)?;
+                    serde_json::from_str(&explained.to_pretty_json()).ok()
+                }
+                None => None,
+            };
+            hits.push(SearchHit {
+                anchor: best.clause.anchor,
+                snippet: snippet(&best.clause.text, terms),
+                text: best.clause.text,
+                label: best.clause.label,
+                headings: best.clause.headings,
+                citation: best.clause.citation,
+                score,
+                document: tiaowen_model::Document::clone(&document),
+                sources,
+                explanation,
+            });
+        }
+        Ok(hits)
+    }
+}
+
+/// One candidate clause, in ranking order.
+struct Candidate {
+    score: Score,
+    address: DocAddress,
+    strict: bool,
+}
+
+/// Fetches candidates: the strict query's best, then the relaxed query's others with
+/// scores kept below them. Also returns how many clauses match at all.
+fn candidates(
+    searcher: &Searcher,
+    strict: &BooleanQuery,
+    relaxed: &BooleanQuery,
+    two_phase: bool,
+    fetch: usize,
+) -> Result<(Vec<Candidate>, usize)> {
+    let collector = (TopDocs::with_limit(fetch).order_by_score(), Count);
+    let (top, strict_count) = searcher.search(strict, &collector)?;
+    let mut list: Vec<Candidate> = top
+        .into_iter()
+        .map(|(score, address)| Candidate { score, address, strict: true })
+        .collect();
+    if !two_phase {
+        return Ok((list, strict_count));
+    }
+    let (top, relaxed_count) = searcher.search(relaxed, &collector)?;
+    if list.len() < fetch {
+        let seen: HashSet<DocAddress> = list.iter().map(|c| c.address).collect();
+        let ceiling = list.last().map_or(Score::MAX, |c| c.score);
+        for (score, address) in top {
+            if list.len() >= fetch {
+                break;
+            }
+            if !seen.contains(&address) {
+                list.push(Candidate { score: score.min(ceiling * 0.999), address, strict: false });
+            }
+        }
+    }
+    Ok((list, relaxed_count))
+}
+
+/// Folds candidates with the same clause text into groups, in ranking order.
+fn group(lookup: &Lookup<'_>, candidates: &[Candidate]) -> Result<Vec<Group>> {
+    let mut groups: Vec<Group> = Vec::new();
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for (i, candidate) in candidates.iter().enumerate() {
+        let stored: TantivyDocument = lookup.searcher.doc(candidate.address)?;
+        let hash = stored_str(&stored, lookup.fields.text_hash);
+        let member = (candidate.score, candidate.address, i);
+        match seen.get(&hash) {
+            Some(&g) => groups[g].members.push(member),
+            None => {
+                seen.insert(hash.clone(), groups.len());
+                groups.push(Group { text_hash: hash, members: vec![member] });
+            }
+        }
+    }
+    Ok(groups)
+}
+
+fn boxed(query: impl Query) -> Box<dyn Query> {
+    Box::new(query)
+}
+
+/// Matches any of the raw values of a field.
+fn one_of(field: Field, values: &[String]) -> Box<dyn Query> {
+    let clauses: Clauses =
+        values.iter().map(|v| (Occur::Should, boxed(term_query(field, v)))).collect();
+    boxed(BooleanQuery::new(clauses))
+}
+
+/// Turns the filters into required clauses.
+fn filter_clauses(fields: Fields, filters: &Filters) -> Result<Clauses> {
+    let mut clauses: Clauses = Vec::new();
+    if let Some(lang) = filters.lang {
+        clauses.push((Occur::Must, boxed(term_query(fields.lang, lang.as_str()))));
+    }
+    if let Some(doc_type) = filters.doc_type {
+        clauses.push((Occur::Must, boxed(term_query(fields.doc_type, doc_type.as_str()))));
+    }
+    if let Some(issuer) = filters.issuer.as_deref().map(str::trim).filter(|i| !i.is_empty()) {
+        let pattern = format!(".*{}.*", regex::escape(&issuer.to_lowercase()));
+        let query = RegexQuery::from_pattern(&pattern, fields.issuer)
+            .map_err(|e| Error::BadQuery { reason: format!("issuer filter: {e}") })?;
+        clauses.push((Occur::Must, boxed(query)));
+    }
+    let date = |value: &Option<String>, end: bool| -> Result<Bound<Term>> {
+        let Some(value) = value.as_deref() else { return Ok(Bound::Unbounded) };
+        let number = date_number(value, end).ok_or_else(|| Error::BadQuery {
+            reason: format!("date {value:?} is not YYYY-MM-DD"),
+        })?;
+        Ok(Bound::Included(Term::from_field_i64(fields.date, number)))
+    };
+    let (from, to) = (date(&filters.from, false)?, date(&filters.to, true)?);
+    if !matches!((&from, &to), (Bound::Unbounded, Bound::Unbounded)) {
+        clauses.push((Occur::Must, boxed(RangeQuery::new(from, to))));
+    }
+    Ok(clauses)
+}
+
+/// Scores one query word: its terms over text, headings, title and document metadata.
+fn group_query(fields: Fields, group: &TermGroup) -> Box<dyn Query> {
+    let mut clauses: Clauses = Vec::new();
+    for term in &group.terms {
+        for (field, boost) in [
+            (fields.text, TEXT_BOOST),
+            (fields.headings, HEADINGS_BOOST),
+            (fields.title, TITLE_BOOST),
+            (fields.meta, META_BOOST),
+        ] {
+            let query =
+                TermQuery::new(Term::from_field_text(field, term), IndexRecordOption::WithFreqs);
+            clauses.push((Occur::Should, boxed(BoostQuery::new(boxed(query), boost))));
+        }
+    }
+    boxed(BoostQuery::new(boxed(BooleanQuery::new(clauses)), group.weight))
+}
+
+/// Builds the phrase bonuses: the whole query, and each pair of neighbouring words.
+fn phrase_clauses(fields: Fields, plan: &QueryPlan) -> Clauses {
+    let words = plan.phrase_words();
+    let mut clauses: Clauses = Vec::new();
+    if words.len() < 2 {
+        return clauses;
+    }
+    let first = words[0].0;
+    let terms: Vec<(usize, Term)> =
+        words.iter().map(|(p, w)| (p - first, Term::from_field_text(fields.text, w))).collect();
+    if words.len() > 2 {
+        let phrase = PhraseQuery::new_with_offset_and_slop(terms.clone(), PHRASE_SLOP);
+        clauses.push((Occur::Should, boxed(BoostQuery::new(boxed(phrase), PHRASE_BOOST))));
+    }
+    for pair in terms.windows(2) {
+        let gap = pair[1].0 - pair[0].0;
+        let phrase = PhraseQuery::new_with_offset_and_slop(
+            vec![(0, pair[0].1.clone()), (gap, pair[1].1.clone())],
+            PAIR_SLOP,
+        );
+        let boost = if words.len() == 2 { PHRASE_BOOST } else { PAIR_BOOST };
+        clauses.push((Occur::Should, boxed(BoostQuery::new(boxed(phrase), boost))));
+    }
+    clauses
+}
+
+/// Builds the whole query: filters and restrictions as required clauses, the query words
+/// with at least `min_words` present (or any expansion), phrase bonuses optional.
+fn build_query(fields: Fields, plan: &QueryPlan, must: &Clauses, min_words: usize) -> BooleanQuery {
+    let mut clauses: Clauses = must.iter().map(|(o, q)| (*o, q.box_clone())).collect();
+    let core: Clauses =
+        plan.core_groups().into_iter().map(|g| (Occur::Should, group_query(fields, g))).collect();
+    let mut matching: Clauses = Vec::new();
+    if !core.is_empty() {
+        let min = min_words.min(core.len()).max(1);
+        matching
+            .push((Occur::Should, boxed(BooleanQuery::with_minimum_required_clauses(core, min))));
+    }
+    for group in plan.expansion_groups() {
+        matching.push((Occur::Should, group_query(fields, group)));
+    }
+    clauses.push((Occur::Must, boxed(BooleanQuery::new(matching))));
+    clauses.extend(phrase_clauses(fields, plan));
+    BooleanQuery::new(clauses)
+}
+
+#[cfg(test)]
+mod tests {
+    use tiaowen_model::{DocType, Lang};
+
+    use super::*;
+    use crate::testutil::sample_index;
+
+    fn search(index: &ClauseIndex, query: &str) -> SearchResponse {
+        index.search(&SearchRequest::new(query)).expect("search runs")
+    }
+
+    fn anchors(response: &SearchResponse) -> Vec<String> {
+        response.hits.iter().map(|h| h.anchor.clone()).collect()
+    }
+
+    #[test]
+    fn sub_word_matches_compound_word() {
+        let (_dir, index) = sample_index();
+        let response = search(&index, "附加扣除");
+        assert!(response.hits[0].text.contains("专项附加扣除"), "{:?}", anchors(&response));
+    }
+
+    #[test]
+    fn copies_become_one_hit_with_every_source() {
+        let (_dir, index) = sample_index();
+        let response = search(&index, "独生子女 扣除标准");
+        let first = &response.hits[0];
+        assert!(first.text.contains("独生子女"));
+        assert_eq!(first.sources.len(), 2);
+        assert_eq!(first.sources[0].anchor, first.anchor);
+        let formats: HashSet<&str> = first.sources.iter().map(|s| s.format.as_str()).collect();
+        assert_eq!(formats, HashSet::from(["html", "pdf"]));
+        let texts: HashSet<&str> = response.hits.iter().map(|h| h.text.as_str()).collect();
+        assert_eq!(texts.len(), response.hits.len(), "no clause text twice");
+    }
+
+    #[test]
+    fn exact_phrase_beats_scattered_words() {
+        let (_dir, index) = sample_index();
+        let response = search(&index, "政府债券发行提供担保");
+        assert!(
+            response.hits[0].text.contains("不得为政府债券发行提供担保"),
+            "{:?}",
+            anchors(&response)
+        );
+        assert!(response.hits.iter().any(|h| h.anchor.starts_with("zh/laws/budget.md")));
+    }
+
+    #[test]
+    fn english_stems_match() {
+        let (_dir, index) = sample_index();
+        let response = search(&index, "application deadline");
+        assert_eq!(response.hits[0].anchor, "en/txt/pilot.txt#2");
+        assert!(
+            response.hits[0].snippet.contains("<em>Applications</em>"),
+            "{}",
+            response.hits[0].snippet
+        );
+    }
+
+    #[test]
+    fn document_number_alone_lists_the_document_in_order() {
+        let (_dir, index) = sample_index();
+        let response = search(&index, "国办发[2019]6号");
+        let labels: Vec<&str> = response.hits.iter().map(|h| h.label.as_str()).collect();
+        assert_eq!(labels, vec!["一、", "二、", "三、"]);
+        assert_eq!(response.total, 3);
+        assert_eq!(response.hits[0].sources.len(), 2);
+    }
+
+    #[test]
+    fn document_number_restricts_other_words() {
+        let (_dir, index) = sample_index();
+        let response = search(&index, "国办发〔2019〕6号 担保");
+        assert!(!response.hits.is_empty());
+        assert!(
+            response.hits.iter().all(|h| h.document.doc_number.is_some()),
+            "{:?}",
+            anchors(&response)
+        );
+        let en = search(&index, "Caijian [2024] No. 16");
+        assert_eq!(en.hits.len(), 3);
+    }
+
+    #[test]
+    fn filters_narrow_the_search() {
+        let (_dir, index) = sample_index();
+        let mut request = SearchRequest::new("担保");
+        request.filters.doc_type = Some(DocType::Law);
+        let response = index.search(&request).expect("search");
+        assert!(!response.hits.is_empty());
+        assert!(response.hits.iter().all(|h| h.document.doc_type == DocType::Law));
+        request.filters = Filters { lang: Some(Lang::En), ..Filters::default() };
+        assert!(index.search(&request).expect("search").hits.is_empty());
+        request.filters = Filters {
+            from: Some("2019-01-01".into()),
+            to: Some("2019-12-31".into()),
+            ..Filters::default()
+        };
+        let dated = index.search(&request).expect("search");
+        assert!(!dated.hits.is_empty());
+        assert!(dated
+            .hits
+            .iter()
+            .all(|h| h.document.dates.issued.as_deref() == Some("2019-02-01")));
+        request.filters = Filters { issuer: Some("FINANCE".into()), ..Filters::default() };
+        assert!(!index.search(&request).expect("search").hits.is_empty());
+        request.filters = Filters { issuer: Some("财政部".into()), ..Filters::default() };
+        assert!(index.search(&request).expect("search").hits.is_empty());
+        request.filters = Filters { from: Some("last year".into()), ..Filters::default() };
+        assert!(matches!(index.search(&request), Err(Error::BadQuery { .. })));
+    }
+
+    #[test]
+    fn empty_queries_are_bad() {
+        let (_dir, index) = sample_index();
+        for query in ["", "   ", "the of", "。，"] {
+            assert!(
+                matches!(index.search(&SearchRequest::new(query)), Err(Error::BadQuery { .. })),
+                "{query}"
+            );
+        }
+    }
+
+    #[test]
+    fn long_queries_still_return_partial_matches() {
+        let (_dir, index) = sample_index();
+        let response = search(&index, "挪用 完全不相关的词语 宇宙飞船 火星探测");
+        assert!(response.hits.iter().any(|h| h.text.contains("挪用")));
+    }
+
+    #[test]
+    fn pages_do_not_overlap() {
+        let (_dir, index) = sample_index();
+        let mut request = SearchRequest::new("政府 担保 扣除");
+        request.limit = 2;
+        let first = index.search(&request).expect("search");
+        request.offset = 2;
+        let second = index.search(&request).expect("search");
+        assert_eq!(first.hits.len(), 2);
+        assert!(!second.hits.is_empty());
+        let a: HashSet<String> = anchors(&first).into_iter().collect();
+        assert!(anchors(&second).iter().all(|x| !a.contains(x)));
+        assert!(first.total >= 3);
+    }
+
+    #[test]
+    fn explain_describes_plan_and_hits() {
+        let (_dir, index) = sample_index();
+        let mut request = SearchRequest::new("政府债券");
+        assert!(index.search(&request).expect("search").explanation.is_none());
+        request.explain = true;
+        let response = index.search(&request).expect("search");
+        let plan = response.explanation.expect("plan explained");
+        assert!(plan["groups"].as_array().is_some_and(|g| !g.is_empty()));
+        assert!(response.hits[0].explanation.is_some());
+    }
+
+    struct Lexicon;
+
+    impl crate::QueryExpander for Lexicon {
+        fn expand(&self, query: &str, vocab: &dyn Fn(&str) -> u64) -> Vec<(String, f32)> {
+            if query.contains("guarantee") && vocab("担保") > 0 && vocab("不存在的词") == 0 {
+                vec![("担保".to_owned(), 0.8)]
+            } else {
+                Vec::new()
+            }
+        }
+    }
+
+    #[test]
+    fn expander_adds_words_in_another_language() {
+        let (_dir, index) = sample_index();
+        let mut request = SearchRequest::new("guarantee");
+        request.filters.lang = Some(Lang::Zh);
+        assert!(index.search(&request).expect("search").hits.is_empty());
+        index.set_expander(std::sync::Arc::new(Lexicon));
+        let response = index.search(&request).expect("search");
+        assert!(response.hits.iter().any(|h| h.text.contains("担保")));
+    }
+}

@@ -1,0 +1,172 @@
+//! The highlighter: picks the part of a clause with the most query terms and marks them.
+//!
+//! tantivy's own snippet generator cannot be used: it panics on the overlapping tokens of
+//! jieba's search mode (quickwit-oss/tantivy#1134). This one cuts the clause into
+//! default-mode words instead.
+
+use std::collections::HashSet;
+
+use crate::tokenizer::analyze;
+
+/// The snippet length, in characters, before ellipses.
+pub(crate) const SNIPPET_CHARS: usize = 160;
+/// How many characters of context to keep before the first match of a cut window.
+const LEAD_CHARS: usize = 20;
+
+/// A marked word: byte range in the clause text and the term it matched.
+#[derive(Debug, Clone)]
+struct Mark {
+    from: usize,
+    to: usize,
+    term: String,
+}
+
+/// Finds the words of `text` that match a query term: equal to it, or (for Chinese words
+/// and numbers) containing it.
+fn marks(text: &str, terms: &HashSet<String>) -> Vec<Mark> {
+    let mut found = Vec::new();
+    for token in analyze(text, false) {
+        let loose = token.text.chars().any(|c| !c.is_ascii() || c.is_ascii_digit());
+        let term = if terms.contains(&token.text) {
+            Some(token.text.clone())
+        } else if loose {
+            terms
+                .iter()
+                .filter(|t| t.chars().count() >= 2 && token.text.contains(t.as_str()))
+                .max_by_key(|t| t.len())
+                .cloned()
+        } else {
+            None
+        };
+        if let Some(term) = term {
+            found.push(Mark { from: token.from, to: token.to, term });
+        }
+    }
+    found
+}
+
+/// Escapes text for HTML.
+fn escape_into(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+}
+
+/// Chooses the window (byte range) of at most `max_chars` characters that holds the most
+/// distinct terms, then the most matches.
+fn best_window(text: &str, marks: &[Mark], max_chars: usize) -> (usize, usize) {
+    let bounds: Vec<usize> = text.char_indices().map(|(b, _)| b).chain([text.len()]).collect();
+    let char_count = bounds.len() - 1;
+    if char_count <= max_chars {
+        return (0, text.len());
+    }
+    let char_at = |byte: usize| bounds.partition_point(|&b| b < byte);
+    let mut best = (0usize, 0usize, 0usize);
+    for (i, mark) in marks.iter().enumerate() {
+        let start_char = char_at(mark.from);
+        let end_byte = bounds[(start_char + max_chars).min(char_count)];
+        let inside: Vec<&Mark> = marks[i..].iter().filter(|m| m.to <= end_byte).collect();
+        let distinct: HashSet<&str> = inside.iter().map(|m| m.term.as_str()).collect();
+        let score = (distinct.len(), inside.len());
+        if score > (best.1, best.2) {
+            best = (start_char, score.0, score.1);
+        }
+    }
+    let start_char = best.0.saturating_sub(LEAD_CHARS).min(char_count - max_chars);
+    (bounds[start_char], bounds[start_char + max_chars])
+}
+
+/// Builds the snippet of a clause: the best window of about [`SNIPPET_CHARS`] characters,
+/// HTML-escaped, matches wrapped in `<em>…</em>`, `…` where the text was cut.
+pub(crate) fn snippet(text: &str, terms: &HashSet<String>) -> String {
+    let marks = marks(text, terms);
+    let (start, end) = best_window(text, &marks, SNIPPET_CHARS);
+    let mut out = String::with_capacity(end - start + 32);
+    if start > 0 {
+        out.push('…');
+    }
+    let mut at = start;
+    let mut open = false;
+    for mark in marks.iter().filter(|m| m.from >= start && m.to <= end) {
+        if mark.from < at {
+            continue;
+        }
+        let gap = &text[at..mark.from];
+        if open && !gap.trim().is_empty() {
+            out.push_str("</em>");
+            open = false;
+        }
+        escape_into(&mut out, gap);
+        if !open {
+            out.push_str("<em>");
+            open = true;
+        }
+        escape_into(&mut out, &text[mark.from..mark.to]);
+        at = mark.to;
+    }
+    if open {
+        out.push_str("</em>");
+    }
+    escape_into(&mut out, &text[at..end]);
+    if end < text.len() {
+        out.push('…');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn terms(words: &[&str]) -> HashSet<String> {
+        words.iter().map(|w| (*w).to_owned()).collect()
+    }
+
+    #[test]
+    fn marks_chinese_words_and_escapes() {
+        let text = "纳税人为独生子女的，按照每月2000元的标准定额扣除<注>";
+        let out = snippet(text, &terms(&["独生子女", "扣除", "2000"]));
+        assert_eq!(
+            out,
+            "纳税人为<em>独生子女</em>的，按照每月<em>2000元</em>的标准定额<em>扣除</em>&lt;注&gt;"
+        );
+    }
+
+    #[test]
+    fn marks_stemmed_english_and_merges_neighbours() {
+        let out =
+            snippet("Special deductions for housing rent.", &terms(&["deduct", "hous", "rent"]));
+        assert_eq!(out, "Special <em>deductions</em> for <em>housing rent</em>.");
+    }
+
+    #[test]
+    fn cuts_long_text_around_the_matches() {
+        let text =
+            format!("{}不得为政府债券发行提供担保。{}", "前文".repeat(100), "后文".repeat(100));
+        let out = snippet(&text, &terms(&["政府", "债券", "担保"]));
+        assert!(out.starts_with('…') && out.ends_with('…'), "{out}");
+        assert!(
+            out.contains("<em>政府债券</em>")
+                || out.contains("<em>政府</em><em>债券</em>")
+                || out.contains("<em>政府债券"),
+            "{out}"
+        );
+        let plain = out.replace("<em>", "").replace("</em>", "");
+        assert!(plain.chars().count() <= SNIPPET_CHARS + 2);
+    }
+
+    #[test]
+    fn text_without_matches_is_cut_from_the_start() {
+        let text = "无关内容".repeat(100);
+        let out = snippet(&text, &terms(&["担保"]));
+        assert!(out.starts_with("无关内容") && out.ends_with('…'));
+        assert!(!out.contains("<em>"));
+    }
+}

@@ -1,0 +1,216 @@
+//! CC-CEDICT senses as two sorted lookup tables (Chinese → English, English key →
+//! Chinese). The build script encodes the bundled extract once (stemming 100k glosses
+//! takes a while), so loading the built-in lexicon only has to find line starts.
+//!
+//! Table format, one entry per line, sorted by key (byte order):
+//! `key<TAB>weight:term|weight:term`, weights in thousandths, best first.
+
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashMap};
+
+use crate::english::{self, clean_gloss};
+
+/// Dictionary senses start lower than glossary ones: CC-CEDICT lists every sense of a
+/// word, wanted or not.
+const CEDICT_WEIGHT: f32 = 0.6;
+/// A gloss narrowed by a parenthesis ("to procure (for an enterprise etc)") is a weaker
+/// match for the bare phrase.
+const QUALIFIED_FACTOR: f32 = 0.75;
+/// A one-character word is a poor search term for an English concept.
+const SINGLE_CHAR_FACTOR: f32 = 0.5;
+/// "apply for sth" also translates "apply", a little less surely.
+const HEAD_VERB_FACTOR: f32 = 0.8;
+/// Prepositions after which a gloss's first word also stands alone ("apply for" → "apply").
+const TRAILING_PREPOSITIONS: &[&str] =
+    &["about", "at", "for", "from", "in", "of", "on", "to", "with"];
+
+/// A sorted, line-based lookup table.
+#[derive(Debug, Default)]
+pub struct Table {
+    text: Cow<'static, str>,
+    starts: Vec<usize>,
+    max_key_chars: usize,
+    max_key_words: usize,
+}
+
+impl Table {
+    /// Indexes an encoded table (see the module docs).
+    pub fn new(text: Cow<'static, str>) -> Table {
+        let mut starts = Vec::new();
+        let (mut max_key_chars, mut max_key_words) = (0, 0);
+        let mut offset = 0;
+        for line in text.split_inclusive('\n') {
+            if let Some((key, _)) = line.split_once('\t') {
+                starts.push(offset);
+                max_key_chars = max_key_chars.max(key.chars().count());
+                max_key_words = max_key_words.max(key.split(' ').count());
+            }
+            offset += line.len();
+        }
+        Table { text, starts, max_key_chars, max_key_words }
+    }
+
+    /// Returns the longest key, in chars.
+    pub fn max_key_chars(&self) -> usize {
+        self.max_key_chars
+    }
+
+    /// Returns the longest key, in space-separated words.
+    pub fn max_key_words(&self) -> usize {
+        self.max_key_words
+    }
+
+    /// Returns the encoded senses of a key.
+    pub fn get(&self, key: &str) -> Option<&str> {
+        let found = self.starts.binary_search_by(|&start| self.key_at(start).cmp(key)).ok()?;
+        let line = self.line_at(self.starts[found]);
+        line.split_once('\t').map(|(_, value)| value)
+    }
+
+    /// Returns the number of keys.
+    pub fn len(&self) -> usize {
+        self.starts.len()
+    }
+
+    fn line_at(&self, start: usize) -> &str {
+        let rest = &self.text[start..];
+        rest.split('\n').next().unwrap_or(rest)
+    }
+
+    fn key_at(&self, start: usize) -> &str {
+        let line = self.line_at(start);
+        line.split_once('\t').map_or(line, |(key, _)| key)
+    }
+}
+
+/// Decodes `weight:term|weight:term` into `(weight, term)` pairs.
+pub fn decode(value: &str) -> impl Iterator<Item = (f32, &str)> {
+    value.split('|').filter_map(|item| {
+        let (weight, term) = item.split_once(':')?;
+        let milli: u16 = weight.parse().ok()?;
+        Some((f32::from(milli) / 1000.0, term))
+    })
+}
+
+type Senses = BTreeMap<String, HashMap<String, f32>>;
+
+/// Encodes a CC-CEDICT extract (`simplified<TAB>gloss/gloss` lines) into the Chinese →
+/// English and English-key → Chinese tables.
+pub fn encode(cedict: &str) -> (String, String) {
+    let mut zh_en: Senses = BTreeMap::new();
+    let mut en_zh: Senses = BTreeMap::new();
+    let mut stems: HashMap<String, String> = HashMap::new();
+    for line in cedict.lines() {
+        if line.starts_with('#') {
+            continue;
+        }
+        let Some((zh, glosses)) = line.split_once('\t') else { continue };
+        let single_char = zh.chars().count() == 1;
+        for (gloss_index, gloss) in glosses.split('/').enumerate() {
+            let position = 1.0 / (1.0 + 0.25 * gloss_index as f32);
+            for clean in clean_gloss(gloss) {
+                let narrowed = if clean.qualified { QUALIFIED_FACTOR } else { 1.0 };
+                let weight = CEDICT_WEIGHT * position * narrowed;
+                let zh_weight = if single_char { weight * SINGLE_CHAR_FACTOR } else { weight };
+                add(&mut zh_en, zh, &clean.phrase, weight);
+                let words: Vec<&str> = clean.phrase.split(' ').collect();
+                let key: Vec<String> = words.iter().map(|w| cached_stem(&mut stems, w)).collect();
+                add(&mut en_zh, &key.join(" "), zh, zh_weight);
+                if let ([_, preposition], [head_key, _]) = (words.as_slice(), key.as_slice()) {
+                    if TRAILING_PREPOSITIONS.contains(preposition) {
+                        add(&mut en_zh, head_key, zh, zh_weight * HEAD_VERB_FACTOR);
+                    }
+                }
+            }
+        }
+    }
+    (render(zh_en), render(en_zh))
+}
+
+fn cached_stem(cache: &mut HashMap<String, String>, word: &str) -> String {
+    if let Some(stem) = cache.get(word) {
+        return stem.clone();
+    }
+    let stem = english::stem(word);
+    cache.insert(word.to_owned(), stem.clone());
+    stem
+}
+
+fn add(map: &mut Senses, key: &str, term: &str, weight: f32) {
+    if key.is_empty() || term.is_empty() || key.contains(['\t', '\n']) {
+        return;
+    }
+    let slot = map.entry(key.to_owned()).or_default().entry(term.to_owned()).or_insert(0.0);
+    *slot = slot.max(weight);
+}
+
+fn render(map: Senses) -> String {
+    let mut out = String::new();
+    for (key, senses) in map {
+        let mut senses: Vec<(String, f32)> = senses.into_iter().collect();
+        senses.sort_by(|a, b| {
+            b.1.total_cmp(&a.1).then_with(|| a.0.chars().count().cmp(&b.0.chars().count()))
+        });
+        out.push_str(&key);
+        out.push('\t');
+        for (index, (term, weight)) in senses.iter().enumerate() {
+            if index > 0 {
+                out.push('|');
+            }
+            let milli = (weight * 1000.0).round().clamp(1.0, 1000.0) as u16;
+            out.push_str(&format!("{milli}:{term}"));
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SAMPLE: &str = "# comment\n采购\tto procure (for an enterprise etc)/to purchase\n拉皮条\tto procure/to act as pimp\n申请\tto apply for sth/application form (CL:份[fen4])\n";
+
+    fn senses(table: &Table, key: &str) -> Vec<(f32, String)> {
+        table
+            .get(key)
+            .map(|v| decode(v).map(|(w, t)| (w, t.to_owned())).collect())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn encodes_both_directions() {
+        let (zh_en, en_zh) = encode(SAMPLE);
+        let zh_en = Table::new(Cow::Owned(zh_en));
+        let en_zh = Table::new(Cow::Owned(en_zh));
+        assert_eq!(zh_en.len(), 3);
+        let procure = senses(&en_zh, &english::key("procure"));
+        assert_eq!(
+            procure.iter().map(|(_, t)| t.as_str()).collect::<Vec<_>>(),
+            vec!["拉皮条", "采购"]
+        );
+        assert!(procure[0].0 > procure[1].0);
+        let apply = senses(&en_zh, &english::key("apply"));
+        assert_eq!(apply[0].1, "申请");
+        let zh = senses(&zh_en, "申请");
+        assert_eq!(
+            zh.iter().map(|(_, t)| t.as_str()).collect::<Vec<_>>(),
+            vec!["apply for", "application form"]
+        );
+    }
+
+    #[test]
+    fn lookups_miss_cleanly() {
+        let (zh_en, _) = encode(SAMPLE);
+        let table = Table::new(Cow::Owned(zh_en));
+        assert!(table.get("不存在").is_none());
+        assert!(table.get("").is_none());
+        assert!(Table::default().get("采购").is_none());
+    }
+
+    #[test]
+    fn decode_skips_bad_items() {
+        let decoded: Vec<(f32, &str)> = decode("600:funds|bad|x:y|450:capital").collect();
+        assert_eq!(decoded, vec![(0.6, "funds"), (0.45, "capital")]);
+    }
+}

@@ -1,0 +1,162 @@
+//! English normalisation shared by the dictionary, the glossary and query expansion:
+//! lower-casing, stemming, stop words and the cleaning of dictionary glosses.
+
+use std::sync::LazyLock;
+
+use rust_stemmers::{Algorithm, Stemmer};
+
+static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
+
+/// Words too common to translate on their own (they still join phrases inside).
+const STOP_WORDS: &[&str] = &[
+    "a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been",
+    "by", "can", "could", "do", "does", "each", "for", "from", "had", "has", "have", "how", "if",
+    "in", "into", "is", "it", "its", "may", "more", "most", "of", "on", "or", "other", "our",
+    "shall", "should", "so", "such", "than", "that", "the", "their", "them", "then", "there",
+    "these", "they", "this", "those", "to", "under", "was", "were", "what", "when", "where",
+    "which", "while", "who", "whom", "why", "will", "with", "would",
+];
+
+/// Placeholder words of dictionary glosses that carry no meaning of their own.
+const GLOSS_FILLERS: &[&str] = &["sth", "sb", "one's", "oneself", "etc", "someone", "something"];
+
+/// Tells whether a lower-case word is an English stop word.
+pub fn is_stop_word(word: &str) -> bool {
+    STOP_WORDS.binary_search(&word).is_ok()
+}
+
+/// Stems one lower-case English word (Snowball English).
+pub fn stem(word: &str) -> String {
+    STEMMER.stem(word).into_owned()
+}
+
+/// Splits a text into lower-case English words (letters, digits, inner `-` and `'`).
+pub fn words(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for raw in text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '\'')) {
+        let word = raw.trim_matches(|c: char| c == '-' || c == '\'');
+        if !word.is_empty() {
+            out.push(word.to_ascii_lowercase());
+        }
+    }
+    out
+}
+
+/// Makes the lookup key of an English word or phrase: its words stemmed, joined by spaces.
+pub fn key(text: &str) -> String {
+    let stems: Vec<String> = words(text).iter().map(|w| stem(w)).collect();
+    stems.join(" ")
+}
+
+/// One usable reading of a dictionary gloss.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CleanGloss {
+    /// The readable phrase, lower case: "apply for".
+    pub phrase: String,
+    /// True when the gloss narrowed its meaning with a parenthesis ("procure (for an
+    /// enterprise etc)"), which makes it a weaker match for the bare phrase.
+    pub qualified: bool,
+}
+
+/// Longest gloss, in words, that is kept as a translation.
+pub const MAX_GLOSS_WORDS: usize = 4;
+
+/// Cleans one dictionary gloss into the phrases a query may use: splits on `;`, drops
+/// parentheses, bracketed pinyin, Chinese cross-references and filler words (sth, sb),
+/// strips a leading "to"/"a"/"the", and keeps phrases of at most [`MAX_GLOSS_WORDS`] words.
+pub fn clean_gloss(gloss: &str) -> Vec<CleanGloss> {
+    let mut out = Vec::new();
+    for part in gloss.split(';') {
+        let (text, qualified) = strip_brackets(part);
+        let mut kept: Vec<String> = Vec::new();
+        let mut clean = true;
+        for word in text.split_whitespace() {
+            let lower = word.trim_matches(|c: char| ",.!?:\"".contains(c)).to_ascii_lowercase();
+            if lower.is_empty() || GLOSS_FILLERS.contains(&lower.as_str()) {
+                continue;
+            }
+            if !lower.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '\'') {
+                clean = false;
+                break;
+            }
+            kept.push(lower);
+        }
+        while kept.first().is_some_and(|w| matches!(w.as_str(), "to" | "a" | "an" | "the")) {
+            kept.remove(0);
+        }
+        if !clean || kept.is_empty() || kept.len() > MAX_GLOSS_WORDS {
+            continue;
+        }
+        if kept.iter().all(|w| is_stop_word(w)) {
+            continue;
+        }
+        out.push(CleanGloss { phrase: kept.join(" "), qualified });
+    }
+    out
+}
+
+/// Removes `(...)` and `[...]` groups; tells whether a parenthesis was removed.
+fn strip_brackets(text: &str) -> (String, bool) {
+    let mut out = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    let mut qualified = false;
+    for c in text.chars() {
+        match c {
+            '(' | '[' => {
+                depth += 1;
+                qualified |= c == '(';
+            }
+            ')' | ']' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    (out, qualified)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stop_words_are_sorted_for_binary_search() {
+        let mut sorted = STOP_WORDS.to_vec();
+        sorted.sort_unstable();
+        assert_eq!(sorted, STOP_WORDS);
+        assert!(is_stop_word("the"));
+        assert!(!is_stop_word("subsidy"));
+    }
+
+    #[test]
+    fn keys_stem_every_word() {
+        assert_eq!(key("Pilot Cities"), key("pilot city"));
+        assert_eq!(key("applications"), key("application"));
+        assert_ne!(key("apply"), key("supply"));
+    }
+
+    #[test]
+    fn words_skip_chinese_and_punctuation() {
+        assert_eq!(words("CNC rate, 数控化率 (2027)"), vec!["cnc", "rate", "2027"]);
+        assert_eq!(words("value-added 'telecom'"), vec!["value-added", "telecom"]);
+    }
+
+    #[test]
+    fn cleans_cedict_glosses() {
+        let g = clean_gloss("to apply for sth");
+        assert_eq!(g, vec![CleanGloss { phrase: "apply for".into(), qualified: false }]);
+        let g = clean_gloss("to procure (for an enterprise etc)");
+        assert_eq!(g, vec![CleanGloss { phrase: "procure".into(), qualified: true }]);
+        let g = clean_gloss("funds; capital");
+        assert_eq!(g.len(), 2);
+        assert_eq!(g[1].phrase, "capital");
+        let g = clean_gloss("application form (CL:份[fen4])");
+        assert_eq!(g[0].phrase, "application form");
+    }
+
+    #[test]
+    fn drops_long_or_foreign_glosses() {
+        assert!(clean_gloss("component in Chinese characters, mirror image of 夂[zhi3]").is_empty());
+        assert!(clean_gloss("one of the many ways to say something long").is_empty());
+        assert!(clean_gloss("to").is_empty());
+    }
+}

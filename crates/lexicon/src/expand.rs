@@ -1,0 +1,417 @@
+//! Query expansion: each query word or phrase becomes weighted terms in the other language
+//! and same-language synonyms, with senses chosen by how the corpus uses them.
+
+use std::collections::HashMap;
+
+use tiaowen_model::{is_cjk, Lang};
+
+use crate::english;
+use crate::fold::to_simplified;
+use crate::lexicon::{Lexicon, Origin, Sense};
+
+/// Translations kept per query word or phrase.
+const MAX_TRANSLATIONS_PER_SOURCE: usize = 4;
+/// Same-language synonyms kept per query word or phrase.
+const MAX_SYNONYMS_PER_SOURCE: usize = 3;
+/// A sense weaker than this share of the best sense of its source word is dropped.
+const RELATIVE_FLOOR: f32 = 0.35;
+/// Words inside a matched English phrase still translate alone, but only this strongly:
+/// "pilot city" → 试点城市 must outrank 试点 + 城市.
+const WORD_IN_PHRASE_FACTOR: f32 = 0.4;
+/// Longest Chinese word tried by the segmenter, in chars.
+const MAX_ZH_WORD_CHARS: usize = 12;
+/// Longest English phrase tried, in words.
+const MAX_EN_PHRASE_WORDS: usize = 6;
+/// Most terms an expansion returns.
+const MAX_TERMS: usize = 32;
+
+/// One term an expanded query should also search for.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExpandedTerm {
+    /// The term: simplified Chinese, or lower-case English (a word or a phrase).
+    pub term: String,
+    /// Its weight in (0, 1], ready to use as a query boost.
+    pub weight: f32,
+    /// The language of `term`.
+    pub lang: Lang,
+    /// The query word or phrase it stands for (as normalised: simplified, lower case).
+    pub from: String,
+    /// Where the sense came from.
+    pub origin: Origin,
+}
+
+/// The terms a query expands to, strongest first. The query's own words are not repeated.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Expansion {
+    /// The expanded terms, strongest first.
+    pub terms: Vec<ExpandedTerm>,
+}
+
+impl Expansion {
+    /// Tells whether nothing was added.
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+    }
+
+    /// Returns the terms in one language, strongest first.
+    pub fn in_lang(&self, lang: Lang) -> impl Iterator<Item = &ExpandedTerm> {
+        self.terms.iter().filter(move |t| t.lang == lang)
+    }
+
+    /// Turns the expansion into `(term, weight)` pairs, strongest first.
+    pub fn into_weighted_terms(self) -> Vec<(String, f32)> {
+        self.terms.into_iter().map(|t| (t.term, t.weight)).collect()
+    }
+
+    /// Returns the weight of a term, if the expansion holds it.
+    pub fn weight_of(&self, term: &str) -> Option<f32> {
+        self.terms.iter().find(|t| t.term == term).map(|t| t.weight)
+    }
+}
+
+/// Expands a query with the built-in lexicon; see [`Lexicon::expand`].
+pub fn expand(query: &str, doc_freq: &dyn Fn(&str) -> u64, total: u64) -> Expansion {
+    Lexicon::builtin().expand(query, doc_freq, total)
+}
+
+/// A sense before the corpus has weighed it.
+#[derive(Debug, Clone)]
+struct Candidate {
+    term: String,
+    base: f32,
+    lang: Lang,
+    from: String,
+    origin: Origin,
+    synonym: bool,
+}
+
+impl Lexicon {
+    /// Expands a query: for each query word or phrase, the weighted terms in the other
+    /// language and same-language synonyms.
+    ///
+    /// `doc_freq(term)` says how many clauses contain a term (0: absent, and the sense is
+    /// dropped) and `total` how many clauses there are (0 if unknown: rarity is then left
+    /// out). Terms may be multi-word English phrases or Chinese words that a tokenizer would
+    /// cut further; `doc_freq` should count the clauses holding the whole term, or estimate
+    /// it (e.g. the smallest count among its tokens) rather than answer 0. English phrases are matched before their words, so "pilot city" gives
+    /// 试点城市 ahead of 试点 and 城市; senses found in the corpus, rarer ones and glossary
+    /// ones weigh more.
+    pub fn expand(&self, query: &str, doc_freq: &dyn Fn(&str) -> u64, total: u64) -> Expansion {
+        let query = to_simplified(query);
+        let mut candidates = Vec::new();
+        for run in split_runs(&query) {
+            if run.chars().any(is_cjk) {
+                for word in self.segment_zh(run) {
+                    self.zh_candidates(word, &mut candidates);
+                }
+            } else {
+                self.en_candidates(run, &mut candidates);
+            }
+        }
+        select(candidates, doc_freq, total)
+    }
+
+    /// Cuts a run of Chinese into known words, longest match first from the left;
+    /// characters that start no known word of two or more chars are skipped.
+    pub fn segment_zh<'a>(&self, run: &'a str) -> Vec<&'a str> {
+        let bounds: Vec<usize> = run.char_indices().map(|(i, _)| i).chain([run.len()]).collect();
+        let longest = self.zh_max_chars().min(MAX_ZH_WORD_CHARS);
+        let mut words = Vec::new();
+        let mut start = 0;
+        while start + 1 < bounds.len() {
+            let max_end = (start + longest).min(bounds.len() - 1);
+            let found = (start + 2..=max_end)
+                .rev()
+                .find(|&end| self.knows_zh(&run[bounds[start]..bounds[end]]));
+            match found {
+                Some(end) => {
+                    words.push(&run[bounds[start]..bounds[end]]);
+                    start = end;
+                }
+                None => start += 1,
+            }
+        }
+        words
+    }
+
+    fn zh_candidates(&self, word: &str, out: &mut Vec<Candidate>) {
+        push_senses(out, &self.zh_en_by_key(word), 1.0, Lang::En, word, false);
+        push_senses(out, &self.synonyms_by_key(word), 1.0, Lang::Zh, word, true);
+    }
+
+    fn en_candidates(&self, run: &str, out: &mut Vec<Candidate>) {
+        let words = english::words(run);
+        let stems: Vec<String> = words.iter().map(|w| english::stem(w)).collect();
+        let longest = self.en_max_words().min(MAX_EN_PHRASE_WORDS);
+        let mut start = 0;
+        while start < words.len() {
+            let phrase_end = (start + 2..=(start + longest).min(words.len())).rev().find(|&end| {
+                !english::is_stop_word(&words[start])
+                    && !english::is_stop_word(&words[end - 1])
+                    && self.knows_en_key(&stems[start..end].join(" "))
+            });
+            let Some(end) = phrase_end else {
+                if !english::is_stop_word(&words[start]) {
+                    self.en_word_candidates(&words[start], &stems[start], 1.0, out);
+                }
+                start += 1;
+                continue;
+            };
+            let phrase = words[start..end].join(" ");
+            let key = stems[start..end].join(" ");
+            push_senses(out, &self.en_zh_by_key(&key), 1.0, Lang::Zh, &phrase, false);
+            push_senses(out, &self.synonyms_by_key(&key), 1.0, Lang::En, &phrase, true);
+            for index in start..end {
+                if !english::is_stop_word(&words[index]) {
+                    self.en_word_candidates(
+                        &words[index],
+                        &stems[index],
+                        WORD_IN_PHRASE_FACTOR,
+                        out,
+                    );
+                }
+            }
+            start = end;
+        }
+    }
+
+    fn en_word_candidates(&self, word: &str, stem: &str, factor: f32, out: &mut Vec<Candidate>) {
+        push_senses(out, &self.en_zh_by_key(stem), factor, Lang::Zh, word, false);
+        push_senses(out, &self.synonyms_by_key(stem), factor, Lang::En, word, true);
+    }
+}
+
+fn push_senses(
+    out: &mut Vec<Candidate>,
+    senses: &[Sense],
+    factor: f32,
+    lang: Lang,
+    from: &str,
+    synonym: bool,
+) {
+    for sense in senses {
+        out.push(Candidate {
+            term: sense.term.clone(),
+            base: sense.weight * factor,
+            lang,
+            from: from.to_owned(),
+            origin: sense.origin,
+            synonym,
+        });
+    }
+}
+
+/// Splits a query into runs that phrases may not cross: script changes and punctuation.
+fn split_runs(query: &str) -> Vec<&str> {
+    let mut runs = Vec::new();
+    let mut start = None;
+    let mut run_is_cjk = false;
+    for (index, c) in query.char_indices() {
+        let cjk = is_cjk(c);
+        let word_char = cjk || c.is_ascii_alphanumeric() || c == '-' || c == '\'' || c == ' ';
+        match start {
+            Some(s) if !word_char || cjk != run_is_cjk => {
+                runs.push(&query[s..index]);
+                start = word_char.then_some(index);
+            }
+            None if word_char => start = Some(index),
+            _ => {}
+        }
+        run_is_cjk = cjk;
+    }
+    if let Some(s) = start {
+        runs.push(&query[s..]);
+    }
+    runs.into_iter().map(str::trim).filter(|r| !r.is_empty()).collect()
+}
+
+/// Scales a sense by how the corpus uses its term, in (0, 1]: rare terms weigh a little
+/// more than common ones, and a term seen in only one or two clauses is trusted less than
+/// one the corpus uses widely (a stray wrong sense is usually rare). With `total == 0`
+/// (clause count unknown) rarity is left out. Absent terms (`df == 0`) are dropped by
+/// [`Lexicon::expand`] before this is asked.
+pub fn corpus_factor(df: u64, total: u64) -> f32 {
+    let df = df as f64;
+    let rarity = if total == 0 {
+        1.0
+    } else {
+        let total = total as f64;
+        let idf = ((total + 1.0) / (df + 0.5)).ln() / ((total + 1.0) / 0.5).ln();
+        0.7 + 0.3 * idf.clamp(0.0, 1.0)
+    };
+    // Full support from about 20 clauses on; one clause gives a bit under half.
+    let support = ((1.0 + df).ln() / 21f64.ln()).min(1.0);
+    (rarity * (0.3 + 0.7 * support)) as f32
+}
+
+fn select(candidates: Vec<Candidate>, doc_freq: &dyn Fn(&str) -> u64, total: u64) -> Expansion {
+    let mut freq_cache: HashMap<String, u64> = HashMap::new();
+    let mut groups: HashMap<(String, bool), Vec<ExpandedTerm>> = HashMap::new();
+    for candidate in candidates {
+        let df =
+            *freq_cache.entry(candidate.term.clone()).or_insert_with(|| doc_freq(&candidate.term));
+        if df == 0 {
+            continue;
+        }
+        let term = ExpandedTerm {
+            weight: candidate.base * corpus_factor(df, total),
+            term: candidate.term,
+            lang: candidate.lang,
+            from: candidate.from.clone(),
+            origin: candidate.origin,
+        };
+        groups.entry((candidate.from, candidate.synonym)).or_default().push(term);
+    }
+    let mut best: HashMap<(String, Lang), ExpandedTerm> = HashMap::new();
+    for ((_, synonym), mut terms) in groups {
+        terms.sort_by(|a, b| b.weight.total_cmp(&a.weight));
+        let floor = terms.first().map_or(0.0, |t| t.weight * RELATIVE_FLOOR);
+        let keep = if synonym { MAX_SYNONYMS_PER_SOURCE } else { MAX_TRANSLATIONS_PER_SOURCE };
+        for term in terms.into_iter().filter(|t| t.weight >= floor).take(keep) {
+            let slot = best.entry((term.term.clone(), term.lang)).or_insert_with(|| term.clone());
+            if term.weight > slot.weight {
+                *slot = term;
+            }
+        }
+    }
+    let mut terms: Vec<ExpandedTerm> = best.into_values().collect();
+    terms.sort_by(|a, b| b.weight.total_cmp(&a.weight).then_with(|| a.term.cmp(&b.term)));
+    terms.truncate(MAX_TERMS);
+    Expansion { terms }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::LexiconBuilder;
+
+    /// A made-up corpus of 5,000 clauses: the clause count of each term it contains.
+    fn corpus(term: &str) -> u64 {
+        match term {
+            "采购" => 120,
+            "政府采购" => 60,
+            "申请" => 900,
+            "申报" => 150,
+            "应用程序" => 2,
+            "应用" => 400,
+            "试点城市" => 15,
+            "试点" => 80,
+            "城市" => 700,
+            "earmarked for special use" => 3,
+            "reward and subsidy funds" => 4,
+            "special funds" => 6,
+            "funds" => 50,
+            "pilot city" => 20,
+            "经费" => 200,
+            _ => 0,
+        }
+    }
+
+    const TOTAL: u64 = 5_000;
+
+    fn position(expansion: &Expansion, term: &str) -> Option<usize> {
+        expansion.terms.iter().position(|t| t.term == term)
+    }
+
+    #[test]
+    fn corpus_drops_the_wrong_dictionary_sense() {
+        let mut builder = LexiconBuilder::new();
+        builder.add_cedict("拉皮条\tto procure/to act as pimp\n采购\tto procure (for an enterprise etc)/to purchase\n");
+        let lex = builder.build();
+        let expansion = lex.expand("procure", &corpus, TOTAL);
+        assert_eq!(expansion.terms[0].term, "采购");
+        assert_eq!(position(&expansion, "拉皮条"), None);
+        // Even when the wrong sense occurs once, the widely used sense stays ahead.
+        let with_stray = |t: &str| if t == "拉皮条" { 1 } else { corpus(t) };
+        let expansion = lex.expand("procure", &with_stray, TOTAL);
+        assert_eq!(expansion.terms[0].term, "采购");
+    }
+
+    #[test]
+    fn builtin_procure_and_application_choose_policy_senses() {
+        let expansion = expand("procure", &corpus, TOTAL);
+        assert_eq!(expansion.terms[0].term, "采购");
+        let expansion = expand("application", &corpus, TOTAL);
+        let first = expansion.terms[0].term.as_str();
+        assert!(first == "申报" || first == "申请", "{expansion:?}");
+        let right = position(&expansion, "申请").expect("申请 kept");
+        if let Some(wrong) = position(&expansion, "应用程序") {
+            assert!(right < wrong);
+        }
+    }
+
+    #[test]
+    fn phrases_outrank_word_by_word_translations() {
+        let expansion = expand("pilot city", &corpus, TOTAL);
+        assert_eq!(expansion.terms[0].term, "试点城市");
+        assert_eq!(expansion.terms[0].from, "pilot city");
+        let phrase = expansion.weight_of("试点城市").expect("phrase kept");
+        for word in ["试点", "城市"] {
+            if let Some(w) = expansion.weight_of(word) {
+                assert!(w < phrase * 0.6, "{word} {w} vs {phrase}");
+            }
+        }
+    }
+
+    #[test]
+    fn chinese_queries_expand_to_english_and_synonyms() {
+        let expansion = expand("奖补资金专款专用", &corpus, TOTAL);
+        let english: Vec<&str> = expansion.in_lang(Lang::En).map(|t| t.term.as_str()).collect();
+        assert!(english.contains(&"earmarked for special use"), "{english:?}");
+        assert!(english.contains(&"reward and subsidy funds"), "{english:?}");
+        let expansion = expand("资金", &corpus, TOTAL);
+        assert!(expansion.in_lang(Lang::Zh).any(|t| t.term == "经费"));
+    }
+
+    #[test]
+    fn traditional_queries_are_folded_first() {
+        let expansion = expand("試點城市", &corpus, TOTAL);
+        assert!(expansion.terms.iter().any(|t| t.term == "pilot city" && t.from == "试点城市"));
+    }
+
+    #[test]
+    fn absent_terms_are_dropped_and_unknown_totals_still_rank() {
+        let none = |_: &str| 0;
+        assert!(expand("pilot city", &none, TOTAL).is_empty());
+        assert!(expand("pilot city", &none, 0).is_empty());
+        let expansion = expand("pilot city", &corpus, 0);
+        assert_eq!(expansion.terms[0].term, "试点城市");
+        assert!(expansion.terms.iter().all(|t| t.weight > 0.0 && t.weight <= 1.0));
+        let pairs = expansion.clone().into_weighted_terms();
+        assert_eq!(pairs.len(), expansion.terms.len());
+        assert_eq!(pairs[0].0, "试点城市");
+    }
+
+    #[test]
+    fn segments_chinese_runs_into_known_words() {
+        let lex = Lexicon::builtin();
+        let words = lex.segment_zh("第二批试点城市申报截止时间");
+        assert!(words.contains(&"试点城市"), "{words:?}");
+        assert!(words.contains(&"申报"), "{words:?}");
+        assert!(lex.segment_zh("").is_empty());
+    }
+
+    #[test]
+    fn splits_runs_at_scripts_and_punctuation() {
+        assert_eq!(
+            split_runs("CNC rate 数控化率, by 2027?"),
+            vec!["CNC rate", "数控化率", "by 2027"]
+        );
+        assert_eq!(split_runs("“海绵城市”示范"), vec!["海绵城市", "示范"]);
+        assert!(split_runs("，。！").is_empty());
+    }
+
+    #[test]
+    fn corpus_factor_prefers_present_widely_used_terms() {
+        assert!(corpus_factor(5, 0) > corpus_factor(1, 0));
+        assert!((corpus_factor(100, 0) - 1.0).abs() < 1e-6);
+        let stray = corpus_factor(1, 10_000);
+        let used = corpus_factor(50, 10_000);
+        let everywhere = corpus_factor(9_000, 10_000);
+        assert!(used > stray, "{used} {stray}");
+        assert!(used > everywhere, "{used} {everywhere}");
+        for f in [stray, used, everywhere] {
+            assert!(f > 0.0 && f <= 1.0);
+        }
+    }
+}

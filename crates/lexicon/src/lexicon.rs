@@ -1,0 +1,413 @@
+//! The bilingual lexicon: glossary, CC-CEDICT and synonym lists merged into three lookups
+//! (Chinese → English, English → Chinese, same-language synonyms).
+
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use tiaowen_model::is_cjk;
+
+use crate::cedict::{self, Table};
+use crate::english;
+use crate::fold::to_simplified;
+use crate::{Error, Result};
+
+const GLOSSARY: &str = include_str!("../data/glossary.tsv");
+const SYNONYMS: &str = include_str!("../data/synonyms.tsv");
+/// CC-CEDICT senses, encoded by build.rs from data/cedict.tsv.
+const CEDICT_ZH_EN: &str = include_str!(concat!(env!("OUT_DIR"), "/cedict_zh_en.tsv"));
+const CEDICT_EN_ZH: &str = include_str!(concat!(env!("OUT_DIR"), "/cedict_en_zh.tsv"));
+
+static BUILTIN: LazyLock<Lexicon> = LazyLock::new(|| {
+    let mut builder = LexiconBuilder::new();
+    // The bundled files are checked by the unit tests, so a failure here is a packaging
+    // bug, not bad input.
+    builder.add_glossary("glossary.tsv", GLOSSARY).expect("bundled glossary.tsv is well-formed");
+    builder.add_synonyms("synonyms.tsv", SYNONYMS).expect("bundled synonyms.tsv is well-formed");
+    builder.lexicon.cedict_zh_en = Table::new(Cow::Borrowed(CEDICT_ZH_EN));
+    builder.lexicon.cedict_en_zh = Table::new(Cow::Borrowed(CEDICT_EN_ZH));
+    builder.build()
+});
+
+/// Where a sense comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Origin {
+    /// The reviewed policy glossary shipped with the crate.
+    Glossary,
+    /// CC-CEDICT.
+    Cedict,
+    /// The reviewed synonym list.
+    Synonym,
+}
+
+/// One translation or synonym of a term.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sense {
+    /// The term: simplified Chinese, or lower-case English.
+    pub term: String,
+    /// Confidence in (0, 1]; glossary senses weigh the most.
+    pub weight: f32,
+    /// The source of the sense.
+    pub origin: Origin,
+}
+
+/// Glossary and synonym weights: reviewed data, trusted almost fully.
+const GLOSSARY_WEIGHT: f32 = 1.0;
+const GLOSSARY_VARIANT_WEIGHT: f32 = 0.9;
+const SYNONYM_WEIGHT: f32 = 0.8;
+const ONE_WAY_SYNONYM_WEIGHT: f32 = 0.7;
+
+/// The merged lookups. Build one with [`LexiconBuilder`] or use [`Lexicon::builtin`].
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    zh_en: HashMap<String, Vec<Sense>>,
+    en_zh: HashMap<String, Vec<Sense>>,
+    synonyms: HashMap<String, Vec<Sense>>,
+    cedict_zh_en: Table,
+    cedict_en_zh: Table,
+    zh_max_chars: usize,
+    en_max_words: usize,
+}
+
+impl Lexicon {
+    /// Returns the lexicon built from the bundled glossary, synonym list and CC-CEDICT
+    /// extract, loaded once on first use.
+    pub fn builtin() -> &'static Lexicon {
+        &BUILTIN
+    }
+
+    /// Translates an English word or phrase into Chinese terms, best first.
+    pub fn en_to_zh(&self, en: &str) -> Vec<Sense> {
+        self.en_zh_by_key(&english::key(en))
+    }
+
+    /// Translates a Chinese word (simplified or traditional) into English words or phrases,
+    /// best first.
+    pub fn zh_to_en(&self, zh: &str) -> Vec<Sense> {
+        self.zh_en_by_key(&to_simplified(zh.trim()))
+    }
+
+    /// Returns same-language synonyms and paraphrases of a term (资金 → 经费, deadline →
+    /// before), best first.
+    pub fn synonyms(&self, term: &str) -> Vec<Sense> {
+        self.synonyms_by_key(&lookup_key(term))
+    }
+
+    /// Tells whether a simplified Chinese word has an entry (a translation or synonyms).
+    pub fn knows_zh(&self, zh: &str) -> bool {
+        self.zh_en.contains_key(zh)
+            || self.synonyms.contains_key(zh)
+            || self.cedict_zh_en.get(zh).is_some()
+    }
+
+    /// Tells whether a stemmed English key (see [`crate::english_key`]) has an entry.
+    pub(crate) fn knows_en_key(&self, key: &str) -> bool {
+        self.en_zh.contains_key(key)
+            || self.synonyms.contains_key(key)
+            || self.cedict_en_zh.get(key).is_some()
+    }
+
+    pub(crate) fn en_zh_by_key(&self, key: &str) -> Vec<Sense> {
+        merged(self.en_zh.get(key), &self.cedict_en_zh, key)
+    }
+
+    pub(crate) fn zh_en_by_key(&self, zh: &str) -> Vec<Sense> {
+        merged(self.zh_en.get(zh), &self.cedict_zh_en, zh)
+    }
+
+    pub(crate) fn synonyms_by_key(&self, key: &str) -> Vec<Sense> {
+        self.synonyms.get(key).cloned().unwrap_or_default()
+    }
+
+    /// Returns how many Chinese headwords the dictionary part holds.
+    pub fn dictionary_entries(&self) -> usize {
+        self.cedict_zh_en.len()
+    }
+
+    /// Returns the longest Chinese entry, in chars.
+    pub fn zh_max_chars(&self) -> usize {
+        self.zh_max_chars
+    }
+
+    /// Returns the longest English entry, in words.
+    pub fn en_max_words(&self) -> usize {
+        self.en_max_words
+    }
+}
+
+/// Joins reviewed senses with dictionary senses, best first.
+fn merged(reviewed: Option<&Vec<Sense>>, table: &Table, key: &str) -> Vec<Sense> {
+    let mut senses = reviewed.cloned().unwrap_or_default();
+    if let Some(value) = table.get(key) {
+        for (weight, term) in cedict::decode(value) {
+            senses.push(Sense { term: term.to_owned(), weight, origin: Origin::Cedict });
+        }
+    }
+    finish_senses(&mut senses);
+    senses
+}
+
+/// The key a term is stored under: simplified Chinese as is, English stemmed.
+fn lookup_key(term: &str) -> String {
+    let term = term.trim();
+    if term.chars().any(is_cjk) {
+        to_simplified(term)
+    } else {
+        english::key(term)
+    }
+}
+
+/// Collects glossary, synonym and dictionary data, then builds an immutable [`Lexicon`].
+#[derive(Debug, Default)]
+pub struct LexiconBuilder {
+    lexicon: Lexicon,
+}
+
+impl LexiconBuilder {
+    /// Starts an empty lexicon.
+    pub fn new() -> Self {
+        Self::default()
+    }
+    /// Adds a glossary: `zh|zh variant<TAB>english|english variant` lines, `#` comments.
+    /// Every Chinese form translates to every English form and back, and the Chinese
+    /// forms (全称 and 简称) become synonyms of one another.
+    pub fn add_glossary(&mut self, source_name: &str, text: &str) -> Result<&mut Self> {
+        for (index, line) in data_lines(text) {
+            let Some((zh_side, en_side)) = line.split_once('\t') else {
+                return Err(malformed(source_name, index, "expected zh<TAB>en"));
+            };
+            let zh_forms = split_variants(zh_side);
+            let en_forms = split_variants(en_side);
+            if zh_forms.is_empty() || en_forms.is_empty() {
+                return Err(malformed(source_name, index, "empty side"));
+            }
+            self.add_glossary_entry(&zh_forms, &en_forms);
+        }
+        Ok(self)
+    }
+
+    fn add_glossary_entry(&mut self, zh_forms: &[String], en_forms: &[String]) {
+        let lex = &mut self.lexicon;
+        for (zi, zh) in zh_forms.iter().enumerate() {
+            let zh_weight = if zi == 0 { GLOSSARY_WEIGHT } else { GLOSSARY_VARIANT_WEIGHT };
+            for (ei, en) in en_forms.iter().enumerate() {
+                let en_weight = if ei == 0 { GLOSSARY_WEIGHT } else { GLOSSARY_VARIANT_WEIGHT };
+                let en_term = en.to_ascii_lowercase();
+                push(&mut lex.zh_en, zh, &en_term, en_weight, Origin::Glossary);
+                push(&mut lex.en_zh, &english::key(en), zh, zh_weight, Origin::Glossary);
+            }
+            for other in zh_forms.iter().filter(|other| *other != zh) {
+                push(&mut lex.synonyms, zh, other, GLOSSARY_VARIANT_WEIGHT, Origin::Glossary);
+            }
+        }
+    }
+
+    /// Adds a synonym list: `a|b|c` makes a group whose members all stand for one another;
+    /// `a => b|c` lets `a` expand to `b` and `c` only. `#` starts a comment line.
+    pub fn add_synonyms(&mut self, source_name: &str, text: &str) -> Result<&mut Self> {
+        for (index, line) in data_lines(text) {
+            let (heads, targets, weight, enough) = match line.split_once("=>") {
+                Some((head, rest)) => {
+                    let (heads, targets) = (split_variants(head), split_variants(rest));
+                    let enough = !heads.is_empty() && !targets.is_empty();
+                    (heads, targets, ONE_WAY_SYNONYM_WEIGHT, enough)
+                }
+                None => {
+                    let group = split_variants(line);
+                    let enough = group.len() >= 2;
+                    (group.clone(), group, SYNONYM_WEIGHT, enough)
+                }
+            };
+            if !enough {
+                return Err(malformed(source_name, index, "a synonym line needs two terms"));
+            }
+            for head in &heads {
+                let key = lookup_key(head);
+                for target in targets.iter().filter(|t| *t != head) {
+                    let term = if target.chars().any(is_cjk) {
+                        target.clone()
+                    } else {
+                        target.to_ascii_lowercase()
+                    };
+                    push(&mut self.lexicon.synonyms, &key, &term, weight, Origin::Synonym);
+                }
+            }
+        }
+        Ok(self)
+    }
+
+    /// Adds a CC-CEDICT extract: `simplified<TAB>gloss/gloss/...` lines (see
+    /// `tools/extract.py`), replacing any dictionary added before. Lines of any other shape
+    /// are skipped, as the dictionary is community data, not reviewed here.
+    pub fn add_cedict(&mut self, text: &str) -> &mut Self {
+        let (zh_en, en_zh) = cedict::encode(text);
+        self.lexicon.cedict_zh_en = Table::new(Cow::Owned(zh_en));
+        self.lexicon.cedict_en_zh = Table::new(Cow::Owned(en_zh));
+        self
+    }
+
+    /// Sorts every entry best first, keeping the strongest sense of each term.
+    pub fn build(self) -> Lexicon {
+        let mut lex = self.lexicon;
+        for map in [&mut lex.zh_en, &mut lex.en_zh, &mut lex.synonyms] {
+            for senses in map.values_mut() {
+                finish_senses(senses);
+            }
+        }
+        let zh_keys = lex.zh_en.keys().chain(lex.synonyms.keys());
+        let reviewed_chars = zh_keys.map(|k| k.chars().count()).max().unwrap_or(0);
+        lex.zh_max_chars = reviewed_chars.max(lex.cedict_zh_en.max_key_chars());
+        let en_keys = lex.en_zh.keys().chain(lex.synonyms.keys());
+        let reviewed_words = en_keys.map(|k| k.split(' ').count()).max().unwrap_or(0);
+        lex.en_max_words = reviewed_words.max(lex.cedict_en_zh.max_key_words());
+        lex
+    }
+}
+
+/// Sorts senses by weight (then glossary first, then shorter term), dropping duplicates.
+fn finish_senses(senses: &mut Vec<Sense>) {
+    senses.sort_by(|a, b| {
+        b.weight
+            .total_cmp(&a.weight)
+            .then_with(|| origin_rank(a.origin).cmp(&origin_rank(b.origin)))
+            .then_with(|| a.term.chars().count().cmp(&b.term.chars().count()))
+    });
+    let mut seen = HashSet::new();
+    senses.retain(|s| seen.insert(s.term.clone()));
+}
+
+fn origin_rank(origin: Origin) -> u8 {
+    match origin {
+        Origin::Glossary => 0,
+        Origin::Synonym => 1,
+        Origin::Cedict => 2,
+    }
+}
+
+fn push(map: &mut HashMap<String, Vec<Sense>>, key: &str, term: &str, weight: f32, origin: Origin) {
+    if key.is_empty() || term.is_empty() || key == term {
+        return;
+    }
+    map.entry(key.to_owned()).or_default().push(Sense { term: term.to_owned(), weight, origin });
+}
+
+/// Yields `(1-based line number, line)` for non-empty, non-comment lines.
+fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.lines()
+        .enumerate()
+        .map(|(i, line)| (i + 1, line.trim_end_matches('\r')))
+        .filter(|(_, line)| !line.trim().is_empty() && !line.trim_start().starts_with('#'))
+}
+
+fn split_variants(side: &str) -> Vec<String> {
+    side.split('|').map(str::trim).filter(|s| !s.is_empty()).map(to_simplified).collect()
+}
+
+fn malformed(source_name: &str, line: usize, reason: &'static str) -> Error {
+    Error::MalformedLine { source_name: source_name.to_owned(), line, reason }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn terms(senses: &[Sense]) -> Vec<&str> {
+        senses.iter().map(|s| s.term.as_str()).collect()
+    }
+
+    #[test]
+    fn glossary_translates_both_ways() {
+        let lex = Lexicon::builtin();
+        let senses = lex.en_to_zh("pilot cities");
+        assert_eq!(senses[0].term, "试点城市");
+        assert_eq!(senses[0].origin, Origin::Glossary);
+        assert!(terms(&lex.zh_to_en("专款专用")).contains(&"earmarked for special use"));
+        assert_eq!(lex.en_to_zh("MIIT")[0].term, "工业和信息化部");
+        assert!(terms(&lex.en_to_zh("Ministry of Finance")).contains(&"财政部"));
+        assert!(terms(&lex.zh_to_en("国家发展改革委")).contains(&"ndrc"));
+    }
+
+    #[test]
+    fn traditional_input_finds_simplified_entries() {
+        let lex = Lexicon::builtin();
+        assert!(terms(&lex.zh_to_en("試點城市")).contains(&"pilot city"));
+        assert!(terms(&lex.synonyms("資金")).contains(&"经费"));
+    }
+
+    #[test]
+    fn abbreviations_are_synonyms_of_full_names() {
+        let lex = Lexicon::builtin();
+        assert!(terms(&lex.synonyms("工信部")).contains(&"工业和信息化部"));
+        assert!(terms(&lex.synonyms("工业和信息化部")).contains(&"工信部"));
+    }
+
+    #[test]
+    fn synonym_lists_work_in_both_languages() {
+        let lex = Lexicon::builtin();
+        assert!(terms(&lex.synonyms("不得")).contains(&"禁止"));
+        let deadline = lex.synonyms("deadlines");
+        assert!(terms(&deadline).contains(&"no later than"));
+        // One-way: "before" does not expand back to "deadline".
+        assert!(!terms(&lex.synonyms("before")).contains(&"deadline"));
+    }
+
+    #[test]
+    fn cedict_senses_are_loaded_and_cleaned() {
+        let lex = Lexicon::builtin();
+        let zh = terms(&lex.en_to_zh("procure")).into_iter().map(str::to_owned).collect::<Vec<_>>();
+        assert!(zh.contains(&"采购".to_owned()) && zh.contains(&"拉皮条".to_owned()));
+        let en = lex.zh_to_en("经费");
+        assert!(terms(&en).contains(&"funds"));
+        assert!(en.iter().all(|s| !s.term.contains("cl:")));
+    }
+
+    #[test]
+    fn bundled_glossary_is_simplified_and_complete() {
+        let mut rows = 0;
+        for (_, line) in data_lines(GLOSSARY) {
+            let (zh, en) = line.split_once('\t').expect("glossary line has a tab");
+            assert_eq!(to_simplified(zh), zh, "glossary entry not simplified: {zh}");
+            assert!(!en.trim().is_empty());
+            rows += 1;
+        }
+        assert!(rows >= 150, "only {rows} glossary rows");
+    }
+
+    #[test]
+    fn rejects_malformed_glossary_lines() {
+        let mut builder = LexiconBuilder::new();
+        let err = builder
+            .add_glossary("test.tsv", "# comment\n试点城市\tpilot city\n没有制表符\n")
+            .unwrap_err();
+        assert!(matches!(err, Error::MalformedLine { line: 3, .. }), "{err}");
+    }
+
+    #[test]
+    fn rejects_one_term_synonym_lines() {
+        let mut builder = LexiconBuilder::new();
+        assert!(builder.add_synonyms("s.tsv", "资金\n").is_err());
+        assert!(builder.add_synonyms("s.tsv", "a =>\n").is_err());
+        assert!(builder.add_synonyms("s.tsv", "资金|经费\ndeadline => before\n").is_ok());
+    }
+
+    #[test]
+    fn dictionary_order_puts_unqualified_senses_first() {
+        let mut builder = LexiconBuilder::new();
+        builder.add_cedict("拉皮条\tto procure/to act as pimp\n采购\tto procure (for an enterprise etc)/to purchase\n");
+        let lex = builder.build();
+        // Without a corpus the dictionary alone prefers the wrong sense: expansion must
+        // consult the corpus (see expand.rs tests).
+        assert_eq!(terms(&lex.en_to_zh("procure")), vec!["拉皮条", "采购"]);
+        assert_eq!(terms(&lex.en_to_zh("purchase")), vec!["采购"]);
+    }
+
+    #[test]
+    fn prepositional_glosses_also_index_their_verb() {
+        let mut builder = LexiconBuilder::new();
+        builder.add_cedict("申请\tto apply for sth/application form (CL:份[fen4])\n");
+        let lex = builder.build();
+        assert_eq!(terms(&lex.en_to_zh("apply for")), vec!["申请"]);
+        assert_eq!(terms(&lex.en_to_zh("apply")), vec!["申请"]);
+        assert_eq!(terms(&lex.zh_to_en("申请")), vec!["apply for", "application form"]);
+    }
+}

@@ -1,0 +1,24 @@
+//! Shared plain types of tiaowen: the document record, its clauses, and the shapes that
+//! search answers take on the command line and over HTTP.
+//!
+//! This crate does no I/O and knows nothing of tantivy, jieba or the parsers; every other
+//! crate speaks in these types.
+//!
+//! ```
+//! use tiaowen_model::{Lang, DocType};
+//! assert_eq!(Lang::Zh.as_str(), "zh");
+//! assert_eq!(DocType::from_title("国务院关于推行监管的意见"), DocType::Opinions);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+mod document;
+mod search;
+
+pub use document::{
+    is_cjk,
+    Clause, CitedDocument, DocDates, DocNumber, DocType, Document, Lang, Source, SourceFormat,
+};
+pub use search::{
+    ClauseView, DocumentView, Filters, IndexStats, SearchHit, SearchRequest, SearchResponse,
+    SourceRef,
+};

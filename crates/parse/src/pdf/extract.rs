@@ -1,0 +1,136 @@
+//! Runs the two engines over every page and decides which text to keep.
+
+use std::panic::{self, AssertUnwindSafe};
+use std::sync::Once;
+
+use lopdf::Document;
+
+use super::quality::is_unmapped;
+use super::{content, glyphs, RawLine, RawPage, RawText};
+
+/// Why no text could be had from the bytes at all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Unreadable(pub(crate) String);
+
+/// Which engines to run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Engines {
+    /// `pdf-extract` first, the content-stream walker for pages it fails on.
+    Both,
+    /// Only the content-stream walker (used after `pdf-extract` aborted the process).
+    ContentOnly,
+}
+
+thread_local! {
+    static QUIET_PANICS: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Installs, once per process, a panic hook that stays silent for panics raised inside
+/// [`catch_quietly`] on the current thread and defers to the previous hook otherwise.
+fn install_quiet_hook() {
+    static INSTALL: Once = Once::new();
+    INSTALL.call_once(|| {
+        let previous = panic::take_hook();
+        panic::set_hook(Box::new(move |info| {
+            if !QUIET_PANICS.with(|quiet| quiet.get()) {
+                previous(info);
+            }
+        }));
+    });
+}
+
+/// Runs `f`, turning a panic into `Err` with the panic message.
+pub(crate) fn catch_quietly<T>(f: impl FnOnce() -> T) -> Result<T, String> {
+    install_quiet_hook();
+    let was_quiet = QUIET_PANICS.with(|quiet| quiet.replace(true));
+    let result = panic::catch_unwind(AssertUnwindSafe(f));
+    QUIET_PANICS.with(|quiet| quiet.set(was_quiet));
+    result.map_err(|payload| {
+        if let Some(message) = payload.downcast_ref::<&str>() {
+            (*message).to_string()
+        } else if let Some(message) = payload.downcast_ref::<String>() {
+            message.clone()
+        } else {
+            "panic without a message".to_string()
+        }
+    })
+}
+
+/// Loads the document, decrypting it with the empty user password if needed.
+fn load(bytes: &[u8]) -> Result<Document, Unreadable> {
+    let loaded = catch_quietly(|| Document::load_mem(bytes));
+    let mut doc = match loaded {
+        Ok(Ok(doc)) => doc,
+        Ok(Err(e)) => return Err(Unreadable(format!("cannot parse the pdf: {e}"))),
+        Err(panic) => return Err(Unreadable(format!("cannot parse the pdf: {panic}"))),
+    };
+    if doc.is_encrypted() {
+        if let Err(e) = doc.decrypt("") {
+            return Err(Unreadable(format!("encrypted and the empty password does not open it: {e}")));
+        }
+    }
+    Ok(doc)
+}
+
+/// Counts the characters of lines that are letters, digits or punctuation a reader
+/// would accept (not private-use, replacement or control characters).
+fn good_chars(lines: &[RawLine]) -> usize {
+    lines.iter().flat_map(|line| line.text.chars()).filter(|c| !is_unmapped(*c) && !c.is_whitespace()).count()
+}
+
+/// Extracts every page's lines; pages that fail in both engines are reported in the
+/// warnings and left empty.
+pub(crate) fn extract(bytes: &[u8], engines: Engines) -> Result<RawText, Unreadable> {
+    let doc = load(bytes)?;
+    let pages = catch_quietly(|| doc.get_pages()).map_err(|e| Unreadable(format!("broken page tree: {e}")))?;
+    if pages.is_empty() {
+        return Err(Unreadable("the pdf has no pages".to_string()));
+    }
+    let mut raw = RawText::default();
+    for (&number, &page_id) in &pages {
+        let primary = match engines {
+            Engines::Both => match catch_quietly(|| glyphs::page_lines(&doc, number)) {
+                Ok(Ok(lines)) => Some(lines),
+                Ok(Err(e)) => {
+                    tracing::debug!(page = number, error = %e, "pdf-extract failed on page");
+                    None
+                }
+                Err(panic) => {
+                    tracing::debug!(page = number, panic = %panic, "pdf-extract panicked on page");
+                    None
+                }
+            },
+            Engines::ContentOnly => None,
+        };
+        let primary_good = primary.as_deref().map_or(0, good_chars);
+        let mut lines = primary.unwrap_or_default();
+        // A page pdf-extract reads poorly (empty, or mostly unmapped) gets a second opinion.
+        if primary_good * 2 < lines.iter().map(|l| l.text.chars().count()).sum::<usize>() || primary_good == 0 {
+            match catch_quietly(|| content::page_lines(&doc, page_id)) {
+                Ok(Ok(fallback)) if good_chars(&fallback) > primary_good => lines = fallback,
+                Ok(_) => {}
+                Err(panic) => raw.warnings.push(format!("page {number}: text unreadable: {panic}")),
+            }
+        }
+        raw.pages.push(RawPage { lines });
+    }
+    Ok(raw)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn catches_panics_and_keeps_the_message() {
+        let caught = catch_quietly(|| -> u32 { panic!("unsupported encoding GBK-EUC-H") });
+        assert_eq!(caught, Err("unsupported encoding GBK-EUC-H".to_string()));
+        assert_eq!(catch_quietly(|| 7), Ok(7));
+    }
+
+    #[test]
+    fn rejects_bytes_that_are_not_a_pdf() {
+        assert!(extract(b"<html><body>404</body></html>", Engines::Both).is_err());
+        assert!(extract(b"%PDF-1.4\n", Engines::Both).is_err());
+    }
+}

@@ -1,0 +1,358 @@
+//! The single pass over the blocks that turns marks into a tree of nodes.
+//!
+//! A node is a numbered unit (an article or an outline number) or a run of
+//! unnumbered paragraphs. Whether a numbered node becomes a clause or only a heading
+//! for its children is decided afterwards, in [`crate::finish`], once its children
+//! are known.
+
+use tiaowen_model::Lang;
+
+use crate::marker::{recognise, Candidate, Marker, Rank};
+use crate::outline::Outline;
+
+/// Longest line (in characters) taken as the second line of a broken Chinese heading.
+const MAX_HEADING_TAIL_CHARS: usize = 40;
+
+/// What a node stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum NodeKind {
+    /// An article (第X条, Article N).
+    Article,
+    /// An outline number (二、, （五）, 3., (Two)).
+    Outline,
+    /// Unnumbered paragraphs before anything numbered.
+    Preamble,
+    /// Unnumbered paragraphs under a heading, or in a document with no numbers.
+    Paragraphs,
+}
+
+/// One unit found in the document, before paths are made unique.
+#[derive(Debug, Clone)]
+pub(crate) struct Node {
+    /// What the node stands for.
+    pub kind: NodeKind,
+    /// The path before it is made unique (numbered nodes only).
+    pub path: String,
+    /// The label (numbered nodes only).
+    pub label: String,
+    /// The language of the mark that opened it.
+    pub lang: Lang,
+    /// The structural headings above it (chapters, attachment titles), outermost first.
+    pub context: Vec<String>,
+    /// The attachment path prefix in force (`""`, `"att1."`).
+    pub prefix: String,
+    /// The numbered node it is nested in.
+    pub parent: Option<usize>,
+    /// Its own paragraphs, the first holding its number.
+    pub blocks: Vec<String>,
+    /// Whether numbered nodes are nested in it.
+    pub has_children: bool,
+}
+
+/// A structural heading in force.
+#[derive(Debug, Clone)]
+struct Heading {
+    rank: Rank,
+    value: u32,
+    lang: Lang,
+    text: String,
+    /// Whether a node was opened under it.
+    used: bool,
+}
+
+/// The state of the pass.
+#[derive(Debug, Default)]
+pub(crate) struct Builder {
+    nodes: Vec<Node>,
+    headings: Vec<Heading>,
+    outline: Outline,
+    /// Inside articles, outline numbers are items of the article, not clauses.
+    in_articles: bool,
+    /// The node that receives the next unnumbered paragraph.
+    target: Option<usize>,
+    /// The attachment path prefix in force.
+    prefix: String,
+    attachments: u32,
+    /// Whether an article or outline node exists yet (paragraphs before are preamble).
+    numbered_seen: bool,
+}
+
+impl Builder {
+    /// Runs the pass over all blocks and returns the nodes in document order.
+    pub fn run(blocks: &[String]) -> Vec<Node> {
+        let mut builder = Builder::default();
+        for block in blocks {
+            let block = block.trim();
+            if !block.is_empty() {
+                builder.block(block);
+            }
+        }
+        builder.retire_unused_headings(0);
+        builder.nodes
+    }
+
+    /// Handles one non-empty block.
+    fn block(&mut self, block: &str) {
+        let marker = recognise(block);
+        if marker.is_none() && self.continues_heading(block) {
+            if let Some(heading) = self.headings.last_mut() {
+                if heading.lang == Lang::En {
+                    heading.text.push(' ');
+                }
+                heading.text.push_str(block);
+            }
+            return;
+        }
+        match marker {
+            Some(Marker::Attachment { number }) => self.attachment(block, number),
+            Some(Marker::Heading { rank, value, lang }) => self.heading(block, rank, value, lang),
+            Some(Marker::Article { value, sub, label, lang }) => {
+                let path = match sub {
+                    Some(sub) => format!("{}a{value}-{sub}", self.prefix),
+                    None => format!("{}a{value}", self.prefix),
+                };
+                self.outline.clear();
+                self.in_articles = true;
+                self.open(NodeKind::Article, path, label, lang, None, block);
+            }
+            Some(Marker::Outline(candidates)) if !self.in_articles => {
+                self.outline_number(block, &candidates);
+            }
+            _ => self.paragraph(block),
+        }
+    }
+
+    /// Starts an attachment: numbering starts again under the prefix `attN.`.
+    fn attachment(&mut self, block: &str, number: Option<u32>) {
+        self.retire_unused_headings(0);
+        self.attachments = match number {
+            Some(n) if n > self.attachments => n,
+            _ => self.attachments + 1,
+        };
+        self.prefix = format!("att{}.", self.attachments);
+        self.outline.clear();
+        self.in_articles = false;
+        self.target = None;
+        self.headings.clear();
+        // The attachment title ranks above any chapter inside the attachment.
+        let heading = Heading {
+            rank: Rank::Part,
+            value: 0,
+            lang: Lang::detect(block),
+            text: block.into(),
+            used: false,
+        };
+        self.headings.push(heading);
+    }
+
+    /// Records a chapter-like heading, closing headings of the same or lower rank.
+    fn heading(&mut self, block: &str, rank: Rank, value: u32, lang: Lang) {
+        // In a bilingual text "第一章 总纲" is followed by "Chapter I General
+        // Principles": the translation joins the heading instead of replacing it.
+        let twin = self.headings.last().is_some_and(|last| {
+            last.rank == rank && last.value == value && last.lang != lang && !last.used
+        });
+        if !twin {
+            let keep = self.headings.iter().take_while(|h| h.rank < rank).count();
+            self.retire_unused_headings(keep);
+            self.outline.clear();
+        }
+        self.headings.push(Heading { rank, value, lang, text: block.into(), used: false });
+        self.target = None;
+    }
+
+    /// Tells whether a block is the rest of a heading broken across lines
+    /// ("第五章卷烟纸、滤嘴棒、烟用丝束、" then "烟草专用机械的生产和销售", or
+    /// "Section 2 The President of" then "the People's Republic of China").
+    fn continues_heading(&self, block: &str) -> bool {
+        let Some(heading) = self.headings.last() else { return false };
+        if heading.used || self.target.is_some() || heading.rank == Rank::Part {
+            return false;
+        }
+        let chars = block.chars().count();
+        let unfinished_zh = heading.text.ends_with(['、', '，', '的', '和', '与', '及']);
+        if unfinished_zh && chars <= MAX_HEADING_TAIL_CHARS && !block.contains(['。', '；']) {
+            return true;
+        }
+        let lower_start = block.starts_with(|c: char| c.is_ascii_lowercase());
+        heading.lang == Lang::En
+            && lower_start
+            && chars <= 2 * MAX_HEADING_TAIL_CHARS
+            && !block.contains(". ")
+            && !block.ends_with('.')
+    }
+
+    /// Places an outline number, or treats the block as text when it fits nowhere.
+    fn outline_number(&mut self, block: &str, candidates: &[Candidate]) {
+        let Some((depth, candidate)) = self.outline.place(candidates) else {
+            self.paragraph(block);
+            return;
+        };
+        let ancestors = &self.outline.levels()[..depth];
+        let mut path = self.prefix.clone();
+        let mut label = String::new();
+        for level in ancestors {
+            path.push_str(&format!("{}.", level.value));
+            label.push_str(&level.token);
+        }
+        path.push_str(&candidate.value.to_string());
+        label.push_str(&candidate.token);
+        let parent = ancestors.last().map(|level| level.node);
+        let lang = Lang::detect(block);
+        let node = self.open(NodeKind::Outline, path, label, lang, parent, block);
+        self.outline.open(depth, candidate, node);
+    }
+
+    /// Adds an unnumbered paragraph to the current node, or opens a paragraph run.
+    fn paragraph(&mut self, block: &str) {
+        let Some(target) = self.target else {
+            let kind = if self.numbered_seen || !self.headings.is_empty() || !self.prefix.is_empty()
+            {
+                NodeKind::Paragraphs
+            } else {
+                NodeKind::Preamble
+            };
+            let lang = Lang::detect(block);
+            self.open(kind, String::new(), String::new(), lang, None, block);
+            return;
+        };
+        let target = self.bilingual_twin(target, block).unwrap_or(target);
+        self.nodes[target].blocks.push(block.to_string());
+    }
+
+    /// In interleaved bilingual text (第一条 …, Article 1 …, then one paragraph in
+    /// each language), returns the article of the paragraph's language when the
+    /// current article is the translation of the one before it.
+    fn bilingual_twin(&self, target: usize, block: &str) -> Option<usize> {
+        let current = &self.nodes[target];
+        let previous = &self.nodes[target.checked_sub(1)?];
+        let twins = current.kind == NodeKind::Article
+            && previous.kind == NodeKind::Article
+            && previous.path == current.path
+            && previous.lang != current.lang;
+        (twins && Lang::detect(block) == previous.lang).then_some(target - 1)
+    }
+
+    /// Appends a node and makes it the target of following paragraphs.
+    fn open(
+        &mut self,
+        kind: NodeKind,
+        path: String,
+        label: String,
+        lang: Lang,
+        parent: Option<usize>,
+        block: &str,
+    ) -> usize {
+        for heading in &mut self.headings {
+            heading.used = true;
+        }
+        if matches!(kind, NodeKind::Article | NodeKind::Outline) {
+            self.numbered_seen = true;
+        }
+        if let Some(parent) = parent {
+            self.nodes[parent].has_children = true;
+        }
+        let context = self.headings.iter().map(|h| h.text.clone()).collect();
+        self.nodes.push(Node {
+            kind,
+            path,
+            label,
+            lang,
+            context,
+            prefix: self.prefix.clone(),
+            parent,
+            blocks: vec![block.to_string()],
+            has_children: false,
+        });
+        let index = self.nodes.len() - 1;
+        self.target = Some(index);
+        index
+    }
+
+    /// Closes the headings from `keep` on; one that no node was opened under (a
+    /// trailing "第五章 附则" with nothing after it) becomes a paragraph so that its
+    /// text is not lost.
+    fn retire_unused_headings(&mut self, keep: usize) {
+        while self.headings.len() > keep {
+            let Some(heading) = self.headings.pop() else { break };
+            if heading.used {
+                continue;
+            }
+            self.target = None;
+            let lang = heading.lang;
+            self.open(
+                NodeKind::Paragraphs,
+                String::new(),
+                String::new(),
+                lang,
+                None,
+                &heading.text,
+            );
+            self.target = None;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(blocks: &[&str]) -> Vec<Node> {
+        let blocks: Vec<String> = blocks.iter().map(|b| b.to_string()).collect();
+        Builder::run(&blocks)
+    }
+
+    #[test]
+    fn items_inside_articles_stay_in_the_article() {
+        let nodes = run(&["第二条下列所得：", "（一）工资；", "（二）稿酬。", "第三条税率"]);
+        assert_eq!(nodes.len(), 2);
+        assert_eq!(nodes[0].blocks, vec!["第二条下列所得：", "（一）工资；", "（二）稿酬。"]);
+        assert_eq!(nodes[1].path, "a3");
+    }
+
+    #[test]
+    fn routes_bilingual_paragraphs_to_their_language() {
+        let nodes = run(&[
+            "第十条城市的土地属于国家所有。",
+            "Article 10 Land in cities is owned by the state.",
+            "农村和城市郊区的土地，除由法律规定属于国家所有的以外，属于集体所有。",
+            "Land in rural and suburban areas is owned by collectives.",
+        ]);
+        assert_eq!(nodes.len(), 2);
+        assert_eq!(nodes[0].blocks.len(), 2);
+        assert!(nodes[0].blocks[1].starts_with("农村"));
+        assert!(nodes[1].blocks[1].starts_with("Land in rural"));
+    }
+
+    #[test]
+    fn keeps_an_unused_trailing_heading_as_text() {
+        let nodes = run(&["第一章总则", "第一条目的", "第二章附则"]);
+        assert_eq!(nodes.len(), 2);
+        assert_eq!(nodes[1].kind, NodeKind::Paragraphs);
+        assert_eq!(nodes[1].blocks, vec!["第二章附则"]);
+        assert!(nodes[1].context.is_empty());
+    }
+
+    #[test]
+    fn mends_headings_broken_across_lines() {
+        let nodes = run(&["第五章卷烟纸、滤嘴棒、", "烟草专用机械的生产和销售", "第二十条国家"]);
+        assert_eq!(nodes.len(), 1);
+        assert_eq!(nodes[0].context, vec!["第五章卷烟纸、滤嘴棒、烟草专用机械的生产和销售"]);
+        let nodes =
+            run(&["Section 2 The President of", "the People's Republic of China", "Article 79"]);
+        assert_eq!(
+            nodes[0].context,
+            vec!["Section 2 The President of the People's Republic of China"]
+        );
+        // A finished heading is not extended by the paragraph after it.
+        let nodes = run(&["第一章总则", "为了规范管理，制定本法。"]);
+        assert_eq!(nodes[0].blocks, vec!["为了规范管理，制定本法。"]);
+    }
+
+    #[test]
+    fn joins_a_translated_chapter_heading() {
+        let nodes = run(&["第一章总纲", "Chapter I General Principles", "第一条国家"]);
+        assert_eq!(nodes.len(), 1);
+        assert_eq!(nodes[0].context, vec!["第一章总纲", "Chapter I General Principles"]);
+    }
+}

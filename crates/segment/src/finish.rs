@@ -1,0 +1,256 @@
+//! Turns the nodes of the pass into clauses: drops numbered nodes that are only
+//! headings, cuts paragraph runs to clause size, builds heading chains and makes paths
+//! unique.
+
+use std::collections::{HashMap, HashSet};
+
+use tiaowen_model::Lang;
+
+use crate::builder::{Node, NodeKind};
+use crate::marker::outline_number_len;
+use crate::SegmentedClause;
+
+/// A run of unnumbered paragraphs is cut once a piece reaches this many characters...
+const MIN_PIECE_CHARS: usize = 200;
+/// ...or before it would pass this many.
+const MAX_PIECE_CHARS: usize = 1500;
+/// Longest title text (after the number) of a numbered heading, Chinese.
+const MAX_TITLE_CHARS_ZH: usize = 50;
+/// Longest title text (after the number) of a numbered heading, English.
+const MAX_TITLE_CHARS_EN: usize = 160;
+/// Longest ancestor title quoted in a heading chain before it is shortened.
+const MAX_CHAIN_TITLE_CHARS: usize = 60;
+
+/// Builds the clauses of a document from its nodes; `lang` chooses the words of
+/// generated labels (前言 / Preamble, 第1段 / ¶1).
+pub(crate) fn finish(nodes: &[Node], lang: Lang) -> Vec<SegmentedClause> {
+    let numbered = nodes.iter().any(|n| matches!(n.kind, NodeKind::Article | NodeKind::Outline));
+    let headings: Vec<bool> = nodes.iter().map(is_heading).collect();
+    let mut paths = PathSet::default();
+    let mut clauses = Vec::new();
+    for (index, node) in nodes.iter().enumerate() {
+        match node.kind {
+            NodeKind::Article | NodeKind::Outline => {
+                if headings[index] {
+                    continue;
+                }
+                let english_article = node.kind == NodeKind::Article && node.lang == Lang::En;
+                clauses.push(SegmentedClause {
+                    path: paths.unique(&node.path, english_article),
+                    label: node.label.clone(),
+                    headings: heading_chain(nodes, &headings, index),
+                    text: node.blocks.join("\n"),
+                });
+            }
+            NodeKind::Preamble if numbered => {
+                // A cover letter reads best whole: group up to the maximum.
+                let preamble = pieces(&node.blocks, MAX_PIECE_CHARS);
+                for (piece_index, text) in preamble.into_iter().enumerate() {
+                    let path = match piece_index {
+                        0 => "0".to_string(),
+                        n => format!("0.p{}", n + 1),
+                    };
+                    let label = if lang == Lang::En { "Preamble" } else { "前言" };
+                    clauses.push(SegmentedClause {
+                        path: paths.unique(&path, false),
+                        label: label.to_string(),
+                        headings: node.context.clone(),
+                        text,
+                    });
+                }
+            }
+            NodeKind::Preamble | NodeKind::Paragraphs => {
+                for text in pieces(&node.blocks, MIN_PIECE_CHARS) {
+                    let number = paths.next_paragraph(&node.prefix);
+                    let label = match lang {
+                        Lang::En => format!("¶{number}"),
+                        Lang::Zh => format!("第{number}段"),
+                    };
+                    let path = format!("{}p{number}", node.prefix);
+                    clauses.push(SegmentedClause {
+                        path: paths.unique(&path, false),
+                        label,
+                        headings: node.context.clone(),
+                        text,
+                    });
+                }
+            }
+        }
+    }
+    clauses
+}
+
+/// The paths given out so far.
+#[derive(Debug, Default)]
+struct PathSet {
+    used: HashSet<String>,
+    paragraphs: HashMap<String, u32>,
+}
+
+impl PathSet {
+    /// Returns `path`, or a variant of it not used yet: `a1.en` for the English
+    /// twin of an article, else `path~2`, `path~3`...
+    fn unique(&mut self, path: &str, english_article: bool) -> String {
+        if self.used.insert(path.to_string()) {
+            return path.to_string();
+        }
+        if english_article {
+            let english = format!("{path}.en");
+            if self.used.insert(english.clone()) {
+                return english;
+            }
+        }
+        let mut n = 2u32;
+        loop {
+            let candidate = format!("{path}~{n}");
+            if self.used.insert(candidate.clone()) {
+                return candidate;
+            }
+            n += 1;
+        }
+    }
+
+    /// Returns the next paragraph number under an attachment prefix.
+    fn next_paragraph(&mut self, prefix: &str) -> u32 {
+        let counter = self.paragraphs.entry(prefix.to_string()).or_insert(0);
+        *counter += 1;
+        *counter
+    }
+}
+
+/// Tells whether a numbered node is only a heading for its children: it has
+/// children, no paragraph of its own, and its line is a bare title ("一、总体要求",
+/// "（一）统筹两个市场，打造加工制造中心。"), not a title followed by text.
+fn is_heading(node: &Node) -> bool {
+    let (title, title_blocks) = title_of(node);
+    node.kind == NodeKind::Outline
+        && node.has_children
+        && node.blocks.len() == title_blocks
+        && is_bare_title(&title)
+}
+
+/// Returns a numbered node's title line and the number of blocks it takes: a number
+/// standing alone in its block (a table cell "（三）") takes its title from the next.
+fn title_of(node: &Node) -> (String, usize) {
+    let first = node.blocks.first().map_or("", String::as_str);
+    let number_only = outline_number_len(first) == first.len();
+    match node.blocks.get(1) {
+        Some(second) if number_only && node.kind == NodeKind::Outline => {
+            (format!("{first}{second}"), 2)
+        }
+        _ => (first.to_string(), 1),
+    }
+}
+
+/// Tells whether the text after a block's outline number is one short title.
+fn is_bare_title(block: &str) -> bool {
+    let rest = block[outline_number_len(block)..].trim();
+    let core = rest.trim_end_matches(['。', '.', '；', ';', '：', ':', ' ']);
+    let limit = match Lang::detect(core) {
+        Lang::Zh => MAX_TITLE_CHARS_ZH,
+        Lang::En => MAX_TITLE_CHARS_EN,
+    };
+    core.chars().count() <= limit
+        && !core.contains(['。', '；', '！', '？'])
+        && !core.contains(". ")
+}
+
+/// Builds the heading chain of a numbered node: its structural headings, then the
+/// titles of its numbered ancestors, outermost first.
+fn heading_chain(nodes: &[Node], headings: &[bool], index: usize) -> Vec<String> {
+    let mut ancestors = Vec::new();
+    let mut parent = nodes[index].parent;
+    while let Some(ancestor) = parent {
+        let (title, _) = title_of(&nodes[ancestor]);
+        ancestors.push(if headings[ancestor] { title } else { short_title(&title) });
+        parent = nodes[ancestor].parent;
+    }
+    let mut chain = nodes[index].context.clone();
+    chain.extend(ancestors.into_iter().rev());
+    chain
+}
+
+/// Returns the first sentence of a block (its title), shortened if long.
+fn short_title(block: &str) -> String {
+    let number_len = outline_number_len(block);
+    let end = block
+        .char_indices()
+        .find(|(i, c)| {
+            matches!(c, '。' | '；' | '！' | '？')
+                || (*c == '.' && *i >= number_len && block[i + 1..].starts_with(' '))
+        })
+        .map_or(block.len(), |(i, _)| i);
+    let title = &block[..end];
+    if title.chars().count() <= MAX_CHAIN_TITLE_CHARS {
+        return title.to_string();
+    }
+    let mut short: String = title.chars().take(MAX_CHAIN_TITLE_CHARS).collect();
+    short.push('…');
+    short
+}
+
+/// Cuts a run of paragraphs into clause-sized pieces: short paragraphs are grouped
+/// until a piece reaches `min_chars`, no piece grows past [`MAX_PIECE_CHARS`] by
+/// grouping, and a long paragraph stands alone.
+fn pieces(blocks: &[String], min_chars: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
+    let mut current_chars = 0usize;
+    for block in blocks {
+        let chars = block.chars().count();
+        let full = current_chars >= min_chars || current_chars + chars > MAX_PIECE_CHARS;
+        if !current.is_empty() && full {
+            out.push(current.join("\n"));
+            current.clear();
+            current_chars = 0;
+        }
+        current.push(block);
+        current_chars += chars;
+    }
+    if !current.is_empty() {
+        out.push(current.join("\n"));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tells_bare_titles_from_titled_text() {
+        assert!(is_bare_title("一、总体要求"));
+        assert!(is_bare_title("（一）统筹两个市场，打造加工制造中心。"));
+        assert!(is_bare_title("III. Reporting Matters"));
+        assert!(!is_bare_title("（一）基本原则。坚持稳中求进，守正创新。"));
+        assert!(!is_bare_title("(I) Create a demonstration project. Explore a new model."));
+    }
+
+    #[test]
+    fn shortens_titles_to_their_first_sentence() {
+        assert_eq!(short_title("（一）指导思想。以习近平新时代"), "（一）指导思想");
+        assert_eq!(short_title("1. Supporting content"), "1. Supporting content");
+        assert_eq!(short_title("II. Work. More text"), "II. Work");
+        let long = "一".repeat(80);
+        assert_eq!(short_title(&long).chars().count(), MAX_CHAIN_TITLE_CHARS + 1);
+    }
+
+    #[test]
+    fn groups_short_paragraphs_and_keeps_long_ones_alone() {
+        let short = "短".repeat(50);
+        let long = "长".repeat(1600);
+        let blocks = vec![short.clone(), short.clone(), long.clone(), short.clone()];
+        let got = pieces(&blocks, MIN_PIECE_CHARS);
+        assert_eq!(got, vec![format!("{short}\n{short}"), long, short]);
+    }
+
+    #[test]
+    fn makes_paths_unique_deterministically() {
+        let mut paths = PathSet::default();
+        assert_eq!(paths.unique("a1", false), "a1");
+        assert_eq!(paths.unique("a1", true), "a1.en");
+        assert_eq!(paths.unique("a1", true), "a1~2");
+        assert_eq!(paths.unique("1", false), "1");
+        assert_eq!(paths.unique("1", false), "1~2");
+    }
+}

@@ -1,0 +1,17 @@
+//! Text helpers shared by every stage of tiaowen: normalisation of extracted text
+//! (NFKC, CJK radicals, stray spaces between Chinese characters) and the parsing of
+//! document numbers (文号) in their many spellings.
+//!
+//! ```
+//! use tiaowen_text::normalize_text;
+//! assert_eq!(normalize_text("部 ⻔ 预算　２０２５"), "部门预算 2025");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+mod dates;
+pub mod docnum;
+mod normalize;
+
+pub use dates::{parse_filter_date, DateBound};
+pub use docnum::{find_doc_numbers, parse_doc_number};
+pub use normalize::{fold_radical, normalize_line, normalize_text};

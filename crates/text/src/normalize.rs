@@ -1,0 +1,206 @@
+//! Normalisation of extracted text.
+
+use tiaowen_model::is_cjk;
+use unicode_normalization::UnicodeNormalization;
+
+/// Maps a Kangxi radical or CJK radical supplement character to the ordinary ideograph
+/// it stands for (`⻔` → `门`); other characters come back unchanged.
+///
+/// PDF producers that embed Type3 or subset fonts often map glyphs to the radical code
+/// points, which look the same but match nothing in a search.
+pub fn fold_radical(c: char) -> char {
+    // NFKC already maps the Kangxi radicals block (U+2F00..U+2FD5); the supplement
+    // (U+2E80..U+2EF3) has no decomposition, so the common ones are listed here.
+    match c {
+        '⺁' => '厂',
+        '⺇' => '几',
+        '⺈' => '刀',
+        '⺊' => '卜',
+        '⺌' | '⺍' => '小',
+        '⺎' => '兀',
+        '⺏' => '尢',
+        '⺐' => '尢',
+        '⺑' => '尢',
+        '⺒' => '巳',
+        '⺓' => '幺',
+        '⺔' => '彑',
+        '⺕' => '彐',
+        '⺖' => '忄',
+        '⺗' => '心',
+        '⺘' => '扌',
+        '⺙' => '攵',
+        '⺛' => '旡',
+        '⺜' => '日',
+        '⺝' => '月',
+        '⺞' => '歺',
+        '⺟' => '母',
+        '⺠' => '民',
+        '⺡' => '氵',
+        '⺢' => '氺',
+        '⺣' => '灬',
+        '⺤' | '⺥' => '爫',
+        '⺦' => '丬',
+        '⺧' => '牛',
+        '⺨' => '犭',
+        '⺩' => '王',
+        '⺪' => '疋',
+        '⺫' => '罒',
+        '⺬' => '示',
+        '⺭' => '礻',
+        '⺮' => '竹',
+        '⺯' => '糸',
+        '⺰' => '纟',
+        '⺱' => '罓',
+        '⺲' => '罒',
+        '⺳' => '网',
+        '⺴' | '⺵' => '网',
+        '⺶' | '⺷' => '羊',
+        '⺸' => '羊',
+        '⺹' => '耂',
+        '⺺' => '肀',
+        '⺻' => '聿',
+        '⺼' => '月',
+        '⺽' => '臼',
+        '⺾' | '⺿' | '⻀' => '艹',
+        '⻁' => '虎',
+        '⻂' => '衤',
+        '⻃' | '⻄' => '西',
+        '⻅' => '见',
+        '⻆' => '角',
+        '⻇' => '角',
+        '⻈' => '讠',
+        '⻉' => '贝',
+        '⻊' => '足',
+        '⻋' => '车',
+        '⻌' | '⻍' | '⻎' => '辶',
+        '⻏' | '⻖' => '阝',
+        '⻐' => '金',
+        '⻑' | '⻒' => '长',
+        '⻓' => '长',
+        '⻔' => '门',
+        '⻗' => '雨',
+        '⻘' => '青',
+        '⻙' => '韦',
+        '⻚' => '页',
+        '⻛' => '风',
+        '⻜' => '飞',
+        '⻝' | '⻞' => '食',
+        '⻟' => '饣',
+        '⻠' => '饣',
+        '⻢' => '马',
+        '⻣' => '骨',
+        '⻤' => '鬼',
+        '⻥' => '鱼',
+        '⻦' => '鸟',
+        '⻧' => '卤',
+        '⻨' => '麦',
+        '⻩' => '黄',
+        '⻪' => '黾',
+        '⻫' => '齐',
+        '⻬' => '齐',
+        '⻭' => '齿',
+        '⻮' => '齿',
+        '⻯' => '龙',
+        '⻰' => '龙',
+        '⻱' => '龟',
+        '⻲' | '⻳' => '龟',
+        _ => c,
+    }
+}
+
+/// Tells whether a character is Chinese text or Chinese punctuation, across which a
+/// space carries no meaning.
+fn is_cjk_or_punct(c: char) -> bool {
+    is_cjk(c)
+        || matches!(c as u32,
+            0x3000..=0x303F   // CJK symbols and punctuation
+            | 0xFF01..=0xFF0F | 0xFF1A..=0xFF20 | 0xFF3B..=0xFF40 | 0xFF5B..=0xFF65
+            | 0x2018..=0x201F | 0x2014 | 0x2026 | 0x00B7)
+        || matches!(c, '，' | '。' | '、' | '；' | '：' | '？' | '！' | '（' | '）' | '《' | '》')
+}
+
+/// Normalises one line: NFKC (full-width letters and digits become ASCII), radicals
+/// folded, runs of white space collapsed to one space, spaces between two Chinese
+/// characters removed, and the ends trimmed.
+///
+/// Chinese punctuation that NFKC would turn into ASCII (`，` `（` `）` `：`) is kept
+/// as written, so that clause labels such as `（一）` survive.
+pub fn normalize_line(line: &str) -> String {
+    let mut folded = String::with_capacity(line.len());
+    for c in line.chars() {
+        if matches!(c, '，' | '（' | '）' | '：' | '；' | '！' | '？' | '〔' | '〕' | '　') {
+            folded.push(if c == '　' { ' ' } else { c });
+            continue;
+        }
+        for n in std::iter::once(c).nfkc() {
+            folded.push(fold_radical(n));
+        }
+    }
+    let chars: Vec<char> = folded.chars().collect();
+    let mut out = String::with_capacity(folded.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}' {
+            let start = i;
+            while i < chars.len()
+                && (chars[i].is_whitespace() || chars[i] == '\u{200b}' || chars[i] == '\u{feff}')
+            {
+                i += 1;
+            }
+            let before = if start > 0 { Some(chars[start - 1]) } else { None };
+            let after = chars.get(i).copied();
+            match (before, after) {
+                (Some(b), Some(a)) if is_cjk_or_punct(b) && is_cjk_or_punct(a) => {}
+                (Some(_), Some(_)) => out.push(' '),
+                _ => {}
+            }
+            continue;
+        }
+        out.push(c);
+        i += 1;
+    }
+    out
+}
+
+/// Normalises a whole text line by line (see [`normalize_line`]), keeping line breaks
+/// and dropping lines left empty.
+pub fn normalize_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.lines() {
+        let line = normalize_line(line);
+        if line.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        out.push_str(&line);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_full_width_and_radicals() {
+        assert_eq!(normalize_line("ＡＢＣ１２３ ⻔⻅"), "ABC123 门见");
+    }
+
+    #[test]
+    fn keeps_chinese_punctuation_for_labels() {
+        assert_eq!(normalize_line("（一）基本原则：坚持"), "（一）基本原则：坚持");
+    }
+
+    #[test]
+    fn removes_spaces_between_chinese_only() {
+        assert_eq!(normalize_line("预 算 管 理  and   more 2025 年"), "预算管理 and more 2025 年");
+    }
+
+    #[test]
+    fn drops_empty_lines() {
+        assert_eq!(normalize_text("a\n\n  \n b "), "a\nb");
+    }
+}

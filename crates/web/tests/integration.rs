@@ -1,0 +1,5 @@
+//! Integration tests of the tiaowen pages: one module per area.
+
+mod browser;
+mod pages;
+mod support;
