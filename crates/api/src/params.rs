@@ -2,6 +2,7 @@
 
 use serde::Deserialize;
 use tiaowen_model::{DocType, Filters, Lang, SearchRequest};
+use tiaowen_text::{parse_filter_date, DateBound};
 
 use crate::error::{ApiError, Result};
 use crate::ApiOptions;
@@ -150,61 +151,10 @@ fn parse_bool(param: &'static str, raw: &str) -> Result<bool> {
     }
 }
 
-/// Which end of a period a partial date stands for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum DateBound {
-    /// `2024` means `2024-01-01`.
-    Start,
-    /// `2024` means `2024-12-31`.
-    End,
-}
-
 /// Validates a `YYYY-MM-DD`, `YYYY-MM` or `YYYY` date and normalises it to `YYYY-MM-DD`,
 /// filling a missing month or day with the first or last one of the period.
 fn parse_date(param: &'static str, raw: &str, bound: DateBound) -> Result<String> {
-    let invalid = || ApiError::InvalidDate { param, value: raw.to_owned() };
-    let parts: Vec<&str> = raw.split('-').collect();
-    if parts.len() > 3 {
-        return Err(invalid());
-    }
-    let year = parse_date_part(parts[0], 4, 4).ok_or_else(invalid)?;
-    let month = match parts.get(1) {
-        Some(part) => parse_date_part(part, 1, 2).ok_or_else(invalid)?,
-        None if bound == DateBound::Start => 1,
-        None => 12,
-    };
-    if !(1..=12).contains(&month) {
-        return Err(invalid());
-    }
-    let last_day = days_in_month(year, month);
-    let day = match parts.get(2) {
-        Some(part) => parse_date_part(part, 1, 2).ok_or_else(invalid)?,
-        None if bound == DateBound::Start => 1,
-        None => last_day,
-    };
-    if day == 0 || day > last_day {
-        return Err(invalid());
-    }
-    Ok(format!("{year:04}-{month:02}-{day:02}"))
-}
-
-fn parse_date_part(part: &str, min_len: usize, max_len: usize) -> Option<u32> {
-    let len_ok = (min_len..=max_len).contains(&part.len());
-    if !len_ok || !part.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    part.parse().ok()
-}
-
-// `u32::is_multiple_of` needs Rust 1.87; the workspace MSRV is 1.85.
-#[allow(clippy::manual_is_multiple_of)]
-fn days_in_month(year: u32, month: u32) -> u32 {
-    match month {
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
+    parse_filter_date(raw, bound).ok_or_else(|| ApiError::InvalidDate { param, value: raw.to_owned() })
 }
 
 #[cfg(test)]
@@ -318,7 +268,8 @@ mod tests {
         assert_eq!(end("2000-02").as_deref(), Some("2000-02-29"));
         assert_eq!(end("1900-02").as_deref(), Some("1900-02-28"));
         assert_eq!(start("2024-03-05").as_deref(), Some("2024-03-05"));
-        for bad in ["24", "2024-13", "2024-00", "2023-02-29", "2024-04-31", "2024/03/05"] {
+        assert_eq!(start("2024/03/05").as_deref(), Some("2024-03-05"));
+        for bad in ["24", "2024-13", "2024-00", "2023-02-29", "2024-04-31", "2024 03 05"] {
             assert_eq!(start(bad), None, "{bad}");
         }
         for bad in ["2024-01-01-01", "二〇二四年", "2024-", "-2024", "2024-1-"] {

@@ -15,6 +15,7 @@ use tantivy::{
 use tiaowen_model::{Clause, ClauseView, Document, DocumentView, IndexStats, SourceRef};
 
 use crate::query::QueryExpander;
+use crate::search::Ranking;
 use crate::schema::{build_schema, Fields, KIND_CLAUSE, KIND_DOC};
 use crate::tokenizer::register_tokenizers;
 use crate::{Error, IndexUpdater, Result, SCHEMA_VERSION};
@@ -46,6 +47,7 @@ pub(crate) struct Inner {
     pub reader: IndexReader,
     pub fields: Fields,
     pub expander: RwLock<Option<Arc<dyn QueryExpander>>>,
+    pub ranking: RwLock<Ranking>,
 }
 
 impl std::fmt::Debug for ClauseIndex {
@@ -163,6 +165,11 @@ impl ClauseIndex {
         *slot = Some(expander);
     }
 
+    /// Replaces the ranking weights (see [`Ranking`]) for every clone of this index.
+    pub fn set_ranking(&self, ranking: Ranking) {
+        *self.inner.ranking.write().unwrap_or_else(|e| e.into_inner()) = ranking;
+    }
+
     /// Starts writing; fails with [`Error::Locked`] if another writer (in this or another
     /// process) is at work.
     pub fn updater(&self) -> Result<IndexUpdater> {
@@ -227,7 +234,8 @@ impl ClauseIndex {
             |i: Option<usize>| i.and_then(|i| siblings.get(i)).map(|c| c.clause.anchor.clone());
         let prev = neighbour(at.and_then(|i| i.checked_sub(1)));
         let next = neighbour(at.map(|i| i + 1));
-        let sources = lookup.sources(&found.text_hash, &[found.clause.anchor.clone()])?;
+        let sources =
+            lookup.sources(&found.text_hash, std::slice::from_ref(&found.clause.anchor))?;
         let document = Document::clone(&document);
         Ok(Some(ClauseView { clause: found.clause, prev, next, document, sources }))
     }

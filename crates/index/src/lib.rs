@@ -37,6 +37,7 @@ pub use docnum::doc_number_key;
 pub use error::{Error, Result};
 pub use index::ClauseIndex;
 pub use query::QueryExpander;
+pub use search::Ranking;
 pub use updater::IndexUpdater;
 
 /// The version of the schema and analyzer; an index built with another version must be

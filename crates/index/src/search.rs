@@ -19,21 +19,49 @@ use crate::snippet::snippet;
 use crate::tokenizer::analyze;
 use crate::{ClauseIndex, Error, Result};
 
-/// How much each field counts.
-const TEXT_BOOST: Score = 1.0;
-const HEADINGS_BOOST: Score = 0.6;
-const TITLE_BOOST: Score = 0.3;
-const META_BOOST: Score = 0.3;
-/// Bonus for the whole query as a phrase (with slop) and for each adjacent pair of words.
-const PHRASE_BOOST: Score = 2.0;
-const PHRASE_SLOP: u32 = 3;
-const PAIR_BOOST: Score = 0.5;
-const PAIR_SLOP: u32 = 1;
-/// The share of query words a clause must contain before clauses with fewer are listed.
-const MIN_SHARE: f32 = 0.5;
 /// Candidates fetched per wanted hit, to fill a page after copies are folded together.
 const FETCH_FACTOR: usize = 3;
 const MIN_FETCH: usize = 30;
+
+/// The weights of ranking; [`Ranking::default`] holds the tuned values.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ranking {
+    /// Weight of a match in the clause text.
+    pub text_boost: f32,
+    /// Weight of a match in the headings above the clause.
+    pub headings_boost: f32,
+    /// Weight of a match in the document title.
+    pub title_boost: f32,
+    /// Weight of a match in the document number and issuers.
+    pub meta_boost: f32,
+    /// Bonus weight for the whole query found as a phrase (within `phrase_slop`).
+    pub phrase_boost: f32,
+    /// How many extra word moves the whole-query phrase tolerates.
+    pub phrase_slop: u32,
+    /// Bonus weight for each pair of neighbouring query words found together.
+    pub pair_boost: f32,
+    /// How many extra word moves a pair tolerates.
+    pub pair_slop: u32,
+    /// The share of query words (of three or more) a clause must contain to be ranked
+    /// before clauses with fewer.
+    pub min_share: f32,
+}
+
+impl Default for Ranking {
+    fn default() -> Ranking {
+        Ranking {
+            text_boost: 1.0,
+            headings_boost: 0.6,
+            title_boost: 0.3,
+            meta_boost: 0.3,
+            phrase_boost: 2.0,
+            phrase_slop: 3,
+            pair_boost: 0.5,
+            pair_slop: 1,
+            min_share: 0.5,
+        }
+    }
+}
 
 /// One clause text among the candidates: its members, best first.
 struct Group {
@@ -203,10 +231,11 @@ impl ClauseIndex {
         plan: &QueryPlan,
     ) -> Result<SearchResponse> {
         let fields = self.inner.fields;
+        let ranking = self.inner.ranking.read().unwrap_or_else(|e| e.into_inner()).clone();
         let core = plan.core_groups().len();
-        let strict_min = if core >= 3 { ((core as f32) * MIN_SHARE).ceil() as usize } else { 1 };
-        let strict = build_query(fields, plan, &must, strict_min);
-        let relaxed = build_query(fields, plan, &must, 1);
+        let strict_min = if core >= 3 { ((core as f32) * ranking.min_share).ceil() as usize } else { 1 };
+        let strict = build_query(fields, &ranking, plan, &must, strict_min);
+        let relaxed = build_query(fields, &ranking, plan, &must, 1);
         let want = request.offset + request.limit;
         let mut fetch = (want * FETCH_FACTOR).max(MIN_FETCH);
         let mut lookup = Lookup::new(searcher, fields);
@@ -382,14 +411,14 @@ fn filter_clauses(fields: Fields, filters: &Filters) -> Result<Clauses> {
 }
 
 /// Scores one query word: its terms over text, headings, title and document metadata.
-fn group_query(fields: Fields, group: &TermGroup) -> Box<dyn Query> {
+fn group_query(fields: Fields, ranking: &Ranking, group: &TermGroup) -> Box<dyn Query> {
     let mut clauses: Clauses = Vec::new();
     for term in &group.terms {
         for (field, boost) in [
-            (fields.text, TEXT_BOOST),
-            (fields.headings, HEADINGS_BOOST),
-            (fields.title, TITLE_BOOST),
-            (fields.meta, META_BOOST),
+            (fields.text, ranking.text_boost),
+            (fields.headings, ranking.headings_boost),
+            (fields.title, ranking.title_boost),
+            (fields.meta, ranking.meta_boost),
         ] {
             let query =
                 TermQuery::new(Term::from_field_text(field, term), IndexRecordOption::WithFreqs);
@@ -400,7 +429,7 @@ fn group_query(fields: Fields, group: &TermGroup) -> Box<dyn Query> {
 }
 
 /// Builds the phrase bonuses: the whole query, and each pair of neighbouring words.
-fn phrase_clauses(fields: Fields, plan: &QueryPlan) -> Clauses {
+fn phrase_clauses(fields: Fields, ranking: &Ranking, plan: &QueryPlan) -> Clauses {
     let words = plan.phrase_words();
     let mut clauses: Clauses = Vec::new();
     if words.len() < 2 {
@@ -410,16 +439,16 @@ fn phrase_clauses(fields: Fields, plan: &QueryPlan) -> Clauses {
     let terms: Vec<(usize, Term)> =
         words.iter().map(|(p, w)| (p - first, Term::from_field_text(fields.text, w))).collect();
     if words.len() > 2 {
-        let phrase = PhraseQuery::new_with_offset_and_slop(terms.clone(), PHRASE_SLOP);
-        clauses.push((Occur::Should, boxed(BoostQuery::new(boxed(phrase), PHRASE_BOOST))));
+        let phrase = PhraseQuery::new_with_offset_and_slop(terms.clone(), ranking.phrase_slop);
+        clauses.push((Occur::Should, boxed(BoostQuery::new(boxed(phrase), ranking.phrase_boost))));
     }
     for pair in terms.windows(2) {
         let gap = pair[1].0 - pair[0].0;
         let phrase = PhraseQuery::new_with_offset_and_slop(
             vec![(0, pair[0].1.clone()), (gap, pair[1].1.clone())],
-            PAIR_SLOP,
+            ranking.pair_slop,
         );
-        let boost = if words.len() == 2 { PHRASE_BOOST } else { PAIR_BOOST };
+        let boost = if words.len() == 2 { ranking.phrase_boost } else { ranking.pair_boost };
         clauses.push((Occur::Should, boxed(BoostQuery::new(boxed(phrase), boost))));
     }
     clauses
@@ -427,10 +456,16 @@ fn phrase_clauses(fields: Fields, plan: &QueryPlan) -> Clauses {
 
 /// Builds the whole query: filters and restrictions as required clauses, the query words
 /// with at least `min_words` present (or any expansion), phrase bonuses optional.
-fn build_query(fields: Fields, plan: &QueryPlan, must: &Clauses, min_words: usize) -> BooleanQuery {
+fn build_query(
+    fields: Fields,
+    ranking: &Ranking,
+    plan: &QueryPlan,
+    must: &Clauses,
+    min_words: usize,
+) -> BooleanQuery {
     let mut clauses: Clauses = must.iter().map(|(o, q)| (*o, q.box_clone())).collect();
     let core: Clauses =
-        plan.core_groups().into_iter().map(|g| (Occur::Should, group_query(fields, g))).collect();
+        plan.core_groups().into_iter().map(|g| (Occur::Should, group_query(fields, ranking, g))).collect();
     let mut matching: Clauses = Vec::new();
     if !core.is_empty() {
         let min = min_words.min(core.len()).max(1);
@@ -438,10 +473,10 @@ fn build_query(fields: Fields, plan: &QueryPlan, must: &Clauses, min_words: usiz
             .push((Occur::Should, boxed(BooleanQuery::with_minimum_required_clauses(core, min))));
     }
     for group in plan.expansion_groups() {
-        matching.push((Occur::Should, group_query(fields, group)));
+        matching.push((Occur::Should, group_query(fields, ranking, group)));
     }
     clauses.push((Occur::Must, boxed(BooleanQuery::new(matching))));
-    clauses.extend(phrase_clauses(fields, plan));
+    clauses.extend(phrase_clauses(fields, ranking, plan));
     BooleanQuery::new(clauses)
 }
 

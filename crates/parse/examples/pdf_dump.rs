@@ -7,12 +7,20 @@ fn main() {
         let started = std::time::Instant::now();
         match tiaowen_parse::pdf::parse(&bytes, &path, &Default::default()) {
             Ok(doc) => {
-                println!("== {arg} ({} ms)\ntitle: {:?}\nwarnings: {:?}", started.elapsed().as_millis(), doc.title, doc.warnings);
+                println!(
+                    "== {arg} ({} ms)\ntitle: {:?}\nwarnings: {:?}",
+                    started.elapsed().as_millis(),
+                    doc.title,
+                    doc.warnings
+                );
                 if std::env::var("RAW").is_ok() {
                     let raw = tiaowen_parse::pdf::extract_raw(&bytes, &path).expect("raw");
                     for (i, page) in raw.pages.iter().enumerate() {
                         for l in &page.lines {
-                            println!("p{i} x0={:.1} x1={:.1} y={:.1} s={:.1} {}", l.x0, l.x1, l.y, l.size, l.text);
+                            println!(
+                                "p{i} x0={:.1} x1={:.1} y={:.1} s={:.1} {}",
+                                l.x0, l.x1, l.y, l.size, l.text
+                            );
                         }
                     }
                 }

@@ -29,17 +29,77 @@ const SKIPPED: &[&str] = &[
 
 /// Elements that start and end a block of text.
 const BLOCK_TAGS: &[&str] = &[
-    "p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "table", "tbody", "thead",
-    "tfoot", "tr", "section", "article", "main", "blockquote", "pre", "dl", "dt", "dd", "center",
-    "address", "figure", "figcaption", "hr", "body", "html", "caption",
+    "p",
+    "div",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "table",
+    "tbody",
+    "thead",
+    "tfoot",
+    "tr",
+    "section",
+    "article",
+    "main",
+    "blockquote",
+    "pre",
+    "dl",
+    "dt",
+    "dd",
+    "center",
+    "address",
+    "figure",
+    "figcaption",
+    "hr",
+    "body",
+    "html",
+    "caption",
 ];
 
 /// Class and id words that mark page furniture rather than the document.
 const FURNITURE: &[&str] = &[
-    "nav", "navbar", "menu", "header", "footer", "foot", "sidebar", "crumb", "breadcrumb",
-    "breadcrumbs", "path", "position", "location", "share", "bdshare", "qr", "qrcode", "ewm",
-    "print", "toolbar", "related", "xgwz", "phb", "search", "logo", "banner", "banners",
-    "pagebreak", "mobile", "copyright", "sitemap", "comment", "comments", "ad", "ads",
+    "nav",
+    "navbar",
+    "menu",
+    "header",
+    "footer",
+    "foot",
+    "sidebar",
+    "crumb",
+    "breadcrumb",
+    "breadcrumbs",
+    "path",
+    "position",
+    "location",
+    "share",
+    "bdshare",
+    "qr",
+    "qrcode",
+    "ewm",
+    "print",
+    "toolbar",
+    "related",
+    "xgwz",
+    "phb",
+    "search",
+    "logo",
+    "banner",
+    "banners",
+    "pagebreak",
+    "mobile",
+    "copyright",
+    "sitemap",
+    "comment",
+    "comments",
+    "ad",
+    "ads",
 ];
 
 /// Reads an HTML page.
@@ -213,7 +273,11 @@ struct Density {
 
 /// Measures an element and keeps the best candidate: the one whose paragraph children
 /// (paragraphs, or elements without blocks inside) carry the most text outside links.
-fn density<'a>(element: ElementRef<'a>, in_link: bool, best: &mut (usize, ElementRef<'a>)) -> Density {
+fn density<'a>(
+    element: ElementRef<'a>,
+    in_link: bool,
+    best: &mut (usize, ElementRef<'a>),
+) -> Density {
     if is_furniture(element) {
         return Density::default();
     }
@@ -223,9 +287,10 @@ fn density<'a>(element: ElementRef<'a>, in_link: bool, best: &mut (usize, Elemen
     let mut total = Density { chars: 0, blocky: BLOCK_TAGS.contains(&name) && name != "p" };
     for child in element.children() {
         let info = match child.value() {
-            Node::Text(text) if !in_link => {
-                Density { chars: text.chars().filter(|c| !c.is_whitespace()).count(), blocky: false }
-            }
+            Node::Text(text) if !in_link => Density {
+                chars: text.chars().filter(|c| !c.is_whitespace()).count(),
+                blocky: false,
+            },
             Node::Element(_) => match ElementRef::wrap(child) {
                 Some(child) => density(child, in_link, best),
                 None => Density::default(),
@@ -327,7 +392,9 @@ impl BlockWriter {
         let mut merged: Vec<String> = Vec::new();
         for line in self.lines.drain(..) {
             match merged.last_mut() {
-                Some(last) if !starts_item(&line) && !ends_sentence(last) && !stands_alone(last) => {
+                Some(last)
+                    if !starts_item(&line) && !ends_sentence(last) && !stands_alone(last) =>
+                {
                     last.push(' ');
                     last.push_str(&line);
                     *last = normalize_line(last);
@@ -444,7 +511,8 @@ fn is_bold(element: ElementRef) -> bool {
     element.descendent_elements().any(|e| {
         let value = e.value();
         let style: String = value.attr("style").unwrap_or_default().split_whitespace().collect();
-        matches!(value.name(), "b" | "strong") || style.to_ascii_lowercase().contains("font-weight:bold")
+        matches!(value.name(), "b" | "strong")
+            || style.to_ascii_lowercase().contains("font-weight:bold")
     })
 }
 
@@ -540,7 +608,12 @@ mod tests {
         );
         assert_eq!(
             doc.blocks,
-            ["国务院办公厅关于加强管理工作的通知", "现通知如下：", "一、加强领导。", "二、明确责任，落实到人。"]
+            [
+                "国务院办公厅关于加强管理工作的通知",
+                "现通知如下：",
+                "一、加强领导。",
+                "二、明确责任，落实到人。"
+            ]
         );
     }
 
@@ -582,17 +655,27 @@ mod tests {
             <p align="center">发改价格规〔2020〕101号</p><p>各省、自治区、直辖市发展改革委：现印发你们，请按照执行。</p>
             <p>附件：<a href="./W0202.pdf">省级电网输配电价定价办法</a></p></div>"#,
         );
-        assert_eq!(doc.title.as_deref(), Some("国家发展改革委关于印发《省级电网输配电价定价办法》的通知"));
+        assert_eq!(
+            doc.title.as_deref(),
+            Some("国家发展改革委关于印发《省级电网输配电价定价办法》的通知")
+        );
         assert_eq!(doc.missing_attachments, ["省级电网输配电价定价办法"]);
-        assert_eq!(strip_site_name("【关于印发《办法》的通知(发改价格规〔2020〕101号)】-国家发展和改革委员会"), "关于印发《办法》的通知");
+        assert_eq!(
+            strip_site_name(
+                "【关于印发《办法》的通知(发改价格规〔2020〕101号)】-国家发展和改革委员会"
+            ),
+            "关于印发《办法》的通知"
+        );
     }
 
     #[test]
     fn reads_declared_charsets() {
         assert_eq!(declared_charset(b"<meta charset=\"gb2312\">").map(|e| e.name()), Some("GBK"));
         assert_eq!(
-            declared_charset(b"<meta http-equiv='Content-Type' content='text/html; charset=UTF-8'>")
-                .map(|e| e.name()),
+            declared_charset(
+                b"<meta http-equiv='Content-Type' content='text/html; charset=UTF-8'>"
+            )
+            .map(|e| e.name()),
             Some("UTF-8")
         );
         assert_eq!(declared_charset(b"<p>no declaration</p>"), None);
@@ -600,7 +683,15 @@ mod tests {
 
     #[test]
     fn recognises_numbered_items() {
-        for line in ["一、总则", "（二）要求", "第十条 规定", "1.项目", "(3) item", "附件：清单", "II. Work"] {
+        for line in [
+            "一、总则",
+            "（二）要求",
+            "第十条 规定",
+            "1.项目",
+            "(3) item",
+            "附件：清单",
+            "II. Work",
+        ] {
             assert!(starts_item(line), "{line}");
         }
         for line in ["调查和管理工作的通知", "2019年", "10亿元"] {

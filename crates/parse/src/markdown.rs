@@ -93,13 +93,16 @@ fn strip_comments_except_info_end(text: &str) -> String {
     static COMMENT: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"(?s)<!--.*?-->").expect("the comment pattern is valid"));
     COMMENT
-        .replace_all(text, |caps: &regex::Captures| {
-            if &caps[0] == INFO_END {
-                INFO_END.to_string()
-            } else {
-                String::new()
-            }
-        })
+        .replace_all(
+            text,
+            |caps: &regex::Captures| {
+                if &caps[0] == INFO_END {
+                    INFO_END.to_string()
+                } else {
+                    String::new()
+                }
+            },
+        )
         .into_owned()
 }
 
@@ -145,8 +148,9 @@ fn read_notes(notes: &[String], meta: &mut PageMeta) {
 /// Removes inline Markdown: emphasis marks, links (keeping their text), images, inline
 /// code ticks, list and quote markers, and hard-break backslashes.
 pub(crate) fn strip_inline_markup(line: &str) -> String {
-    static IMAGE: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"!\[([^\]]*)\]\([^)]*\)").expect("the image pattern is valid"));
+    static IMAGE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"!\[([^\]]*)\]\([^)]*\)").expect("the image pattern is valid")
+    });
     static LINK: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"\[([^\]]*)\]\([^)]*\)").expect("the link pattern is valid"));
     static LIST: LazyLock<Regex> =
@@ -209,7 +213,8 @@ mod tests {
 
     #[test]
     fn reads_a_gbk_markdown_file() {
-        let (bytes, _, _) = encoding_rs::GB18030.encode("# 某某条例\n\n第一条 为了规范管理，根据有关法律，制定本条例。\n");
+        let (bytes, _, _) = encoding_rs::GB18030
+            .encode("# 某某条例\n\n第一条 为了规范管理，根据有关法律，制定本条例。\n");
         let doc = parse(&bytes, Path::new("a.md")).expect("gbk markdown reads");
         assert_eq!(doc.title.as_deref(), Some("某某条例"));
         assert_eq!(doc.warnings.len(), 1);

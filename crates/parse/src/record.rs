@@ -199,7 +199,13 @@ pub(crate) fn split_zh_bodies(text: &str) -> Option<Vec<String>> {
 /// Recognises an English body name standing on its own line (`Ministry of Finance`).
 fn en_body(line: &str) -> Option<String> {
     const KINDS: &[&str] = &[
-        "Ministry", "Commission", "Administration", "Bank", "Office", "Council", "Authority",
+        "Ministry",
+        "Commission",
+        "Administration",
+        "Bank",
+        "Office",
+        "Council",
+        "Authority",
         "Bureau",
     ];
     let words: Vec<&str> = line.split_whitespace().collect();
@@ -207,7 +213,8 @@ fn en_body(line: &str) -> Option<String> {
         return None;
     }
     let named = words.iter().all(|w| {
-        w.starts_with(|c: char| c.is_ascii_uppercase()) || matches!(*w, "of" | "and" | "for" | "the")
+        w.starts_with(|c: char| c.is_ascii_uppercase())
+            || matches!(*w, "of" | "and" | "for" | "the")
     });
     let is_body = named && KINDS.iter().any(|k| words.contains(k));
     is_body.then(|| line.to_string())
@@ -294,15 +301,26 @@ fn numeral_date(text: &str) -> Option<String> {
 
 /// Formats a date as ISO, rejecting impossible months and days.
 fn iso(year: u32, month: u32, day: u32) -> Option<String> {
-    let valid = (1900..=2100).contains(&year) && (1..=12).contains(&month) && (1..=31).contains(&day);
+    let valid =
+        (1900..=2100).contains(&year) && (1..=12).contains(&month) && (1..=31).contains(&day);
     valid.then(|| format!("{year:04}-{month:02}-{day:02}"))
 }
 
 /// Returns the number of an English month name.
 fn month_number(name: &str) -> Option<u32> {
     const MONTHS: [&str; 12] = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September",
-        "October", "November", "December",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
     ];
     MONTHS.iter().position(|m| *m == name).map(|i| i as u32 + 1)
 }
@@ -341,7 +359,10 @@ fn classify(title: &str, has_number: bool, lang: Lang, blocks: &[String]) -> Doc
         return DocType::Other;
     }
     let reported = blocks.iter().take(20).any(|b| {
-        b.starts_with("来源：") || b.starts_with("记者") || b.starts_with("By ") || b.contains("新华社")
+        b.starts_with("来源：")
+            || b.starts_with("记者")
+            || b.starts_with("By ")
+            || b.contains("新华社")
     });
     if lang == Lang::En || reported {
         DocType::News
@@ -360,9 +381,9 @@ fn cited_documents(blocks: &[String], own: Option<&DocNumber>) -> Vec<CitedDocum
                 continue;
             }
             let title = cited_title(&block[..range.start]);
-            let existing = cites.iter_mut().find(|c| {
-                c.doc_number.as_ref().is_some_and(|n| n.normalized == number.normalized)
-            });
+            let existing = cites
+                .iter_mut()
+                .find(|c| c.doc_number.as_ref().is_some_and(|n| n.normalized == number.normalized));
             match existing {
                 Some(cite) => {
                     if cite.title.is_none() {
@@ -452,11 +473,14 @@ mod tests {
     fn falls_back_to_the_file_stem_and_title_issuers() {
         let record = build_document("zh/x/stem_name.html", SourceFormat::Html, &doc(&["正文。"]));
         assert_eq!(record.title, "stem_name");
-        assert_eq!(issuers_from_title("国务院办公厅、中央军委办公厅关于加强工作的通知"), [
-            "国务院办公厅",
-            "中央军委办公厅"
-        ]);
-        assert_eq!(issuers_from_title("国家发展和改革委员会关于印发办法的通知"), ["国家发展和改革委员会"]);
+        assert_eq!(
+            issuers_from_title("国务院办公厅、中央军委办公厅关于加强工作的通知"),
+            ["国务院办公厅", "中央军委办公厅"]
+        );
+        assert_eq!(
+            issuers_from_title("国家发展和改革委员会关于印发办法的通知"),
+            ["国家发展和改革委员会"]
+        );
         assert!(issuers_from_title("关于印发《办法》的通知").is_empty());
         assert_eq!(
             issuers_from_title("Notice of the General Office of the Ministry of Industry and Information Technology and the General Office of the Ministry of Finance on Pilots"),
@@ -477,7 +501,10 @@ mod tests {
         let record = build_document("en/txt/a.txt", SourceFormat::Text, &parsed);
         let number = record.doc_number.expect("a document number");
         assert_eq!(number.normalized, "MIIT Joint Regulation [2023] No. 258");
-        assert_eq!(record.issuers, ["Ministry of Industry and Information Technology", "People's Bank of China"]);
+        assert_eq!(
+            record.issuers,
+            ["Ministry of Industry and Information Technology", "People's Bank of China"]
+        );
         assert_eq!(record.dates.issued.as_deref(), Some("2023-12-28"));
         assert_eq!(record.lang, Lang::En);
         assert_eq!(record.cites[0].title.as_deref(), Some("Notice on Urban Pilot Work"));
@@ -488,7 +515,10 @@ mod tests {
         let parsed = doc(&["By CHEN Chunyou", "China will launch a pilot program for cities."]);
         let mut news = parsed.clone();
         news.title = Some("Manufacturing Cities to Pilot Tech Upgrade".into());
-        assert_eq!(build_document("en/txt/n.txt", SourceFormat::Text, &news).doc_type, DocType::News);
+        assert_eq!(
+            build_document("en/txt/n.txt", SourceFormat::Text, &news).doc_type,
+            DocType::News
+        );
         assert_eq!(classify("某某工作情况", false, Lang::Zh, &parsed.blocks), DocType::News);
         assert_eq!(classify("某某工作情况", false, Lang::Zh, &[]), DocType::Other);
     }

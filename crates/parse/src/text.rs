@@ -155,7 +155,8 @@ fn strip_counter(line: &str) -> String {
 /// 20:59:25 | Author: …`) and returns the date it carries.
 fn dateline(line: &str) -> Option<String> {
     static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:Source|来源|发布时间|Published|Date)\s*[:：]").expect("the byline pattern is valid")
+        Regex::new(r"^(?:Source|来源|发布时间|Published|Date)\s*[:：]")
+            .expect("the byline pattern is valid")
     });
     let stripped = line.trim();
     let is_bare_date = crate::record::parse_date(stripped)
@@ -359,17 +360,26 @@ mod tests {
 
     #[test]
     fn skips_mastheads_and_joins_hyphenated_words() {
-        let doc = parse_str("# **FOCUS**\n\n# Cities to Pilot Upgrade\n\ntaken into west-\n\nern regions");
+        let doc = parse_str(
+            "# **FOCUS**\n\n# Cities to Pilot Upgrade\n\ntaken into west-\n\nern regions",
+        );
         assert_eq!(doc.title.as_deref(), Some("Cities to Pilot Upgrade"));
         assert_eq!(doc.blocks.last().map(String::as_str), Some("taken into western regions"));
     }
 
     #[test]
     fn recognises_boilerplate_lines() {
-        for line in ["Copyright © 2011 JIN SHI", "• Detail", "undefined", "扫一扫在手机打开当前页", "Editor:陈春有"] {
+        for line in [
+            "Copyright © 2011 JIN SHI",
+            "• Detail",
+            "undefined",
+            "扫一扫在手机打开当前页",
+            "Editor:陈春有",
+        ] {
             assert!(is_boilerplate(line), "{line}");
         }
-        for line in ["第一条 为了规范管理，制定本办法。", "By CHEN Chunyou", "Print media rules"] {
+        for line in ["第一条 为了规范管理，制定本办法。", "By CHEN Chunyou", "Print media rules"]
+        {
             assert!(!is_boilerplate(line), "{line}");
         }
     }

@@ -67,7 +67,8 @@ fn edit_distance_counts_insertions_deletions_and_substitutions() {
 }
 
 fn manifest() -> Vec<(String, String)> {
-    let text = std::fs::read_to_string(fixtures().join("manifest.tsv")).expect("manifest.tsv is readable");
+    let text =
+        std::fs::read_to_string(fixtures().join("manifest.tsv")).expect("manifest.tsv is readable");
     text.lines()
         .skip(1)
         .filter_map(|line| {
@@ -85,9 +86,11 @@ fn fixtures_extract_within_the_error_rate() {
     for (pdf_name, truth_name) in manifest() {
         let path = fixtures().join(&pdf_name);
         let bytes = std::fs::read(&path).expect("fixture is readable");
-        let truth = std::fs::read_to_string(fixtures().join(&truth_name)).expect("ground truth is readable");
+        let truth = std::fs::read_to_string(fixtures().join(&truth_name))
+            .expect("ground truth is readable");
         let started = Instant::now();
-        let result = tiaowen_parse::parse_bytes(&bytes, tiaowen_model::SourceFormat::Pdf, &path, &options);
+        let result =
+            tiaowen_parse::parse_bytes(&bytes, tiaowen_model::SourceFormat::Pdf, &path, &options);
         let millis = started.elapsed().as_millis();
         let doc = match result {
             Ok(doc) => doc,
@@ -125,7 +128,9 @@ fn scanned_pdf_is_reported_as_unreadable() {
     let path = fixtures().join("cn_scan.pdf");
     let bytes = std::fs::read(&path).expect("fixture is readable");
     let result = pdf::parse(&bytes, &path, &ParseOptions::default());
-    let Err(Error::PdfUnreadable { reason, .. }) = result else { panic!("expected unreadable, got {result:?}") };
+    let Err(Error::PdfUnreadable { reason, .. }) = result else {
+        panic!("expected unreadable, got {result:?}")
+    };
     assert_eq!(reason, "no text layer (scanned image?)");
 }
 
@@ -133,8 +138,10 @@ fn scanned_pdf_is_reported_as_unreadable() {
 fn in_process_and_worker_extraction_agree() {
     let path = fixtures().join("cn_notice_rl_cid.pdf");
     let bytes = std::fs::read(&path).expect("fixture is readable");
-    let in_process = pdf::parse(&bytes, &path, &ParseOptions::default()).expect("readable in process");
-    let in_worker = pdf::parse(&bytes, &path, &worker(Duration::from_secs(30))).expect("readable in the worker");
+    let in_process =
+        pdf::parse(&bytes, &path, &ParseOptions::default()).expect("readable in process");
+    let in_worker = pdf::parse(&bytes, &path, &worker(Duration::from_secs(30)))
+        .expect("readable in the worker");
     assert_eq!(in_process, in_worker);
     assert!(in_process.blocks.iter().any(|b| b.contains("数字化转型")));
 }
@@ -153,7 +160,8 @@ fn malformed_files_end_in_ok_or_a_typed_error() {
     for path in &entries {
         let bytes = std::fs::read(path).expect("fixture is readable");
         let started = Instant::now();
-        let result = tiaowen_parse::parse_bytes(&bytes, tiaowen_model::SourceFormat::Pdf, path, &options);
+        let result =
+            tiaowen_parse::parse_bytes(&bytes, tiaowen_model::SourceFormat::Pdf, path, &options);
         let elapsed = started.elapsed();
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
         let outcome = match &result {

@@ -155,7 +155,7 @@ impl Builder {
         if !twin {
             let keep = self.headings.iter().take_while(|h| h.rank < rank).count();
             self.retire_unused_headings(keep);
-            self.outline.clear();
+            self.outline.close_all();
         }
         self.headings.push(Heading { rank, value, lang, text: block.into(), used: false });
         self.target = None;

@@ -223,7 +223,7 @@ fn zh_article(block: &str) -> Option<Marker> {
         None => None,
     };
     let label_end = caps.get(0)?.end();
-    let after = &block[label_end..];
+    let after = block[label_end..].trim_start();
     if ARTICLE_CITATION_FOLLOWERS.iter().any(|follower| after.starts_with(follower)) {
         return None;
     }
@@ -424,6 +424,7 @@ mod tests {
         assert_eq!(article("第三十一条的规定适用于"), None);
         assert_eq!(article("第五条、第六条规定"), None);
         assert_eq!(article("第四条规定的期限"), None);
+        assert_eq!(article("第四条 规定的期限"), None);
         assert_eq!(
             article("第五条有下列情形之一的，可以减征"),
             Some((5, None, "第五条".to_string(), Lang::Zh))

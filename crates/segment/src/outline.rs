@@ -96,6 +96,14 @@ impl Outline {
         self.closed.clear();
     }
 
+    /// Closes every level but remembers where each numbering stopped, so that a
+    /// list numbered across chapters (一、…四、 in chapter 1, 五、 in chapter 2) goes on.
+    pub fn close_all(&mut self) {
+        while let Some(level) = self.levels.pop() {
+            self.closed.insert((self.levels.len(), level.style), level.value);
+        }
+    }
+
     /// Finds the first reading that fits the outline and the depth it goes to.
     pub fn place<'c>(&self, candidates: &'c [Candidate]) -> Option<(usize, &'c Candidate)> {
         for candidate in candidates {
@@ -216,6 +224,19 @@ mod tests {
             (Style::ArabicDot, 1),
         ]);
         assert_eq!(got, vec![Some(0), Some(1), Some(1), Some(0), Some(1), Some(0), Some(1)]);
+    }
+
+    #[test]
+    fn numbering_goes_on_after_closing_all_levels() {
+        let mut outline = Outline::default();
+        let first = [candidate(Style::ZhComma, 1)];
+        let (depth, chosen) = outline.place(&first).expect("one starts a list");
+        outline.open(depth, chosen, 0);
+        outline.close_all();
+        assert!(outline.levels().is_empty());
+        assert_eq!(outline.place(&[candidate(Style::ZhComma, 2)]).map(|(d, _)| d), Some(0));
+        assert_eq!(outline.place(&[candidate(Style::ZhComma, 1)]).map(|(d, _)| d), Some(0));
+        assert_eq!(outline.place(&[candidate(Style::ZhComma, 3)]), None);
     }
 
     #[test]

@@ -121,7 +121,7 @@ fn is_cjk_or_punct(c: char) -> bool {
 
 /// Normalises one line: NFKC (full-width letters and digits become ASCII), radicals
 /// folded, runs of white space collapsed to one space, spaces between two Chinese
-/// characters removed, and the ends trimmed.
+/// characters (or a Chinese character and a digit) removed, and the ends trimmed.
 ///
 /// Chinese punctuation that NFKC would turn into ASCII (`，` `（` `）` `：`) is kept
 /// as written, so that clause labels such as `（一）` survive.
@@ -151,7 +151,14 @@ pub fn normalize_line(line: &str) -> String {
             let before = if start > 0 { Some(chars[start - 1]) } else { None };
             let after = chars.get(i).copied();
             match (before, after) {
-                (Some(b), Some(a)) if is_cjk_or_punct(b) && is_cjk_or_punct(a) => {}
+                // "第一条 在中国境内…", "第七章 赡养老人": the space after a label is kept.
+                (Some(_), Some(a)) if is_cjk(a) && ends_with_numbered_label(&out) => out.push(' '),
+                // Justified PDF text spaces out Chinese and the digits between them
+                // ("500 万元", "第 3 页"); Chinese never separates them itself.
+                (Some(b), Some(a))
+                    if (is_cjk_or_punct(b) || b.is_ascii_digit())
+                        && (is_cjk_or_punct(a) || a.is_ascii_digit())
+                        && !(b.is_ascii_digit() && a.is_ascii_digit()) => {}
                 (Some(_), Some(_)) => out.push(' '),
                 _ => {}
             }
@@ -161,6 +168,24 @@ pub fn normalize_line(line: &str) -> String {
         i += 1;
     }
     out
+}
+
+/// Tells whether `text` ends with a label such as `第二十二条` or `第七章`.
+fn ends_with_numbered_label(text: &str) -> bool {
+    let mut chars = text.chars().rev();
+    if !matches!(chars.next(), Some('编' | '章' | '节' | '条')) {
+        return false;
+    }
+    let mut numerals = 0;
+    for c in chars {
+        match c {
+            '零' | '〇' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百'
+            | '千' | '0'..='9' => numerals += 1,
+            '第' => return numerals > 0,
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// Normalises a whole text line by line (see [`normalize_line`]), keeping line breaks
@@ -186,7 +211,7 @@ mod tests {
 
     #[test]
     fn folds_full_width_and_radicals() {
-        assert_eq!(normalize_line("ＡＢＣ１２３ ⻔⻅"), "ABC123 门见");
+        assert_eq!(normalize_line("ＡＢＣ１２３ ⻔⻅ x"), "ABC123门见 x");
     }
 
     #[test]
@@ -196,7 +221,16 @@ mod tests {
 
     #[test]
     fn removes_spaces_between_chinese_only() {
-        assert_eq!(normalize_line("预 算 管 理  and   more 2025 年"), "预算管理 and more 2025 年");
+        assert_eq!(normalize_line("预 算 管 理  and   more 2025 年"), "预算管理 and more 2025年");
+        assert_eq!(normalize_line("金额 500 万元，第 3 页"), "金额500万元，第3页");
+        assert_eq!(normalize_line("2019 2020 年 AI 技术"), "2019 2020年 AI 技术");
+    }
+
+    #[test]
+    fn keeps_the_space_after_an_article_label() {
+        assert_eq!(normalize_line("第二十二条 纳税人 赡养"), "第二十二条 纳税人赡养");
+        assert_eq!(normalize_line("## 第七章  赡养老人"), "## 第七章 赡养老人");
+        assert_eq!(normalize_line("次第 条款"), "次第条款");
     }
 
     #[test]

@@ -54,8 +54,12 @@ enum FontDecoder<'a> {
 impl FontDecoder<'_> {
     fn decode(&self, bytes: &[u8]) -> String {
         match self {
-            FontDecoder::Charset(encoding) => encoding.decode_without_bom_handling(bytes).0.into_owned(),
-            FontDecoder::Lopdf(encoding) => Document::decode_text(encoding, bytes).unwrap_or_default(),
+            FontDecoder::Charset(encoding) => {
+                encoding.decode_without_bom_handling(bytes).0.into_owned()
+            }
+            FontDecoder::Lopdf(encoding) => {
+                Document::decode_text(encoding, bytes).unwrap_or_default()
+            }
             FontDecoder::Unknown => String::new(),
         }
     }
@@ -95,9 +99,13 @@ fn font_decoder<'a>(doc: &'a Document, font: &'a Dictionary) -> FontDecoder<'a> 
 }
 
 /// Reads the `/Font` dictionary of a resource dictionary.
-fn fonts_of<'a>(doc: &'a Document, resources: &'a Dictionary) -> BTreeMap<Vec<u8>, FontDecoder<'a>> {
+fn fonts_of<'a>(
+    doc: &'a Document,
+    resources: &'a Dictionary,
+) -> BTreeMap<Vec<u8>, FontDecoder<'a>> {
     let mut fonts = BTreeMap::new();
-    let Some(font_dict) = resources.get_deref(b"Font", doc).ok().and_then(|o| o.as_dict().ok()) else {
+    let Some(font_dict) = resources.get_deref(b"Font", doc).ok().and_then(|o| o.as_dict().ok())
+    else {
         return fonts;
     };
     for (name, value) in font_dict.iter() {
@@ -240,9 +248,8 @@ impl<'a> Walker<'a> {
                     match item {
                         Object::String(..) => self.show(Some(item), state, fonts),
                         other => {
-                            let shift = -number(other) / 1000.0
-                                * state.font_size
-                                * state.horizontal_scale;
+                            let shift =
+                                -number(other) / 1000.0 * state.font_size * state.horizontal_scale;
                             state.text_matrix = translate(shift, 0.0, &state.text_matrix);
                         }
                     }
@@ -274,20 +281,28 @@ impl<'a> Walker<'a> {
         self.builder.push(start[4], start[5], end[4], state.font_size * scale, &text);
     }
 
-    fn draw_form(&mut self, operands: &[Object], resources: &'a Dictionary, state: &State, depth: usize) {
+    fn draw_form(
+        &mut self,
+        operands: &[Object],
+        resources: &'a Dictionary,
+        state: &State,
+        depth: usize,
+    ) {
         if depth >= MAX_FORM_DEPTH {
             return;
         }
         let Some(Ok(name)) = operands.first().map(Object::as_name) else { return };
         let xobjects = resources.get_deref(b"XObject", self.doc).and_then(Object::as_dict);
-        let Ok(reference) = xobjects.and_then(|x| x.get(name)).and_then(Object::as_reference) else {
+        let Ok(reference) = xobjects.and_then(|x| x.get(name)).and_then(Object::as_reference)
+        else {
             return;
         };
         if !self.visited_forms.insert(reference) {
             return;
         }
         let Ok(stream) = self.doc.get_object(reference).and_then(Object::as_stream) else { return };
-        let is_form = stream.dict.get(b"Subtype").and_then(Object::as_name).is_ok_and(|s| s == b"Form");
+        let is_form =
+            stream.dict.get(b"Subtype").and_then(Object::as_name).is_ok_and(|s| s == b"Form");
         if !is_form {
             return;
         }
@@ -371,7 +386,8 @@ mod tests {
             "Type" => "Font", "Subtype" => "Type0", "BaseFont" => "STSong-Light",
             "Encoding" => Object::Name(font.as_bytes().to_vec()),
         });
-        let resources_id = doc.add_object(dictionary! { "Font" => dictionary! { "F1" => font_id } });
+        let resources_id =
+            doc.add_object(dictionary! { "Font" => dictionary! { "F1" => font_id } });
         let content_id = doc.add_object(Stream::new(dictionary! {}, content.as_bytes().to_vec()));
         let page_id = doc.add_object(dictionary! {
             "Type" => "Page", "Parent" => pages_id, "Contents" => content_id,
@@ -379,7 +395,9 @@ mod tests {
         });
         doc.objects.insert(
             pages_id,
-            Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => vec![page_id.into()], "Count" => 1 }),
+            Object::Dictionary(
+                dictionary! { "Type" => "Pages", "Kids" => vec![page_id.into()], "Count" => 1 },
+            ),
         );
         let catalog_id = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
         doc.trailer.set("Root", catalog_id);

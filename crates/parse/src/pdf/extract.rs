@@ -66,7 +66,9 @@ fn load(bytes: &[u8]) -> Result<Document, Unreadable> {
     };
     if doc.is_encrypted() {
         if let Err(e) = doc.decrypt("") {
-            return Err(Unreadable(format!("encrypted and the empty password does not open it: {e}")));
+            return Err(Unreadable(format!(
+                "encrypted and the empty password does not open it: {e}"
+            )));
         }
     }
     Ok(doc)
@@ -75,14 +77,19 @@ fn load(bytes: &[u8]) -> Result<Document, Unreadable> {
 /// Counts the characters of lines that are letters, digits or punctuation a reader
 /// would accept (not private-use, replacement or control characters).
 fn good_chars(lines: &[RawLine]) -> usize {
-    lines.iter().flat_map(|line| line.text.chars()).filter(|c| !is_unmapped(*c) && !c.is_whitespace()).count()
+    lines
+        .iter()
+        .flat_map(|line| line.text.chars())
+        .filter(|c| !is_unmapped(*c) && !c.is_whitespace())
+        .count()
 }
 
 /// Extracts every page's lines; pages that fail in both engines are reported in the
 /// warnings and left empty.
 pub(crate) fn extract(bytes: &[u8], engines: Engines) -> Result<RawText, Unreadable> {
     let doc = load(bytes)?;
-    let pages = catch_quietly(|| doc.get_pages()).map_err(|e| Unreadable(format!("broken page tree: {e}")))?;
+    let pages = catch_quietly(|| doc.get_pages())
+        .map_err(|e| Unreadable(format!("broken page tree: {e}")))?;
     if pages.is_empty() {
         return Err(Unreadable("the pdf has no pages".to_string()));
     }
@@ -105,7 +112,9 @@ pub(crate) fn extract(bytes: &[u8], engines: Engines) -> Result<RawText, Unreada
         let primary_good = primary.as_deref().map_or(0, good_chars);
         let mut lines = primary.unwrap_or_default();
         // A page pdf-extract reads poorly (empty, or mostly unmapped) gets a second opinion.
-        if primary_good * 2 < lines.iter().map(|l| l.text.chars().count()).sum::<usize>() || primary_good == 0 {
+        if primary_good * 2 < lines.iter().map(|l| l.text.chars().count()).sum::<usize>()
+            || primary_good == 0
+        {
             match catch_quietly(|| content::page_lines(&doc, page_id)) {
                 Ok(Ok(fallback)) if good_chars(&fallback) > primary_good => lines = fallback,
                 Ok(_) => {}

@@ -50,7 +50,10 @@ fn edge_lines(lines: &[RawLine]) -> Vec<usize> {
 /// The comparison key of a header or footer: its text without digits and white space,
 /// so that "第 3 页" on one page matches "第 4 页" on the next.
 fn repeat_key(text: &str) -> String {
-    tiaowen_text::normalize_line(text).chars().filter(|c| !c.is_ascii_digit() && !c.is_whitespace()).collect()
+    tiaowen_text::normalize_line(text)
+        .chars()
+        .filter(|c| !c.is_ascii_digit() && !c.is_whitespace())
+        .collect()
 }
 
 /// Removes page numbers from every page, and lines repeated at the edges of most pages
@@ -103,8 +106,17 @@ mod tests {
 
     #[test]
     fn recognises_page_numbers_in_their_usual_forms() {
-        for text in ["— 3 —", "- 12 -", "3", "第 3 页", "第3页 共9页", "Page 3 of 9", "page 4", "3 / 9", "－２－"]
-        {
+        for text in [
+            "— 3 —",
+            "- 12 -",
+            "3",
+            "第 3 页",
+            "第3页 共9页",
+            "Page 3 of 9",
+            "page 4",
+            "3 / 9",
+            "－２－",
+        ] {
             assert!(is_page_number(text), "{text}");
         }
         for text in ["2025年", "一、总体要求", "3. Targets", "1200个", "Article 3"] {
@@ -125,12 +137,21 @@ mod tests {
         let stripped = strip(&pages);
         let texts: Vec<Vec<&str>> =
             stripped.iter().map(|p| p.iter().map(|l| l.text.as_str()).collect()).collect();
-        assert_eq!(texts, vec![vec!["江海市人民政府办公厅文件", "第一页正文"], vec!["第二页正文"], vec!["第三页正文"]]);
+        assert_eq!(
+            texts,
+            vec![
+                vec!["江海市人民政府办公厅文件", "第一页正文"],
+                vec!["第二页正文"],
+                vec!["第三页正文"]
+            ]
+        );
     }
 
     #[test]
     fn keeps_a_single_page_untouched_except_its_number() {
-        let pages = vec![RawPage { lines: vec![line("标题", 800.0), line("正文", 700.0), line("1", 30.0)] }];
+        let pages = vec![RawPage {
+            lines: vec![line("标题", 800.0), line("正文", 700.0), line("1", 30.0)],
+        }];
         let stripped = strip(&pages);
         assert_eq!(stripped[0].len(), 2);
     }

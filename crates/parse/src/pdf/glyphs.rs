@@ -82,7 +82,9 @@ mod tests {
         let mut collector = GlyphCollector::default();
         let row = |x: f64, y: f64| Transform::row_major(1.0, 0.0, 0.0, 1.0, x, y);
         for (i, c) in ["部", "门", "预", "算"].iter().enumerate() {
-            collector.output_character(&row(10.0 + 12.0 * i as f64, 700.0), 1.0, 0.0, 12.0, c).unwrap();
+            collector
+                .output_character(&row(10.0 + 12.0 * i as f64, 700.0), 1.0, 0.0, 12.0, c)
+                .unwrap();
         }
         collector.output_character(&row(10.0, 680.0), 0.5, 0.0, 12.0, "A").unwrap();
         let lines = collector.builder.finish();

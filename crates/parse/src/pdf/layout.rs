@@ -25,6 +25,8 @@ pub(crate) struct Paragraph {
     pub(crate) size: f32,
     /// Whether its first line is centred between the margins.
     pub(crate) centred: bool,
+    /// Whether it was recognised as the title while rebuilding.
+    pub(crate) is_title: bool,
 }
 
 static CLAUSE_START: LazyLock<Regex> = LazyLock::new(|| {
@@ -52,7 +54,8 @@ pub(crate) fn starts_with_clause_number(text: &str) -> bool {
 
 /// Tells whether a character sits in Chinese text, where lines join without a space.
 fn is_wide(c: char) -> bool {
-    is_cjk(c) || matches!(c as u32, 0x2E80..=0x2FDF | 0x3000..=0x30FF | 0xFF00..=0xFF60)
+    is_cjk(c)
+        || matches!(c as u32, 0x2E80..=0x2FDF | 0x3000..=0x30FF | 0xFF00..=0xFF60)
         || matches!(c, '“' | '”' | '‘' | '’' | '—' | '…' | '·')
 }
 
@@ -66,6 +69,9 @@ pub(crate) fn ends_sentence(text: &str) -> bool {
 struct Frame {
     left: f32,
     right: f32,
+    /// Whether several lines reach the right margin, that is, whether text wraps at all:
+    /// without wrapping every line break is meant.
+    wraps: bool,
 }
 
 /// Which column of its page a line lies in.
@@ -180,17 +186,24 @@ fn place(pages: &[Vec<RawLine>]) -> Vec<Placed<'_>> {
     let mut placed = Vec::new();
     for (page, lines) in pages.iter().enumerate() {
         for (line, column) in lines.iter().zip(columns(lines)) {
-            placed.push(Placed { line, page, column, frame: Frame { left: 0.0, right: 0.0 } });
+            placed.push(Placed {
+                line,
+                page,
+                column,
+                frame: Frame { left: 0.0, right: 0.0, wraps: false },
+            });
         }
     }
     for column in [Column::Full, Column::Left, Column::Right] {
         let members = || placed.iter().filter(|p| p.column == column);
-        let tolerance = members().map(|p| p.line.size).sum::<f32>() / members().count().max(1) as f32 * 0.5;
+        let tolerance =
+            members().map(|p| p.line.size).sum::<f32>() / members().count().max(1) as f32 * 0.5;
         let left = left_margin(members().map(|p| p.line.x0).collect(), tolerance);
         let right = right_margin(members().map(|p| p.line.x1).collect(), tolerance);
         let (Some(left), Some(right)) = (left, right) else { continue };
+        let wraps = members().filter(|p| (p.line.x1 - right).abs() <= tolerance).count() >= 3;
         for p in placed.iter_mut().filter(|p| p.column == column) {
-            p.frame = Frame { left, right };
+            p.frame = Frame { left, right, wraps };
         }
     }
     placed
@@ -231,7 +244,8 @@ struct Context {
 
 /// The font size most characters are set in.
 fn body_size(placed: &[Placed]) -> f32 {
-    let mut sizes: Vec<(f32, usize)> = placed.iter().map(|p| (p.line.size, p.line.text.chars().count())).collect();
+    let mut sizes: Vec<(f32, usize)> =
+        placed.iter().map(|p| (p.line.size, p.line.text.chars().count())).collect();
     sizes.sort_by(|a, b| a.0.total_cmp(&b.0));
     let total: usize = sizes.iter().map(|s| s.1).sum();
     let mut seen = 0;
@@ -273,7 +287,7 @@ fn starts_paragraph(previous: &Placed, next: &Placed, context: Context) -> bool 
     if same_block && continues_heading(previous, next, context) {
         return false;
     }
-    if next.left_gap() > b.size * 0.8 {
+    if next.left_gap() > b.size * 0.8 || !previous.frame.wraps {
         return true;
     }
     let room = previous.right_gap() - a.size * 0.25;
@@ -289,7 +303,10 @@ fn join_line(text: &mut String, next: &str) {
         return;
     };
     let before_hyphen = text.chars().rev().nth(1);
-    if last == '-' && before_hyphen.is_some_and(|c| c.is_ascii_alphabetic()) && first.is_ascii_lowercase() {
+    if last == '-'
+        && before_hyphen.is_some_and(|c| c.is_ascii_alphabetic())
+        && first.is_ascii_lowercase()
+    {
         text.pop();
     } else if !(is_wide(last) || is_wide(first) || ends_in_url(text)) {
         text.push(' ');
@@ -311,9 +328,6 @@ pub(crate) fn paragraphs(pages: &[Vec<RawLine>]) -> Vec<Paragraph> {
     let mut previous: Option<&Placed> = None;
     for current in &placed {
         let continues = previous.is_some_and(|p| !starts_paragraph(p, current, context));
-        if std::env::var("LAYOUT_DEBUG").is_ok() {
-            eprintln!("{continues} {:?} {:?} {:?} {}", context, current.frame, current.column, current.line.text);
-        }
         match out.last_mut() {
             Some(paragraph) if continues => {
                 join_line(&mut paragraph.text, &current.line.text);
@@ -324,6 +338,7 @@ pub(crate) fn paragraphs(pages: &[Vec<RawLine>]) -> Vec<Paragraph> {
                 page: current.page,
                 size: current.line.size,
                 centred: current.is_centred(),
+                is_title: false,
             }),
         }
         previous = Some(current);

@@ -37,8 +37,7 @@ impl LineBuilder {
             }
         }
         self.finish_line();
-        self.current =
-            Some(RawLine { text: text.to_string(), x0: x, x1: end_x.max(x), y, size });
+        self.current = Some(RawLine { text: text.to_string(), x0: x, x1: end_x.max(x), y, size });
     }
 
     /// Returns the finished lines, dropping lines that hold only white space.

@@ -102,14 +102,19 @@ pub fn extract_raw(bytes: &[u8], path: &Path) -> Result<RawText> {
         .map_err(|reason| Error::PdfUnreadable { path: path.to_path_buf(), reason })
 }
 
-fn extract_on_big_stack(bytes: &[u8], engines: extract::Engines) -> std::result::Result<RawText, String> {
+fn extract_on_big_stack(
+    bytes: &[u8],
+    engines: extract::Engines,
+) -> std::result::Result<RawText, String> {
     std::thread::scope(|scope| {
         let spawned = std::thread::Builder::new()
             .name("pdf-extract".to_string())
             .stack_size(EXTRACTION_STACK)
             .spawn_scoped(scope, || extract::extract(bytes, engines));
         match spawned {
-            Ok(handle) => handle.join().unwrap_or_else(|_| Err(extract::Unreadable("extraction panicked".into()))),
+            Ok(handle) => handle
+                .join()
+                .unwrap_or_else(|_| Err(extract::Unreadable("extraction panicked".into()))),
             // No thread to be had: extract on this one.
             Err(_) => extract::extract(bytes, engines),
         }
@@ -164,6 +169,7 @@ fn build(raw: RawText, path: &Path) -> Result<ParsedDoc> {
         paragraph.text = tiaowen_text::normalize_line(&paragraph.text);
     }
     paragraphs.retain(|p| !p.text.is_empty());
+    title::merge_title_lines(&mut paragraphs);
     let title = title::choose(&paragraphs);
     let blocks = paragraphs.into_iter().map(|p| p.text).collect();
     Ok(ParsedDoc { title, blocks, warnings, ..ParsedDoc::default() })
@@ -181,17 +187,25 @@ mod tests {
     fn reports_a_page_without_text_as_a_scan() {
         let raw = RawText { pages: vec![RawPage::default()], warnings: vec![] };
         let err = build(raw, Path::new("scan.pdf")).unwrap_err();
-        assert!(matches!(err, Error::PdfUnreadable { ref reason, .. } if reason.contains("scanned")), "{err}");
+        assert!(
+            matches!(err, Error::PdfUnreadable { ref reason, .. } if reason.contains("scanned")),
+            "{err}"
+        );
     }
 
     #[test]
     fn flags_a_text_layer_of_unmapped_glyphs() {
         let raw = RawText {
-            pages: vec![RawPage { lines: vec![line("\u{e001}\u{e002}\u{e003}通知", 72.0, 150.0, 700.0)] }],
+            pages: vec![RawPage {
+                lines: vec![line("\u{e001}\u{e002}\u{e003}通知", 72.0, 150.0, 700.0)],
+            }],
             warnings: vec![],
         };
         let doc = build(raw, Path::new("bad.pdf")).expect("some text is there");
-        assert_eq!(doc.warnings, ["text layer mostly unmapped: 60% private-use/replacement characters"]);
+        assert_eq!(
+            doc.warnings,
+            ["text layer mostly unmapped: 60% private-use/replacement characters"]
+        );
     }
 
     #[test]

@@ -30,7 +30,10 @@ pub(crate) struct Quality {
 /// Tells whether a character is a sign of an unmapped glyph.
 pub(crate) fn is_unmapped(c: char) -> bool {
     let code = c as u32;
-    c == '\u{fffd}' || (c.is_control() && !c.is_whitespace()) || (0xE000..=0xF8FF).contains(&code) || code >= 0xF0000
+    c == '\u{fffd}'
+        || (c.is_control() && !c.is_whitespace())
+        || (0xE000..=0xF8FF).contains(&code)
+        || code >= 0xF0000
 }
 
 /// Tells whether a character is one a wrong glyph mapping produces but prose does not:
@@ -70,9 +73,13 @@ impl Quality {
         let percent = |count| (self.share(count) * 100.0).round();
         if self.share(self.unmapped) > UNMAPPED_SHARE {
             let unmapped = percent(self.unmapped);
-            return Some(format!("text layer mostly unmapped: {unmapped}% private-use/replacement characters"));
+            return Some(format!(
+                "text layer mostly unmapped: {unmapped}% private-use/replacement characters"
+            ));
         }
-        if self.share(self.out_of_place) > OUT_OF_PLACE_SHARE || self.share(self.punctuation) > PUNCTUATION_SHARE {
+        if self.share(self.out_of_place) > OUT_OF_PLACE_SHARE
+            || self.share(self.punctuation) > PUNCTUATION_SHARE
+        {
             let odd = percent(self.out_of_place + self.punctuation);
             return Some(format!(
                 "text layer looks garbled: {odd}% stray accented letters or symbols (wrong or missing ToUnicode map?)"
@@ -89,7 +96,8 @@ mod tests {
     #[test]
     fn clean_chinese_and_english_prose_passes() {
         let zh = "（一）基本原则。坚持政府引导、市场主导，比例达到60%以上，温度±2°C。";
-        let en = "(1) Basic principles. The program shall be government-guided and market-led; see § 3.";
+        let en =
+            "(1) Basic principles. The program shall be government-guided and market-led; see § 3.";
         assert_eq!(assess([zh, en]).warning(), None);
     }
 
@@ -105,8 +113,11 @@ mod tests {
 
     #[test]
     fn latin_letters_amid_chinese_are_flagged() {
-        let text = "ý信厅联规函420255108号各省1自治区1直辖^及计划单列^1新疆生产建设兵团ý业和信息化管部门";
-        assert!(assess([text]).warning().is_some_and(|w| w.starts_with("text layer looks garbled")));
+        let text =
+            "ý信厅联规函420255108号各省1自治区1直辖^及计划单列^1新疆生产建设兵团ý业和信息化管部门";
+        assert!(assess([text])
+            .warning()
+            .is_some_and(|w| w.starts_with("text layer looks garbled")));
     }
 
     #[test]

@@ -9,13 +9,13 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::layout::{starts_with_clause_number, Paragraph};
+use super::layout::{ends_sentence, starts_with_clause_number, Paragraph};
 
 /// How many paragraphs from the start may hold the title.
 const SEARCH_DEPTH: usize = 8;
 
 /// Longest title, in characters.
-const MAX_TITLE_CHARS: usize = 150;
+const MAX_TITLE_CHARS: usize = 200;
 
 static DOC_NUMBER_OR_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -46,15 +46,71 @@ fn is_heading_like(paragraph: &Paragraph, body_size: f32) -> bool {
         && (paragraph.centred || paragraph.size >= body_size * 1.15)
 }
 
+/// Longest line, in characters, that [`merge_title_lines`] takes for a title line.
+const MAX_TITLE_LINE_CHARS: usize = 40;
+
+static NAMES_A_DOCUMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(通知|意见|办法|规定|决定|公告|通告|方案|规划|条例|细则|批复|函|报告|纲要|计划|规则|指引|指南|答复|复函|决议)$")
+        .expect("the document-kind pattern is valid")
+});
+
+fn is_banner(paragraph: &Paragraph) -> bool {
+    paragraph.text.ends_with("文件") && paragraph.text.chars().count() <= 30
+}
+
+/// Joins the short lines that precede the document number (文号) into one paragraph: a
+/// title set in several lines of body-size type, as printed web pages show it, gives
+/// the layout nothing else to join them by.
+pub(crate) fn merge_title_lines(paragraphs: &mut Vec<Paragraph>) {
+    let limit = paragraphs.len().min(SEARCH_DEPTH);
+    let Some(number_at) =
+        paragraphs[..limit].iter().position(|p| DOC_NUMBER_OR_DATE.is_match(&p.text))
+    else {
+        return;
+    };
+    let start = usize::from(paragraphs.first().is_some_and(is_banner));
+    if number_at < start + 2 {
+        return;
+    }
+    let lines = &paragraphs[start..number_at];
+    let first_size = lines[0].size;
+    let all_title_lines = lines.iter().all(|p| {
+        p.page == lines[0].page
+            && (p.size - first_size).abs() < 0.5
+            && p.text.chars().count() <= MAX_TITLE_LINE_CHARS
+            && !ends_sentence(&p.text)
+            && !starts_with_clause_number(&p.text)
+    });
+    if !all_title_lines {
+        return;
+    }
+    let mut merged = lines[0].clone();
+    for line in &lines[1..] {
+        merged.text.push_str(&line.text);
+    }
+    merged.is_title = true;
+    paragraphs.splice(start..number_at, [merged]);
+}
+
 /// Returns the title, if one of the first paragraphs looks like one.
 pub(crate) fn choose(paragraphs: &[Paragraph]) -> Option<String> {
+    if let Some(marked) = paragraphs.iter().take(SEARCH_DEPTH).find(|p| p.is_title) {
+        return Some(marked.text.clone());
+    }
     let body_size = median_size(paragraphs);
+    let first_page = paragraphs.first()?.page;
     let candidates: Vec<&Paragraph> = paragraphs
         .iter()
         .take(SEARCH_DEPTH)
-        .filter(|p| p.page == 0 && is_heading_like(p, body_size))
+        .filter(|p| p.page == first_page && is_heading_like(p, body_size))
         .collect();
-    let first = candidates.first()?;
+    let Some(first) = candidates.first() else {
+        // Nothing stands out by layout: a first paragraph naming a kind of document.
+        let first = paragraphs.iter().find(|p| !is_banner(p))?;
+        let named =
+            first.text.chars().count() <= MAX_TITLE_CHARS && NAMES_A_DOCUMENT.is_match(&first.text);
+        return named.then(|| first.text.clone());
+    };
     // The banner of an issuing office ends in 文件 and precedes the real title.
     if first.text.ends_with("文件") {
         if let Some(next) = candidates.get(1) {
@@ -69,7 +125,7 @@ mod tests {
     use super::*;
 
     fn paragraph(text: &str, size: f32, centred: bool) -> Paragraph {
-        Paragraph { text: text.to_string(), page: 0, size, centred }
+        Paragraph { text: text.to_string(), page: 0, size, centred, is_title: false }
     }
 
     #[test]
@@ -92,7 +148,10 @@ mod tests {
             paragraph("各区人民政府：", 16.0, false),
             paragraph("现印发给你们，请认真组织实施。", 16.0, false),
         ];
-        assert_eq!(choose(&paragraphs).as_deref(), Some("江海市人民政府办公厅关于印发实施方案的通知"));
+        assert_eq!(
+            choose(&paragraphs).as_deref(),
+            Some("江海市人民政府办公厅关于印发实施方案的通知")
+        );
     }
 
     #[test]
@@ -105,12 +164,55 @@ mod tests {
     }
 
     #[test]
+    fn joins_title_lines_set_like_body_text_before_the_document_number() {
+        let mut paragraphs = vec![
+            paragraph("国务院办公厅关于有效发挥政府性", 15.0, false),
+            paragraph("融资担保基金作用切实支持小微企业和", 15.0, false),
+            paragraph("“三农”发展的指导意见", 15.0, false),
+            paragraph("国办发〔2019〕6 号", 15.0, false),
+            paragraph("各省、自治区、直辖市人民政府：", 15.0, false),
+        ];
+        merge_title_lines(&mut paragraphs);
+        assert_eq!(paragraphs.len(), 3);
+        let title =
+            "国务院办公厅关于有效发挥政府性融资担保基金作用切实支持小微企业和“三农”发展的指导意见";
+        assert_eq!(paragraphs[0].text, title);
+        assert_eq!(choose(&paragraphs).as_deref(), Some(title));
+    }
+
+    #[test]
+    fn leaves_body_paragraphs_before_a_document_number_alone() {
+        let mut paragraphs = vec![
+            paragraph("各有关单位：", 15.0, false),
+            paragraph("现将《关于加强管理的通知》（国发〔2019〕6 号）转发给你们。", 15.0, false),
+        ];
+        let before = paragraphs.clone();
+        merge_title_lines(&mut paragraphs);
+        assert_eq!(paragraphs, before);
+    }
+
+    #[test]
+    fn falls_back_to_a_first_paragraph_naming_a_kind_of_document() {
+        let paragraphs = [
+            paragraph("关于做好2025年春节期间安全生产工作的通知", 14.0, false),
+            paragraph("各区县人民政府：", 14.0, false),
+        ];
+        assert_eq!(
+            choose(&paragraphs).as_deref(),
+            Some("关于做好2025年春节期间安全生产工作的通知")
+        );
+    }
+
+    #[test]
     fn reads_an_english_title() {
         let paragraphs = [
             paragraph("Notice on Launching the 2025 Pilot Program", 16.0, true),
             paragraph("Document No. MIIT-SME [2025] 108", 12.0, true),
             paragraph("To the authorities of all provinces:", 12.0, false),
         ];
-        assert_eq!(choose(&paragraphs).as_deref(), Some("Notice on Launching the 2025 Pilot Program"));
+        assert_eq!(
+            choose(&paragraphs).as_deref(),
+            Some("Notice on Launching the 2025 Pilot Program")
+        );
     }
 }

@@ -27,7 +27,8 @@ enum Failure {
 /// Extracts the raw text of a PDF in a child process.
 pub(crate) fn run(worker: &PdfWorker, bytes: &[u8], path: &Path) -> Result<RawText> {
     // The worker reads a file: reuse the source file if it holds these bytes.
-    let on_disk = std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64);
+    let on_disk =
+        std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64);
     let temp_file;
     let file: PathBuf = if on_disk {
         path.to_path_buf()
@@ -39,14 +40,19 @@ pub(crate) fn run(worker: &PdfWorker, bytes: &[u8], path: &Path) -> Result<RawTe
     let reason = match first {
         Ok(raw) => return Ok(raw),
         Err(Failure::TimedOut) => {
-            return Err(Error::PdfTimeout { path: path.to_path_buf(), seconds: worker.timeout.as_secs() })
+            return Err(Error::PdfTimeout {
+                path: path.to_path_buf(),
+                seconds: worker.timeout.as_secs(),
+            })
         }
         Err(Failure::Crashed(reason)) => reason,
     };
     tracing::warn!(path = %path.display(), reason = %reason, "pdf worker crashed, retrying without pdf-extract");
     match run_once(worker, &file, true, path)? {
         Ok(mut raw) => {
-            raw.warnings.push(format!("the main pdf reader crashed ({reason}); text comes from the fallback reader"));
+            raw.warnings.push(format!(
+                "the main pdf reader crashed ({reason}); text comes from the fallback reader"
+            ));
             Ok(raw)
         }
         Err(_) => Err(Error::PdfCrashed { path: path.to_path_buf(), reason }),
@@ -55,7 +61,11 @@ pub(crate) fn run(worker: &PdfWorker, bytes: &[u8], path: &Path) -> Result<RawTe
 
 fn write_temp(bytes: &[u8], path: &Path) -> Result<tempfile::NamedTempFile> {
     let io_error = |source| Error::Io { path: path.to_path_buf(), source };
-    let mut temp = tempfile::Builder::new().prefix("tiaowen-pdf-").suffix(".pdf").tempfile().map_err(io_error)?;
+    let mut temp = tempfile::Builder::new()
+        .prefix("tiaowen-pdf-")
+        .suffix(".pdf")
+        .tempfile()
+        .map_err(io_error)?;
     temp.write_all(bytes).map_err(io_error)?;
     temp.flush().map_err(io_error)?;
     Ok(temp)
@@ -99,11 +109,17 @@ fn run_once(
     path: &Path,
 ) -> Result<std::result::Result<RawText, Failure>> {
     let mut command = Command::new(&worker.program);
-    command.args(&worker.args).arg(file).stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped());
+    command
+        .args(&worker.args)
+        .arg(file)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
     if content_only {
         command.env(ENGINES_VAR, "content");
     }
-    let mut child = command.spawn().map_err(|source| Error::Io { path: worker.program.clone(), source })?;
+    let mut child =
+        command.spawn().map_err(|source| Error::Io { path: worker.program.clone(), source })?;
     let stdout = drain(child.stdout.take());
     let stderr = drain(child.stderr.take());
     let status = wait_with_deadline(&mut child, worker.timeout)
@@ -113,7 +129,9 @@ fn run_once(
     let Some(status) = status else { return Ok(Err(Failure::TimedOut)) };
     match serde_json::from_slice::<WorkerReply>(&stdout) {
         Ok(WorkerReply::Extracted(raw)) => Ok(Ok(raw)),
-        Ok(WorkerReply::Unreadable { reason }) => Err(Error::PdfUnreadable { path: path.to_path_buf(), reason }),
+        Ok(WorkerReply::Unreadable { reason }) => {
+            Err(Error::PdfUnreadable { path: path.to_path_buf(), reason })
+        }
         Err(_) => Ok(Err(Failure::Crashed(crash_reason(status, &stderr)))),
     }
 }
@@ -173,9 +191,14 @@ mod tests {
 
     #[test]
     fn reports_the_last_stderr_line_of_a_crashed_child() {
-        let worker = shell("echo starting >&2; echo 'thread overflowed its stack' >&2; kill -ABRT $$", Duration::from_secs(5));
+        let worker = shell(
+            "echo starting >&2; echo 'thread overflowed its stack' >&2; kill -ABRT $$",
+            Duration::from_secs(5),
+        );
         let result = run(&worker, b"%PDF-1.4", Path::new("/nonexistent/a.pdf"));
-        let Err(Error::PdfCrashed { reason, .. }) = result else { panic!("expected a crash, got {result:?}") };
+        let Err(Error::PdfCrashed { reason, .. }) = result else {
+            panic!("expected a crash, got {result:?}")
+        };
         assert!(reason.starts_with("thread overflowed its stack"), "{reason}");
         assert!(reason.contains("signal 6"), "{reason}");
     }
@@ -185,7 +208,8 @@ mod tests {
         // The child echoes the file back as the text of one line.
         let script = r#"printf '{"extracted":{"pages":[{"lines":[{"text":"%s","x0":0,"x1":1,"y":0,"size":1}]}],"warnings":[]}}' "$(cat "$1")""#;
         let worker = shell(script, Duration::from_secs(5));
-        let raw = run(&worker, "通知正文".as_bytes(), Path::new("/nonexistent/a.pdf")).expect("the child answers");
+        let raw = run(&worker, "通知正文".as_bytes(), Path::new("/nonexistent/a.pdf"))
+            .expect("the child answers");
         assert_eq!(raw.pages[0].lines[0].text, "通知正文");
     }
 }

@@ -18,7 +18,8 @@ fn rejects_an_empty_file() {
 #[test]
 fn rejects_a_page_without_text() {
     let page = b"<html><head><title></title></head><body><script>var a = 1;</script></body></html>";
-    let result = parse_bytes(page, SourceFormat::Html, Path::new("a.html"), &ParseOptions::default());
+    let result =
+        parse_bytes(page, SourceFormat::Html, Path::new("a.html"), &ParseOptions::default());
     assert!(matches!(result, Err(Error::Empty { .. })), "{result:?}");
 }
 
@@ -38,7 +39,8 @@ fn rejects_a_binary_file_named_html() {
 #[test]
 fn rejects_undecodable_bytes_without_nul() {
     let junk: Vec<u8> = (0..4000u32).map(|i| 0x80 + (i * 13 % 0x7f) as u8).collect();
-    let result = parse_bytes(&junk, SourceFormat::Text, Path::new("x.txt"), &ParseOptions::default());
+    let result =
+        parse_bytes(&junk, SourceFormat::Text, Path::new("x.txt"), &ParseOptions::default());
     assert!(result.is_err(), "{result:?}");
 }
 

@@ -1,6 +1,8 @@
 //! Golden checks on real documents of the corpus, read the way the parsers present
 //! them: Markdown laws split into lines after `<!-- INFO END -->` with heading marks
-//! stripped, text files split into lines, every line normalised.
+//! stripped, text files split into lines, every line normalised by
+//! `tiaowen_text::normalize_line` (which keeps the space after a leading label:
+//! "第二条 下列…", "第一章 总则").
 
 use std::path::PathBuf;
 
@@ -36,13 +38,13 @@ fn individual_income_tax_law_has_articles_1_to_22() {
     assert_eq!(paths, expected);
     let article_2 = clause(&clauses, "a2");
     assert_eq!(article_2.label, "第二条");
-    assert!(article_2.text.starts_with("第二条下列各项个人所得，应当缴纳个人所得税："));
+    assert!(article_2.text.starts_with("第二条 下列各项个人所得，应当缴纳个人所得税："));
     // Items （一）…（九） stay inside the article.
     assert!(article_2.text.contains("\n（九）偶然所得。"));
     assert_eq!(clause(&clauses, "a22").label, "第二十二条");
     // Articles that open with 有 or 对 are articles, not citations.
-    assert!(clause(&clauses, "a5").text.starts_with("第五条有下列情形之一的"));
-    assert!(clause(&clauses, "a17").text.starts_with("第十七条对"));
+    assert!(clause(&clauses, "a5").text.starts_with("第五条 有下列情形之一的"));
+    assert!(clause(&clauses, "a17").text.starts_with("第十七条 对"));
 }
 
 #[test]
@@ -50,10 +52,10 @@ fn air_pollution_law_carries_chapter_and_section_headings() {
     let clauses = segment_corpus_file("zh/laws/行政法/大气污染防治法(2018-10-26).md");
     assert_eq!(clauses.len(), 129);
     assert!(clauses.iter().all(|c| c.path.starts_with('a')));
-    assert_eq!(clause(&clauses, "a1").headings, ["第一章总则"]);
+    assert_eq!(clause(&clauses, "a1").headings, ["第一章 总则"]);
     assert_eq!(
         clause(&clauses, "a41").headings,
-        ["第四章大气污染防治措施", "第一节燃煤和其他能源污染防治"]
+        ["第四章 大气污染防治措施", "第一节 燃煤和其他能源污染防治"]
     );
     assert_eq!(clause(&clauses, "a129").label, "第一百二十九条");
 }
@@ -104,9 +106,9 @@ fn bilingual_constitution_pairs_articles() {
     assert_eq!(
         president.headings,
         [
-            "第三章国家机构",
+            "第三章 国家机构",
             "Chapter III State Institutions",
-            "第二节中华人民共和国主席",
+            "第二节 中华人民共和国主席",
             "Section 2 The President of the People’s Republic of China",
         ]
     );
