@@ -11,13 +11,17 @@
 use std::path::Path;
 use std::sync::LazyLock;
 
-use encoding_rs::Encoding;
 use regex::Regex;
 use scraper::{ElementRef, Html, Node, Selector};
+
+mod blocks;
+mod meta;
+
+use blocks::body_blocks;
+use meta::{declared_charset, page_date, read_meta_table};
 use tiaowen_text::{normalize_line, parse_doc_number};
 
-use crate::record::find_date;
-use crate::text::{decode, ends_body, is_boilerplate, missing_attachments};
+use crate::text::{decode, missing_attachments};
 use crate::{PageMeta, ParsedDoc, Result};
 
 /// Elements whose content is never body text.
@@ -133,95 +137,9 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<ParsedDoc> {
     Ok(ParsedDoc { title, meta, blocks, missing_attachments: missing, warnings })
 }
 
-/// Reads the charset a page declares in `<meta charset>` or `http-equiv` in its first
-/// kilobytes.
-fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
-    static CHARSET: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r#"(?i)<meta[^>]*charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)"#)
-            .expect("the charset pattern is valid")
-    });
-    let head = &bytes[..bytes.len().min(4096)];
-    let head = String::from_utf8_lossy(head);
-    let label = CHARSET.captures(&head)?.get(1)?.as_str().to_string();
-    Encoding::for_label(label.as_bytes())
-}
-
 /// Compiles a selector written in this file.
 fn selector(css: &str) -> Selector {
     Selector::parse(css).expect("selectors written in this file are valid")
-}
-
-/// Reads the gov.cn metadata table (标题, 发文字号, 发文机关, 成文日期, 发布日期), in
-/// simplified or traditional script.
-fn read_meta_table(html: &Html) -> PageMeta {
-    let mut meta = PageMeta::default();
-    for cell in html.select(&selector("td, th")) {
-        let label: String = cell
-            .text()
-            .flat_map(|t| t.chars())
-            .filter(|c| !c.is_whitespace() && !matches!(c, '：' | ':'))
-            .collect();
-        if label.chars().count() > 6 {
-            continue;
-        }
-        let Some(value) = cell.next_siblings().find_map(ElementRef::wrap) else { continue };
-        let value = normalize_line(&value.text().collect::<Vec<_>>().join(" "));
-        if value.is_empty() {
-            continue;
-        }
-        match label.as_str() {
-            "标题" | "標題" => {
-                meta.title.get_or_insert(value);
-            }
-            "发文字号" | "發文字號" => {
-                meta.doc_number.get_or_insert(value);
-            }
-            "发文机关" | "發文機關" if meta.issuers.is_empty() => {
-                meta.issuers = split_issuers(&value);
-            }
-            "成文日期" => meta.issued = meta.issued.take().or_else(|| find_date(&value)),
-            "发布日期" | "發布日期" | "發佈日期" => {
-                meta.published = meta.published.take().or_else(|| find_date(&value));
-            }
-            _ => {}
-        }
-    }
-    meta
-}
-
-/// Splits a list of issuing bodies written `国务院办公厅、中央军委办公厅`.
-fn split_issuers(value: &str) -> Vec<String> {
-    value
-        .split(['、', '，', ',', ';', '；', ' ', '　'])
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_string)
-        .collect()
-}
-
-/// Finds the publication date a page shows outside a metadata table: a `PubDate` meta
-/// tag, or an element named like a time or info line.
-fn page_date(html: &Html) -> Option<String> {
-    for tag in html.select(&selector("meta[name]")) {
-        let name = tag.attr("name").unwrap_or_default().to_ascii_lowercase();
-        if matches!(name.as_str(), "pubdate" | "publishdate" | "firstpublishedtime" | "publishtime")
-        {
-            if let Some(date) = tag.attr("content").and_then(find_date) {
-                return Some(date);
-            }
-        }
-    }
-    for element in html.root_element().descendent_elements() {
-        let named = words_of(element).iter().any(|w| {
-            matches!(w.as_str(), "pubtime" | "time" | "info" | "date" | "pubdate" | "publishtime")
-        });
-        if named {
-            if let Some(date) = find_date(&element.text().collect::<String>()) {
-                return Some(date);
-            }
-        }
-    }
-    None
 }
 
 /// Returns the lower-case words of an element's class and id (`article_title` gives
@@ -307,155 +225,6 @@ fn density<'a>(
         *best = (own, element);
     }
     total
-}
-
-/// Collects the body blocks under the root, dropping boilerplate lines and everything
-/// after a `Related Downloads`-style trailer.
-fn body_blocks(root: ElementRef) -> Vec<String> {
-    let mut writer = BlockWriter::default();
-    writer.walk(root);
-    writer.flush();
-    let mut blocks = Vec::new();
-    for block in writer.blocks {
-        if ends_body(&block) {
-            break;
-        }
-        if !is_boilerplate(&block) {
-            blocks.push(block);
-        }
-    }
-    blocks
-}
-
-/// Turns a DOM subtree into normalised blocks.
-#[derive(Default)]
-struct BlockWriter {
-    /// Finished blocks.
-    blocks: Vec<String>,
-    /// Lines of the current block, separated by `<br>`.
-    lines: Vec<String>,
-    /// Text of the current line.
-    current: String,
-}
-
-impl BlockWriter {
-    /// Walks one element, writing its text.
-    fn walk(&mut self, element: ElementRef) {
-        let name = element.value().name();
-        if name == "br" {
-            self.break_line();
-            return;
-        }
-        if is_furniture(element) {
-            return;
-        }
-        if name == "tr" {
-            if let Some(row) = data_row(element) {
-                self.flush();
-                self.blocks.extend(Some(row).filter(|r| !r.is_empty()));
-                return;
-            }
-        }
-        let block = BLOCK_TAGS.contains(&name);
-        if block {
-            self.flush();
-        }
-        for child in element.children() {
-            match child.value() {
-                Node::Text(text) => self.current.push_str(text),
-                Node::Element(_) => {
-                    if let Some(child) = ElementRef::wrap(child) {
-                        self.walk(child);
-                    }
-                }
-                _ => {}
-            }
-        }
-        if block {
-            self.flush();
-        } else if matches!(name, "td" | "th") {
-            self.current.push(' ');
-        }
-    }
-
-    /// Ends the current line at a `<br>`.
-    fn break_line(&mut self) {
-        let line = normalize_line(&std::mem::take(&mut self.current));
-        if !line.is_empty() {
-            self.lines.push(line);
-        }
-    }
-
-    /// Ends the current block, splitting its `<br>` lines where they start new items.
-    fn flush(&mut self) {
-        self.break_line();
-        let mut merged: Vec<String> = Vec::new();
-        for line in self.lines.drain(..) {
-            match merged.last_mut() {
-                Some(last)
-                    if !starts_item(&line) && !ends_sentence(last) && !stands_alone(last) =>
-                {
-                    last.push(' ');
-                    last.push_str(&line);
-                    *last = normalize_line(last);
-                }
-                _ => merged.push(line),
-            }
-        }
-        self.blocks.extend(merged);
-    }
-}
-
-/// Tells whether a line starts a numbered item or heading (一、 （一） 第三条 1. (1) 附件).
-fn starts_item(line: &str) -> bool {
-    static ITEM: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
-            r"(?x)^(?:
-                [一二三四五六七八九十百]+[、.．]
-              | [（(][一二三四五六七八九十百]+[）)]
-              | 第[一二三四五六七八九十百千零〇\d]+[编章节条款]
-              | \d+[.．、](?:\D|$) | [（(]\d+[）)]
-              | [IVXLC]+\.\s | Article\s+\d | Chapter\s+[IVXLC\d]
-              | 附\s*件
-            )",
-        )
-        .expect("the item pattern is valid")
-    });
-    ITEM.is_match(line) || stands_alone(line)
-}
-
-/// Tells whether a line is a document number or a date, which stand on lines of their
-/// own.
-fn stands_alone(line: &str) -> bool {
-    parse_doc_number(line).is_some() || crate::record::parse_date(line).is_some()
-}
-
-/// Tells whether a line ends a sentence or a lead-in.
-fn ends_sentence(line: &str) -> bool {
-    line.ends_with(['。', '！', '？', '；', '：', '!', '?', ';', ':', '.'])
-}
-
-/// Reads a table row that holds data (no nested tables, short cells) as one block, its
-/// cells joined by ` | `; `None` for layout rows.
-fn data_row(row: ElementRef) -> Option<String> {
-    let has_nested_table = row.descendent_elements().skip(1).any(|e| e.value().name() == "table");
-    if has_nested_table {
-        return None;
-    }
-    let mut cells = Vec::new();
-    for cell in row.child_elements() {
-        if !matches!(cell.value().name(), "td" | "th") || is_furniture(cell) {
-            continue;
-        }
-        let text = normalize_line(&cell.text().collect::<Vec<_>>().join(" "));
-        if text.chars().count() > 300 {
-            return None;
-        }
-        if !text.is_empty() {
-            cells.push(text);
-        }
-    }
-    Some(cells.join(" | "))
 }
 
 /// Finds the title: the metadata table's, else the page's `<h1>`, else the centred bold
@@ -666,36 +435,5 @@ mod tests {
             ),
             "关于印发《办法》的通知"
         );
-    }
-
-    #[test]
-    fn reads_declared_charsets() {
-        assert_eq!(declared_charset(b"<meta charset=\"gb2312\">").map(|e| e.name()), Some("GBK"));
-        assert_eq!(
-            declared_charset(
-                b"<meta http-equiv='Content-Type' content='text/html; charset=UTF-8'>"
-            )
-            .map(|e| e.name()),
-            Some("UTF-8")
-        );
-        assert_eq!(declared_charset(b"<p>no declaration</p>"), None);
-    }
-
-    #[test]
-    fn recognises_numbered_items() {
-        for line in [
-            "一、总则",
-            "（二）要求",
-            "第十条 规定",
-            "1.项目",
-            "(3) item",
-            "附件：清单",
-            "II. Work",
-        ] {
-            assert!(starts_item(line), "{line}");
-        }
-        for line in ["调查和管理工作的通知", "2019年", "10亿元"] {
-            assert!(!starts_item(line), "{line}");
-        }
     }
 }

@@ -184,8 +184,8 @@ mod tests {
         assert_eq!(doc.title.as_deref(), Some("中华人民共和国个人所得税法"));
         assert_eq!(doc.meta.issued.as_deref(), Some("2018-08-31"));
         assert_eq!(doc.meta.issuers, ["全国人民代表大会常务委员会"]);
-        assert_eq!(doc.blocks[0], "第一章总则");
-        assert_eq!(doc.blocks[1], "第一条在中国境内有住所的个人，为居民个人。");
+        assert_eq!(doc.blocks[0], "第一章 总则");
+        assert_eq!(doc.blocks[1], "第一条 在中国境内有住所的个人，为居民个人。");
         assert!(!doc.blocks.iter().any(|b| b.contains("第七次修正")));
     }
 

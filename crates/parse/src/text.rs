@@ -354,7 +354,7 @@ mod tests {
         let doc = parse_str(text);
         assert_eq!(doc.title.as_deref(), Some("Notice of the General Office on Pilot Work"));
         assert_eq!(doc.meta.published.as_deref(), Some("2025-12-31"));
-        assert_eq!(doc.blocks.last().map(String::as_str), Some("第一条总则。"));
+        assert_eq!(doc.blocks.last().map(String::as_str), Some("第一条 总则。"));
         assert!(!doc.blocks.iter().any(|b| b.contains("Other story")));
     }
 

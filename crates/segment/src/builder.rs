@@ -8,7 +8,19 @@
 use tiaowen_model::Lang;
 
 use crate::marker::{recognise, Candidate, Marker, Rank};
-use crate::outline::Outline;
+use crate::outline::{Outline, Style};
+
+/// Tells whether a block goes on a list of attachment names ("附件：1.甲" then "2.乙"):
+/// such a list at the end of a body names the attachments and opens none of them.
+fn lists_more_attachments(next: &str) -> bool {
+    match recognise(next) {
+        Some(Marker::Attachment { number }) => number == Some(2),
+        Some(Marker::Outline(candidates)) => {
+            candidates.iter().any(|c| c.style == Style::ArabicDot && c.value == 2)
+        }
+        _ => false,
+    }
+}
 
 /// Longest line (in characters) taken as the second line of a broken Chinese heading.
 const MAX_HEADING_TAIL_CHARS: usize = 40;
@@ -81,18 +93,17 @@ impl Builder {
     /// Runs the pass over all blocks and returns the nodes in document order.
     pub fn run(blocks: &[String]) -> Vec<Node> {
         let mut builder = Builder::default();
-        for block in blocks {
-            let block = block.trim();
-            if !block.is_empty() {
-                builder.block(block);
-            }
+        let blocks: Vec<&str> =
+            blocks.iter().map(|block| block.trim()).filter(|block| !block.is_empty()).collect();
+        for (index, block) in blocks.iter().enumerate() {
+            builder.block(block, blocks.get(index + 1).copied());
         }
         builder.retire_unused_headings(0);
         builder.nodes
     }
 
-    /// Handles one non-empty block.
-    fn block(&mut self, block: &str) {
+    /// Handles one non-empty block; `next` is the block after it.
+    fn block(&mut self, block: &str, next: Option<&str>) {
         let marker = recognise(block);
         if marker.is_none() && self.continues_heading(block) {
             if let Some(heading) = self.headings.last_mut() {
@@ -104,6 +115,9 @@ impl Builder {
             return;
         }
         match marker {
+            Some(Marker::Attachment { .. }) if next.is_some_and(lists_more_attachments) => {
+                self.paragraph(block);
+            }
             Some(Marker::Attachment { number }) => self.attachment(block, number),
             Some(Marker::Heading { rank, value, lang }) => self.heading(block, rank, value, lang),
             Some(Marker::Article { value, sub, label, lang }) => {
@@ -331,6 +345,22 @@ mod tests {
         assert_eq!(nodes[1].kind, NodeKind::Paragraphs);
         assert_eq!(nodes[1].blocks, vec!["第二章附则"]);
         assert!(nodes[1].context.is_empty());
+    }
+
+    #[test]
+    fn a_list_of_attachment_names_opens_no_attachment() {
+        let nodes = run(&[
+            "一、要求。落实。",
+            "附件：1.项目清单",
+            "2.申报表",
+            "国务院",
+            "附件1",
+            "项目清单",
+        ]);
+        let prefixes: Vec<&str> = nodes.iter().map(|n| n.prefix.as_str()).collect();
+        assert_eq!(prefixes, ["", "att1."]);
+        assert_eq!(nodes[0].blocks, ["一、要求。落实。", "附件：1.项目清单", "2.申报表", "国务院"]);
+        assert_eq!(nodes[1].context, ["附件1"]);
     }
 
     #[test]

@@ -37,12 +37,17 @@ pub(crate) enum Style {
 }
 
 /// Styles that look alike, between which a translation may switch within one level
-/// (`1. …` then `II. …`, or `(16)` then `(Seventeen)`).
+/// (`1. …` then `II. …`, or `(16)` then `(Seventeen)`). Chinese numerals form
+/// families of their own: after `一、`, a `2.` is not `二、`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Family {
-    /// A number followed by a mark: `一、`, `1.`, `II.`.
+    /// `一、`.
+    ChineseDotted,
+    /// `（一）`.
+    ChineseBracketed,
+    /// A Latin number followed by a full stop: `1.`, `II.`.
     Dotted,
-    /// A number in brackets.
+    /// A Latin number or word in brackets.
     Bracketed,
     /// A circled number.
     Circled,
@@ -52,12 +57,12 @@ impl Style {
     /// Returns the family the style belongs to.
     fn family(self) -> Family {
         match self {
-            Style::ZhComma | Style::ArabicDot | Style::RomanDot => Family::Dotted,
-            Style::ZhParen
-            | Style::ArabicParen
-            | Style::ParenWord
-            | Style::ParenLetter
-            | Style::ParenRomanLower => Family::Bracketed,
+            Style::ZhComma => Family::ChineseDotted,
+            Style::ZhParen => Family::ChineseBracketed,
+            Style::ArabicDot | Style::RomanDot => Family::Dotted,
+            Style::ArabicParen | Style::ParenWord | Style::ParenLetter | Style::ParenRomanLower => {
+                Family::Bracketed
+            }
             Style::Circled => Family::Circled,
         }
     }
@@ -237,6 +242,12 @@ mod tests {
         assert_eq!(outline.place(&[candidate(Style::ZhComma, 2)]).map(|(d, _)| d), Some(0));
         assert_eq!(outline.place(&[candidate(Style::ZhComma, 1)]).map(|(d, _)| d), Some(0));
         assert_eq!(outline.place(&[candidate(Style::ZhComma, 3)]), None);
+    }
+
+    #[test]
+    fn chinese_numbers_do_not_switch_to_arabic() {
+        let got = depths(&[(Style::ZhComma, 1), (Style::ArabicDot, 2)]);
+        assert_eq!(got, vec![Some(0), None]);
     }
 
     #[test]

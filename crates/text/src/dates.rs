@@ -69,7 +69,9 @@ mod tests {
 
     #[test]
     fn rejects_what_is_not_a_date() {
-        for bad in ["", "yesterday", "2019-13", "2019-02-30", "19-01-01", "2019-01-01-01", "２０１９"] {
+        for bad in
+            ["", "yesterday", "2019-13", "2019-02-30", "19-01-01", "2019-01-01-01", "２０１９"]
+        {
             assert_eq!(parse_filter_date(bad, DateBound::Start), None, "{bad}");
         }
     }

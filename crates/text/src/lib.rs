@@ -4,7 +4,7 @@
 //!
 //! ```
 //! use tiaowen_text::normalize_text;
-//! assert_eq!(normalize_text("部 ⻔ 预算　２０２５"), "部门预算 2025");
+//! assert_eq!(normalize_text("部 ⻔ 预算　２０２５ 年"), "部门预算2025年");
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 

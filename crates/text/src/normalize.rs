@@ -128,7 +128,12 @@ fn is_cjk_or_punct(c: char) -> bool {
 pub fn normalize_line(line: &str) -> String {
     let mut folded = String::with_capacity(line.len());
     for c in line.chars() {
-        if matches!(c, '，' | '（' | '）' | '：' | '；' | '！' | '？' | '〔' | '〕' | '　') {
+        // Circled numbers (①…⑳) mark list items; NFKC would turn them into bare digits.
+        if matches!(
+            c,
+            '，' | '（' | '）' | '：' | '；' | '！' | '？' | '〔' | '〕' | '　' | '\u{2460}'
+                ..='\u{2473}'
+        ) {
             folded.push(if c == '　' { ' ' } else { c });
             continue;
         }
@@ -179,8 +184,21 @@ fn ends_with_numbered_label(text: &str) -> bool {
     let mut numerals = 0;
     for c in chars {
         match c {
-            '零' | '〇' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百'
-            | '千' | '0'..='9' => numerals += 1,
+            '零'
+            | '〇'
+            | '一'
+            | '二'
+            | '三'
+            | '四'
+            | '五'
+            | '六'
+            | '七'
+            | '八'
+            | '九'
+            | '十'
+            | '百'
+            | '千'
+            | '0'..='9' => numerals += 1,
             '第' => return numerals > 0,
             _ => return false,
         }
@@ -231,6 +249,11 @@ mod tests {
         assert_eq!(normalize_line("第二十二条 纳税人 赡养"), "第二十二条 纳税人赡养");
         assert_eq!(normalize_line("## 第七章  赡养老人"), "## 第七章 赡养老人");
         assert_eq!(normalize_line("次第 条款"), "次第条款");
+    }
+
+    #[test]
+    fn keeps_circled_numbers() {
+        assert_eq!(normalize_line("①申报材料"), "①申报材料");
     }
 
     #[test]

@@ -6,7 +6,7 @@ use std::sync::Once;
 use lopdf::Document;
 
 use super::quality::is_unmapped;
-use super::{content, glyphs, RawLine, RawPage, RawText};
+use super::{content, glyphs, repair, RawLine, RawPage, RawText};
 
 /// Why no text could be had from the bytes at all.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -56,22 +56,33 @@ pub(crate) fn catch_quietly<T>(f: impl FnOnce() -> T) -> Result<T, String> {
     })
 }
 
-/// Loads the document, decrypting it with the empty user password if needed.
-fn load(bytes: &[u8]) -> Result<Document, Unreadable> {
-    let loaded = catch_quietly(|| Document::load_mem(bytes));
-    let mut doc = match loaded {
-        Ok(Ok(doc)) => doc,
-        Ok(Err(e)) => return Err(Unreadable(format!("cannot parse the pdf: {e}"))),
-        Err(panic) => return Err(Unreadable(format!("cannot parse the pdf: {panic}"))),
+fn load_mem(bytes: &[u8]) -> Result<Document, String> {
+    match catch_quietly(|| Document::load_mem(bytes)) {
+        Ok(Ok(doc)) => Ok(doc),
+        Ok(Err(e)) => Err(e.to_string()),
+        Err(panic) => Err(panic),
+    }
+}
+
+/// Loads the document, rebuilding a damaged cross-reference table and decrypting with
+/// the empty user password if needed. Returns a warning if the file had to be repaired.
+fn load(bytes: &[u8]) -> Result<(Document, Option<String>), Unreadable> {
+    let (mut doc, warning) = match load_mem(bytes) {
+        Ok(doc) => (doc, None),
+        Err(error) => {
+            let repaired = repair::rebuild_xref(bytes).and_then(|fixed| load_mem(&fixed).ok());
+            let Some(doc) = repaired else {
+                return Err(Unreadable(format!("cannot parse the pdf: {error}")));
+            };
+            (doc, Some(format!("damaged pdf ({error}): cross-reference table rebuilt")))
+        }
     };
     if doc.is_encrypted() {
         if let Err(e) = doc.decrypt("") {
-            return Err(Unreadable(format!(
-                "encrypted and the empty password does not open it: {e}"
-            )));
+            return Err(Unreadable(format!("encrypted and the empty password does not open it: {e}")));
         }
     }
-    Ok(doc)
+    Ok((doc, warning))
 }
 
 /// Counts the characters of lines that are letters, digits or punctuation a reader
@@ -87,13 +98,13 @@ fn good_chars(lines: &[RawLine]) -> usize {
 /// Extracts every page's lines; pages that fail in both engines are reported in the
 /// warnings and left empty.
 pub(crate) fn extract(bytes: &[u8], engines: Engines) -> Result<RawText, Unreadable> {
-    let doc = load(bytes)?;
+    let (doc, repair_warning) = load(bytes)?;
     let pages = catch_quietly(|| doc.get_pages())
         .map_err(|e| Unreadable(format!("broken page tree: {e}")))?;
     if pages.is_empty() {
         return Err(Unreadable("the pdf has no pages".to_string()));
     }
-    let mut raw = RawText::default();
+    let mut raw = RawText { pages: Vec::new(), warnings: repair_warning.into_iter().collect() };
     for (&number, &page_id) in &pages {
         let primary = match engines {
             Engines::Both => match catch_quietly(|| glyphs::page_lines(&doc, number)) {

@@ -26,6 +26,7 @@ mod glyphs;
 mod layout;
 mod lines;
 mod quality;
+mod repair;
 mod title;
 mod worker;
 
@@ -226,6 +227,8 @@ mod tests {
             line("一、总体要求", 104.0, 200.0, 656.0),
             line("坚 持 政 府 引 导，市场主导，推动中小企业数字化转", 104.0, 520.0, 628.0),
             line("型。", 72.0, 104.0, 600.0),
+            line("（一）基本原则。坚持分类施策、以点带面，坚持安全可控、开", 104.0, 520.0, 572.0),
+            line("放合作。", 72.0, 136.0, 544.0),
         ];
         let raw = RawText { pages: vec![RawPage { lines }], warnings: vec![] };
         let doc = build(raw, Path::new("a.pdf")).expect("text is there");
@@ -237,6 +240,7 @@ mod tests {
                 "为贯彻落实党中央、国务院决策部署，现将有关事项通知如下。",
                 "一、总体要求",
                 "坚持政府引导，市场主导，推动中小企业数字化转型。",
+                "（一）基本原则。坚持分类施策、以点带面，坚持安全可控、开放合作。",
             ]
         );
         assert_eq!(doc.title.as_deref(), Some("关于开展试点工作的通知"));

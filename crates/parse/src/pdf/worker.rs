@@ -124,9 +124,11 @@ fn run_once(
     let stderr = drain(child.stderr.take());
     let status = wait_with_deadline(&mut child, worker.timeout)
         .map_err(|source| Error::Io { path: worker.program.clone(), source })?;
+    // After a timeout the readers are left to finish on their own: a grandchild may
+    // still hold the pipes open.
+    let Some(status) = status else { return Ok(Err(Failure::TimedOut)) };
     let stdout = stdout.join().unwrap_or_default();
     let stderr = stderr.join().unwrap_or_default();
-    let Some(status) = status else { return Ok(Err(Failure::TimedOut)) };
     match serde_json::from_slice::<WorkerReply>(&stdout) {
         Ok(WorkerReply::Extracted(raw)) => Ok(Ok(raw)),
         Ok(WorkerReply::Unreadable { reason }) => {

@@ -20,7 +20,7 @@ fn law_with_enactment_notes() {
 fn law_with_chapters_and_a_wrapped_note() {
     let (parsed, record) = read("zh/laws/行政法/土地管理法(2019-08-26).md");
     assert_eq!(record.dates.issued.as_deref(), Some("2019-08-26"));
-    assert_eq!(parsed.blocks[0], "第一章总则");
+    assert_eq!(parsed.blocks[0], "第一章 总则");
     assert!(parsed.blocks.iter().any(|b| b.starts_with("第二章")));
 }
 
@@ -45,7 +45,7 @@ fn bilingual_constitution() {
     assert_eq!(record.title, "中华人民共和国宪法");
     assert_eq!(record.doc_type, DocType::Law);
     assert_eq!(record.lang, Lang::Zh);
-    assert_block(&parsed, "第一章总纲");
+    assert_block(&parsed, "第一章 总纲");
     assert!(parsed
         .blocks
         .iter()
