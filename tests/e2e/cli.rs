@@ -18,17 +18,29 @@ fn chinese_and_english_queries_put_the_deciding_clause_first() {
 
     let answer = ws.search("独生子女赡养老人扣除标准", &[]);
     let hit = first_hit(&answer);
-    assert!(hit["text"].as_str().unwrap_or_default().contains("按照每月2000元的标准定额扣除"), "{hit}");
+    assert!(
+        hit["text"].as_str().unwrap_or_default().contains("按照每月2000元的标准定额扣除"),
+        "{hit}"
+    );
     assert!(hit["citation"].as_str().unwrap_or_default().starts_with("国发〔2018〕41号 "), "{hit}");
 
     let answer = ws.search("融资担保机构能否为政府债券发行提供担保", &[]);
     let hit = first_hit(&answer);
-    assert!(hit["text"].as_str().unwrap_or_default().contains("不得为政府债券发行提供担保"), "{hit}");
-    assert!(hit["citation"].as_str().unwrap_or_default().starts_with("国办发〔2019〕6号 "), "{hit}");
+    assert!(
+        hit["text"].as_str().unwrap_or_default().contains("不得为政府债券发行提供担保"),
+        "{hit}"
+    );
+    assert!(
+        hit["citation"].as_str().unwrap_or_default().starts_with("国办发〔2019〕6号 "),
+        "{hit}"
+    );
 
     let answer = ws.search("funds earmarked for special use", &[]);
     let hit = first_hit(&answer);
-    assert!(hit["text"].as_str().unwrap_or_default().contains("earmarked for special use"), "{hit}");
+    assert!(
+        hit["text"].as_str().unwrap_or_default().contains("earmarked for special use"),
+        "{hit}"
+    );
     assert!(hit["citation"].as_str().unwrap_or_default().contains("[2025] No. 108"), "{hit}");
     assert_eq!(hit["document"]["lang"], "en");
 }
@@ -51,15 +63,21 @@ fn filters_narrow_the_results() {
 fn reindex_follows_edits_additions_and_deletions() {
     let ws = Workspace::with_files(&[TAX, PILOT_EN]);
     let note = ws.corpus().join("en/txt/note.txt");
-    std::fs::write(&note, "Notice on zebrafish permits\n1. Every zebrafish permit expires after 30 days.\n")
-        .expect("write note");
+    std::fs::write(
+        &note,
+        "Notice on zebrafish permits\n1. Every zebrafish permit expires after 30 days.\n",
+    )
+    .expect("write note");
     let first = ws.ingest();
     assert!(first.contains("3 added"), "{first}");
     let hits = ws.search("zebrafish permit", &[]);
     assert!(hits["hits"][0]["text"].as_str().unwrap_or_default().contains("30 days"));
 
-    std::fs::write(&note, "Notice on zebrafish permits\n1. Every zebrafish permit expires after 90 days.\n")
-        .expect("edit note");
+    std::fs::write(
+        &note,
+        "Notice on zebrafish permits\n1. Every zebrafish permit expires after 90 days.\n",
+    )
+    .expect("edit note");
     ws.copy_in(GUARANTEE, "zh/html/added.html");
     std::fs::remove_file(ws.corpus().join(TAX)).expect("delete");
     let second = ws.ingest();
@@ -149,7 +167,10 @@ fn bad_files_are_reported_and_the_rest_is_indexed() {
     assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
     let stdout = String::from_utf8_lossy(&output.stdout);
     for name in ["hc_xobject_recursion.pdf", "hc_html_error_page.pdf", "empty.txt", "binary.html"] {
-        assert!(stdout.lines().any(|l| l.starts_with("failed") && l.contains(name)), "{name}: {stdout}");
+        assert!(
+            stdout.lines().any(|l| l.starts_with("failed") && l.contains(name)),
+            "{name}: {stdout}"
+        );
     }
     let answer = ws.search("政府债券发行", &[]);
     assert!(!answer["hits"].as_array().expect("hits").is_empty());

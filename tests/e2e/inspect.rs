@@ -33,7 +33,9 @@ fn inspect_json_is_the_documented_contract() {
     let records = inspect(&corpus().join("zh/html/govcn_002.html"));
     assert_eq!(records.len(), 1);
     let doc = &records[0]["document"];
-    for field in ["id", "title", "doc_number", "issuers", "dates", "lang", "type", "source", "cites"] {
+    for field in
+        ["id", "title", "doc_number", "issuers", "dates", "lang", "type", "source", "cites"]
+    {
         assert!(doc.get(field).is_some(), "missing {field}: {doc}");
     }
     assert_eq!(doc["id"], "zh/html/govcn_002.html");
@@ -52,9 +54,10 @@ fn the_same_text_in_different_formats_gives_the_same_clauses() {
     for n in ["002", "007", "015", "034", "057"] {
         pairs.push((format!("zh/html/govcn_{n}.html"), format!("zh/pdf/govcn_{n}_print.pdf")));
     }
-    for seed in
-        ["2023-12-28-guiding-opinions-traditional-manufacturing", "2025-miit-mof-second-batch-pilot-cities-notice"]
-    {
+    for seed in [
+        "2023-12-28-guiding-opinions-traditional-manufacturing",
+        "2025-miit-mof-second-batch-pilot-cities-notice",
+    ] {
         pairs.push((format!("en/txt/{seed}.txt"), format!("en/html/{seed}.html")));
         pairs.push((format!("en/txt/{seed}.txt"), format!("en/pdf/{seed}.pdf")));
     }

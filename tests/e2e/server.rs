@@ -23,14 +23,21 @@ fn serves_cited_clauses_and_round_trips_anchors() {
     let (status, answer) = server.get(&format!("/search?q={}", encode("独生子女赡养老人扣除标准")));
     assert_eq!(status, 200, "{answer}");
     let hit = &answer["hits"][0];
-    assert!(hit["text"].as_str().unwrap_or_default().contains("按照每月2000元的标准定额扣除"), "{hit}");
+    assert!(
+        hit["text"].as_str().unwrap_or_default().contains("按照每月2000元的标准定额扣除"),
+        "{hit}"
+    );
     assert!(hit["citation"].as_str().unwrap_or_default().starts_with("国发〔2018〕41号 "));
     assert!(answer["took_ms"].is_number());
 
-    let (status, answer) = server.get(&format!("/search?q={}", encode("funds earmarked for special use")));
+    let (status, answer) =
+        server.get(&format!("/search?q={}", encode("funds earmarked for special use")));
     assert_eq!(status, 200);
     let hit = &answer["hits"][0];
-    assert!(hit["text"].as_str().unwrap_or_default().contains("earmarked for special use"), "{hit}");
+    assert!(
+        hit["text"].as_str().unwrap_or_default().contains("earmarked for special use"),
+        "{hit}"
+    );
 
     let anchor = hit["anchor"].as_str().expect("anchor");
     let (status, clause) = server.get(&format!("/clauses/{}", encode(anchor)));

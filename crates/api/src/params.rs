@@ -154,7 +154,8 @@ fn parse_bool(param: &'static str, raw: &str) -> Result<bool> {
 /// Validates a `YYYY-MM-DD`, `YYYY-MM` or `YYYY` date and normalises it to `YYYY-MM-DD`,
 /// filling a missing month or day with the first or last one of the period.
 fn parse_date(param: &'static str, raw: &str, bound: DateBound) -> Result<String> {
-    parse_filter_date(raw, bound).ok_or_else(|| ApiError::InvalidDate { param, value: raw.to_owned() })
+    parse_filter_date(raw, bound)
+        .ok_or_else(|| ApiError::InvalidDate { param, value: raw.to_owned() })
 }
 
 #[cfg(test)]

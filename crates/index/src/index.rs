@@ -15,8 +15,8 @@ use tantivy::{
 use tiaowen_model::{Clause, ClauseView, Document, DocumentView, IndexStats, SourceRef};
 
 use crate::query::QueryExpander;
-use crate::search::Ranking;
 use crate::schema::{build_schema, Fields, KIND_CLAUSE, KIND_DOC};
+use crate::search::Ranking;
 use crate::tokenizer::register_tokenizers;
 use crate::{Error, IndexUpdater, Result, SCHEMA_VERSION};
 

@@ -233,7 +233,8 @@ impl ClauseIndex {
         let fields = self.inner.fields;
         let ranking = self.inner.ranking.read().unwrap_or_else(|e| e.into_inner()).clone();
         let core = plan.core_groups().len();
-        let strict_min = if core >= 3 { ((core as f32) * ranking.min_share).ceil() as usize } else { 1 };
+        let strict_min =
+            if core >= 3 { ((core as f32) * ranking.min_share).ceil() as usize } else { 1 };
         let strict = build_query(fields, &ranking, plan, &must, strict_min);
         let relaxed = build_query(fields, &ranking, plan, &must, 1);
         let want = request.offset + request.limit;
@@ -464,8 +465,11 @@ fn build_query(
     min_words: usize,
 ) -> BooleanQuery {
     let mut clauses: Clauses = must.iter().map(|(o, q)| (*o, q.box_clone())).collect();
-    let core: Clauses =
-        plan.core_groups().into_iter().map(|g| (Occur::Should, group_query(fields, ranking, g))).collect();
+    let core: Clauses = plan
+        .core_groups()
+        .into_iter()
+        .map(|g| (Occur::Should, group_query(fields, ranking, g)))
+        .collect();
     let mut matching: Clauses = Vec::new();
     if !core.is_empty() {
         let min = min_words.min(core.len()).max(1);

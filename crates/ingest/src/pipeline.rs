@@ -76,13 +76,17 @@ mod tests {
             source: Source { path: "zh/html/x.html".into(), format: SourceFormat::Html },
             cites: vec![],
             missing_attachments: vec![],
+            repeals: Vec::new(),
+            valid_until: None,
+            status: None,
             warnings: vec![],
         }
     }
 
     #[test]
     fn citation_uses_number_then_label() {
-        let blocks = vec!["二、主要任务".to_string(), "（一）加强管理。各地要加强管理。".to_string()];
+        let blocks =
+            vec!["二、主要任务".to_string(), "（一）加强管理。各地要加强管理。".to_string()];
         let clauses = build_clauses(&doc(Lang::Zh, Some("国办发〔2019〕6号")), &blocks);
         let last = clauses.last().expect("at least one clause");
         assert!(last.citation.starts_with("国办发〔2019〕6号 "), "{}", last.citation);

@@ -35,7 +35,9 @@ pub fn find_documents(paths: &[PathBuf], corpus_root: &Path) -> Result<Walked> {
             std::fs::metadata(root).map_err(|source| Error::Io { path: root.clone(), source })?;
         if meta.is_file() {
             let base = root.parent().unwrap_or(Path::new(""));
-            walked.files.push(CorpusFile { path: root.clone(), id: document_id(root, corpus_root, base) });
+            walked
+                .files
+                .push(CorpusFile { path: root.clone(), id: document_id(root, corpus_root, base) });
             continue;
         }
         walked.prefixes.push(document_id(root, corpus_root, root));

@@ -20,7 +20,8 @@ fn main() {
         started.elapsed(),
         lexicon.dictionary_entries()
     );
-    let lines = std::env::var_os("CORPUS").map(|dir| corpus_lines(Path::new(&dir))).unwrap_or_default();
+    let lines =
+        std::env::var_os("CORPUS").map(|dir| corpus_lines(Path::new(&dir))).unwrap_or_default();
     let total = lines.len() as u64;
     let doc_freq = |term: &str| -> u64 {
         if lines.is_empty() {
@@ -50,7 +51,10 @@ fn corpus_lines(dir: &Path) -> Vec<String> {
             lines.extend(corpus_lines(&path));
             continue;
         }
-        let wanted = path.extension().and_then(|e| e.to_str()).is_some_and(|e| matches!(e, "md" | "txt" | "html"));
+        let wanted = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| matches!(e, "md" | "txt" | "html"));
         if let (true, Ok(text)) = (wanted, std::fs::read_to_string(&path)) {
             lines.extend(text.lines().filter(|l| !l.trim().is_empty()).map(str::to_lowercase));
         }

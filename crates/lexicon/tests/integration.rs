@@ -8,7 +8,8 @@ mod fold {
 
     fn read(relative: &str) -> String {
         let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(relative);
-        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
+        std::fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
     }
 
     /// The share of chars that differ, comparing position by position (the conversion
@@ -31,6 +32,8 @@ mod fold {
         eprintln!("mismatch: fold_text {by_char:.5}, to_simplified {by_phrase:.5}");
         assert!(by_char < 0.002, "fold_text mismatch {by_char}");
         assert!(by_phrase < 0.002, "to_simplified mismatch {by_phrase}");
-        assert!(fold_text(&traditional).contains("国务院办公厅关于推进政务新媒体健康有序发展的意见"));
+        assert!(
+            fold_text(&traditional).contains("国务院办公厅关于推进政务新媒体健康有序发展的意见")
+        );
     }
 }

@@ -280,6 +280,43 @@ pub struct Document {
     /// Problems met while reading it that did not stop it (garbled PDF text, ...).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,
+    /// Documents this one says it repeals or replaces (「《…》同时废止」).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub repeals: Vec<CitedDocument>,
+    /// The last day the document is in force, where it names its own validity period
+    /// (有效期), as an ISO date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub valid_until: Option<String>,
+    /// Whether the document is in force; derived from the whole index when it is searched
+    /// (a later version of the same law, a document that repeals it, a lapsed validity period).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<Validity>,
+}
+
+/// Whether a document is in force.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ValidityState {
+    /// In force, as far as the index knows.
+    Current,
+    /// Replaced by a later version of the same document.
+    Superseded,
+    /// Repealed by another document.
+    Repealed,
+    /// Its own validity period has run out.
+    Expired,
+}
+
+/// The validity of a document and what decided it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Validity {
+    /// Current, superseded, repealed or expired.
+    pub state: ValidityState,
+    /// The id of the document that supersedes or repeals it, where one does.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<String>,
+    /// A human-readable reason: "superseded by the 2024 version", "expired 2020-12-31".
+    pub reason: String,
 }
 
 /// The smallest numbered unit of a document that carries its own text.

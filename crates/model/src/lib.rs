@@ -13,12 +13,14 @@
 
 mod document;
 mod search;
+mod validity;
 
 pub use document::{
-    is_cjk,
-    Clause, CitedDocument, DocDates, DocNumber, DocType, Document, Lang, Source, SourceFormat,
+    is_cjk, CitedDocument, Clause, DocDates, DocNumber, DocType, Document, Lang, Source,
+    SourceFormat, Validity, ValidityState,
 };
 pub use search::{
     ClauseView, DocumentView, Filters, IndexStats, SearchHit, SearchRequest, SearchResponse,
     SourceRef,
 };
+pub use validity::{derive_validity, iso_date_from_unix_days};

@@ -12,6 +12,7 @@ pub mod markdown;
 pub mod pdf;
 pub mod record;
 pub mod text;
+mod validity;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

@@ -49,6 +49,8 @@ pub fn build_document(id: &str, format: SourceFormat, parsed: &ParsedDoc) -> Doc
     };
     let doc_type = classify(&title, doc_number.is_some(), lang, &parsed.blocks);
     let cites = cited_documents(&parsed.blocks, doc_number.as_ref());
+    let repeals = crate::validity::repealed_documents(&parsed.blocks);
+    let valid_until = crate::validity::valid_until(&parsed.blocks, dates.issued.as_deref());
     Document {
         id: id.to_string(),
         title,
@@ -60,6 +62,9 @@ pub fn build_document(id: &str, format: SourceFormat, parsed: &ParsedDoc) -> Doc
         source: Source { path: id.to_string(), format },
         cites,
         missing_attachments: parsed.missing_attachments.clone(),
+        repeals,
+        valid_until,
+        status: None,
         warnings: parsed.warnings.clone(),
     }
 }

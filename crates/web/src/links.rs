@@ -97,6 +97,9 @@ mod tests {
             },
             cites: Vec::new(),
             missing_attachments: Vec::new(),
+            repeals: Vec::new(),
+            valid_until: None,
+            status: None,
             warnings: Vec::new(),
         }
     }

@@ -193,6 +193,9 @@ pub fn document(id: &str, title: &str, number: Option<&str>, issuer: &str, date:
         source: Source { path: id.to_owned(), format },
         cites: Vec::new(),
         missing_attachments: Vec::new(),
+        repeals: Vec::new(),
+        valid_until: None,
+        status: None,
         warnings: Vec::new(),
     }
 }

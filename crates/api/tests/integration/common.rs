@@ -74,6 +74,9 @@ pub fn zh_document() -> Document {
         source: Source { path: "zh/html/govcn_006.html".into(), format: SourceFormat::Html },
         cites: Vec::new(),
         missing_attachments: Vec::new(),
+        repeals: Vec::new(),
+        valid_until: None,
+        status: None,
         warnings: Vec::new(),
     }
 }
@@ -93,6 +96,9 @@ pub fn en_document() -> Document {
         source: Source { path: "en/html/mof_notice.html".into(), format: SourceFormat::Html },
         cites: Vec::new(),
         missing_attachments: Vec::new(),
+        repeals: Vec::new(),
+        valid_until: None,
+        status: None,
         warnings: Vec::new(),
     }
 }

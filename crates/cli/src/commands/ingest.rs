@@ -13,8 +13,11 @@ use crate::config::IngestArgs;
 
 /// Runs `tiaowen ingest`; exits 1 when some documents failed (the rest is committed).
 pub fn run(args: &IngestArgs) -> anyhow::Result<ExitCode> {
-    let paths =
-        if args.paths.is_empty() { vec![args.locations.corpus.clone()] } else { args.paths.clone() };
+    let paths = if args.paths.is_empty() {
+        vec![args.locations.corpus.clone()]
+    } else {
+        args.paths.clone()
+    };
     let report = ingest_paths(
         &args.locations.index,
         &args.locations.corpus,

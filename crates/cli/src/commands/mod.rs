@@ -31,9 +31,10 @@ pub fn parse_options(pdf_timeout_secs: u64) -> anyhow::Result<ParseOptions> {
 pub fn open_index(dir: &Path) -> anyhow::Result<ClauseIndex> {
     match ClauseIndex::open(dir) {
         Ok(index) => Ok(index),
-        Err(error @ tiaowen_index::Error::Missing { .. }) => {
-            Err(anyhow::anyhow!("{error}; build it with `tiaowen ingest --index {}`", dir.display()))
-        }
+        Err(error @ tiaowen_index::Error::Missing { .. }) => Err(anyhow::anyhow!(
+            "{error}; build it with `tiaowen ingest --index {}`",
+            dir.display()
+        )),
         Err(error @ tiaowen_index::Error::Incompatible { .. }) => Err(anyhow::anyhow!(
             "{error}; rebuild it with `tiaowen ingest --rebuild --index {}`",
             dir.display()

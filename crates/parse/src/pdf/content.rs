@@ -4,16 +4,18 @@
 //! It exists for the pages `pdf-extract` panics on or returns nothing for. Besides what
 //! lopdf decodes (simple encodings, ToUnicode maps, `UniGB-UCS2-H`), it reads the
 //! predefined Chinese CMaps: the `Uni*-UCS2`/`UTF16` family is UTF-16 big-endian and the
-//! `GBK-EUC`/`GB-EUC`/`GBpc-EUC` family is GBK bytes. Glyph widths are estimated (one em
+//! `GBK-EUC`/`GB-EUC`/`GBpc-EUC` family is GBK bytes; `Identity` fonts without a
+//! ToUnicode map are read through their embedded font's `cmap` (see [`fontmap`]). Glyph widths are estimated (one em
 //! for wide characters, half an em otherwise): positions only need to be good enough to
 //! tell lines apart and to see how far a line reaches.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use encoding_rs::{Encoding as TextEncoding, BIG5, GB18030, GBK, UTF_16BE};
 use lopdf::content::Content;
 use lopdf::{Dictionary, Document, Encoding, Object, ObjectId};
 
+use super::fontmap;
 use super::lines::LineBuilder;
 use super::RawLine;
 
@@ -45,6 +47,8 @@ fn translate(tx: f32, ty: f32, m: &Matrix) -> Matrix {
 enum FontDecoder<'a> {
     /// A predefined CMap whose codes are a legacy or UTF-16 encoding.
     Charset(&'static TextEncoding),
+    /// CIDs read through the embedded font program's own character map.
+    CidMap(HashMap<u16, char>),
     /// Whatever lopdf makes of the font's encoding and ToUnicode map.
     Lopdf(Encoding<'a>),
     /// Nothing known: the strings are skipped.
@@ -57,6 +61,7 @@ impl FontDecoder<'_> {
             FontDecoder::Charset(encoding) => {
                 encoding.decode_without_bom_handling(bytes).0.into_owned()
             }
+            FontDecoder::CidMap(chars) => fontmap::decode(chars, bytes),
             FontDecoder::Lopdf(encoding) => {
                 Document::decode_text(encoding, bytes).unwrap_or_default()
             }
@@ -91,6 +96,11 @@ fn font_decoder<'a>(doc: &'a Document, font: &'a Dictionary) -> FontDecoder<'a> 
         .and_then(|(_, object)| object.as_name().ok());
     if let Some(charset) = encoding_name.and_then(predefined_cmap_charset) {
         return FontDecoder::Charset(charset);
+    }
+    if encoding_name.is_some_and(|name| name.starts_with(b"Identity-")) {
+        if let Some(chars) = fontmap::cid_to_char(doc, font) {
+            return FontDecoder::CidMap(chars);
+        }
     }
     match font.get_font_encoding(doc) {
         Ok(encoding) => FontDecoder::Lopdf(encoding),

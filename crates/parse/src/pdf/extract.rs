@@ -5,7 +5,7 @@ use std::sync::Once;
 
 use lopdf::Document;
 
-use super::quality::is_unmapped;
+use super::quality::{self, Quality};
 use super::{content, glyphs, repair, RawLine, RawPage, RawText};
 
 /// Why no text could be had from the bytes at all.
@@ -79,20 +79,19 @@ fn load(bytes: &[u8]) -> Result<(Document, Option<String>), Unreadable> {
     };
     if doc.is_encrypted() {
         if let Err(e) = doc.decrypt("") {
-            return Err(Unreadable(format!("encrypted and the empty password does not open it: {e}")));
+            return Err(Unreadable(format!(
+                "encrypted and the empty password does not open it: {e}"
+            )));
         }
     }
     Ok((doc, warning))
 }
 
-/// Counts the characters of lines that are letters, digits or punctuation a reader
-/// would accept (not private-use, replacement or control characters).
-fn good_chars(lines: &[RawLine]) -> usize {
-    lines
-        .iter()
-        .flat_map(|line| line.text.chars())
-        .filter(|c| !is_unmapped(*c) && !c.is_whitespace())
-        .count()
+/// Scores extracted lines: characters that look like real text.
+fn score(lines: &[RawLine]) -> (Quality, usize) {
+    let quality = quality::assess(lines.iter().map(|line| line.text.as_str()));
+    let doubtful = quality.unmapped + quality.out_of_place + quality.punctuation;
+    (quality, quality.total.saturating_sub(doubtful))
 }
 
 /// Extracts every page's lines; pages that fail in both engines are reported in the
@@ -120,14 +119,12 @@ pub(crate) fn extract(bytes: &[u8], engines: Engines) -> Result<RawText, Unreada
             },
             Engines::ContentOnly => None,
         };
-        let primary_good = primary.as_deref().map_or(0, good_chars);
         let mut lines = primary.unwrap_or_default();
-        // A page pdf-extract reads poorly (empty, or mostly unmapped) gets a second opinion.
-        if primary_good * 2 < lines.iter().map(|l| l.text.chars().count()).sum::<usize>()
-            || primary_good == 0
-        {
+        let (quality, primary_score) = score(&lines);
+        // A page pdf-extract reads poorly (empty, unmapped, garbled) gets a second opinion.
+        if quality.total == 0 || quality.warning().is_some() {
             match catch_quietly(|| content::page_lines(&doc, page_id)) {
-                Ok(Ok(fallback)) if good_chars(&fallback) > primary_good => lines = fallback,
+                Ok(Ok(fallback)) if score(&fallback).1 > primary_score => lines = fallback,
                 Ok(_) => {}
                 Err(panic) => raw.warnings.push(format!("page {number}: text unreadable: {panic}")),
             }

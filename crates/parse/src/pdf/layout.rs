@@ -345,3 +345,197 @@ pub(crate) fn paragraphs(pages: &[Vec<RawLine>]) -> Vec<Paragraph> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(text: &str, x0: f32, x1: f32, y: f32, size: f32) -> RawLine {
+        RawLine { text: text.to_string(), x0, x1, y, size }
+    }
+
+    fn texts(paragraphs: &[Paragraph]) -> Vec<&str> {
+        paragraphs.iter().map(|p| p.text.as_str()).collect()
+    }
+
+    #[test]
+    fn recognises_clause_numbers() {
+        for text in [
+            "一、总体要求",
+            "（一）基本原则",
+            "(2) Targets",
+            "1. 对处于起步阶段",
+            "2．试点城市",
+            "第三条 适用范围",
+            "第一章 总则",
+            "Article 5 Scope",
+            "II. Key Tasks",
+            "（3）加强",
+        ] {
+            assert!(starts_with_clause_number(text), "{text}");
+        }
+        for text in ["1.5亿元", "2025年度", "一批企业", "In order to", "国务院关于"] {
+            assert!(!starts_with_clause_number(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn joins_chinese_without_space_and_english_with_one() {
+        let mut text = "现将有关事项通".to_string();
+        join_line(&mut text, "知如下。");
+        assert_eq!(text, "现将有关事项通知如下。");
+        let mut text = "the national".to_string();
+        join_line(&mut text, "strategy");
+        assert_eq!(text, "the national strategy");
+        let mut text = "支持 AI".to_string();
+        join_line(&mut text, "应用");
+        assert_eq!(text, "支持 AI应用");
+    }
+
+    #[test]
+    fn mends_words_hyphenated_at_the_line_end_only() {
+        let mut text = "accelerate their digital trans-".to_string();
+        join_line(&mut text, "formation and high-end goods");
+        assert_eq!(text, "accelerate their digital transformation and high-end goods");
+        let mut text = "see No. 2025-".to_string();
+        join_line(&mut text, "108");
+        assert_eq!(text, "see No. 2025- 108");
+    }
+
+    #[test]
+    fn keeps_a_url_whole_across_a_line_break() {
+        let mut text = "详见 https://www.gov.cn/zhengce/".to_string();
+        join_line(&mut text, "content/2025.htm");
+        assert_eq!(text, "详见 https://www.gov.cn/zhengce/content/2025.htm");
+    }
+
+    #[test]
+    fn finds_the_right_margin_where_most_long_lines_end() {
+        let ends = vec![566.8, 566.8, 566.8, 566.8, 581.8, 581.8, 558.7, 300.0, 146.8];
+        assert_eq!(right_margin(ends, 7.5), Some(566.8));
+        assert_eq!(left_margin(vec![104.0, 72.0, 72.0, 72.5, 200.0], 6.0), Some(72.0));
+    }
+
+    #[test]
+    fn detects_two_columns_only_when_both_are_filled() {
+        let mut two = Vec::new();
+        for row in 0..4 {
+            let y = 700.0 - 20.0 * row as f32;
+            two.push(line("左栏正文", 72.0, 290.0, y, 12.0));
+            two.push(line("右栏正文", 310.0, 528.0, y - 300.0, 12.0));
+        }
+        assert!(columns(&two).contains(&Column::Right));
+        let single = vec![
+            line("一、总体要求", 72.0, 150.0, 700.0, 12.0),
+            line("正文正文正文正文正文正文正文正文正文正文", 72.0, 528.0, 680.0, 12.0),
+            line("工业和信息化部办公厅", 400.0, 528.0, 660.0, 12.0),
+        ];
+        assert_eq!(columns(&single), vec![Column::Full; 3]);
+    }
+
+    #[test]
+    fn breaks_paragraphs_at_short_lines_indents_and_numbers() {
+        let size = 12.0;
+        let page = vec![
+            line(
+                "In order to implement the national strategy on the high-quality development",
+                72.0,
+                523.0,
+                700.0,
+                size,
+            ),
+            line(
+                "of enterprises, the Ministry has decided to launch the 2025 city-level pilot",
+                72.0,
+                522.0,
+                686.0,
+                size,
+            ),
+            line(
+                "program. The relevant matters are notified as follows.",
+                72.0,
+                380.0,
+                672.0,
+                size,
+            ),
+            line("I. General Requirements", 72.0, 210.0, 658.0, size),
+            line(
+                "(1) Basic principles. The program shall be government-guided and market-led,",
+                72.0,
+                524.0,
+                644.0,
+                size,
+            ),
+            line("and shall keep security under control.", 72.0, 290.0, 630.0, size),
+        ];
+        let paragraphs = paragraphs(&[page]);
+        assert_eq!(
+            texts(&paragraphs),
+            [
+                "In order to implement the national strategy on the high-quality development of enterprises, the Ministry has decided to launch the 2025 city-level pilot program. The relevant matters are notified as follows.",
+                "I. General Requirements",
+                "(1) Basic principles. The program shall be government-guided and market-led, and shall keep security under control.",
+            ]
+        );
+    }
+
+    #[test]
+    fn joins_a_title_set_over_centred_lines_and_keeps_its_size() {
+        let page = vec![
+            line("工业和信息化部办公厅关于开展2025年度中小企业", 101.0, 499.0, 760.0, 18.0),
+            line("数字化转型城市试点申报工作的通知", 156.0, 444.0, 734.0, 18.0),
+            line("工信厅联规函〔2025〕108号", 230.0, 370.0, 710.0, 12.0),
+            line(
+                "各省、自治区、直辖市及计划单列市工业和信息化主管部门，新疆生产建",
+                79.0,
+                521.0,
+                690.0,
+                12.0,
+            ),
+            line("设兵团工业和信息化局，各有关单位：", 79.0, 300.0, 672.0, 12.0),
+            line(
+                "为贯彻落实党中央、国务院决策部署，加快推动中小企业数字化转型，现",
+                103.0,
+                521.0,
+                654.0,
+                12.0,
+            ),
+            line("将有关事项通知如下。", 79.0, 200.0, 636.0, 12.0),
+            line("一、总体要求", 103.0, 180.0, 618.0, 12.0),
+            line(
+                "（一）基本原则。坚持政府引导、市场主导，坚持分类施策、以点带面，",
+                103.0,
+                521.0,
+                600.0,
+                12.0,
+            ),
+            line("坚持安全可控、开放合作。", 79.0, 230.0, 582.0, 12.0),
+        ];
+        let paragraphs = paragraphs(&[page]);
+        assert_eq!(
+            paragraphs[0].text,
+            "工业和信息化部办公厅关于开展2025年度中小企业数字化转型城市试点申报工作的通知"
+        );
+        assert_eq!(paragraphs[0].size, 18.0);
+        assert!(paragraphs[0].centred);
+        assert_eq!(paragraphs.len(), 6, "{:#?}", texts(&paragraphs));
+        assert_eq!(paragraphs[5].text, "（一）基本原则。坚持政府引导、市场主导，坚持分类施策、以点带面，坚持安全可控、开放合作。");
+    }
+
+    #[test]
+    fn continues_a_paragraph_across_a_page_break() {
+        let full = |text: &str, y: f32| line(text, 72.0, 523.0, y, 12.0);
+        let first = vec![
+            full("第一页第一行正文正文正文", 700.0),
+            full("第一页第二行正文正文正文", 680.0),
+            full("第一页末行正文正文正文", 660.0),
+        ];
+        let second = vec![
+            full("第二页首行正文正文正文", 700.0),
+            line("第二页结束。", 72.0, 150.0, 680.0, 12.0),
+        ];
+        let paragraphs = paragraphs(&[first, second]);
+        assert_eq!(paragraphs.len(), 1, "{:#?}", texts(&paragraphs));
+        assert_eq!(paragraphs[0].page, 0);
+    }
+}

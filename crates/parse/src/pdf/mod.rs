@@ -21,6 +21,7 @@
 
 mod content;
 mod extract;
+mod fontmap;
 mod furniture;
 mod glyphs;
 mod layout;

@@ -13,7 +13,8 @@ use std::sync::LazyLock;
 use regex::bytes::Regex;
 
 static OBJECT_START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)(?:^|[\r\n\s])(\d{1,10})[ \t\r\n]+(\d{1,5})[ \t\r\n]+obj\b").expect("the object pattern is valid")
+    Regex::new(r"(?m)(?:^|[\r\n\s])(\d{1,10})[ \t\r\n]+(\d{1,5})[ \t\r\n]+obj\b")
+        .expect("the object pattern is valid")
 });
 
 static PAGE_TREE: LazyLock<Regex> =
@@ -39,15 +40,19 @@ pub(crate) fn rebuild_xref(bytes: &[u8]) -> Option<Vec<u8>> {
         objects.insert(id, (generation, offset));
         starts.push((offset, id, generation));
     }
-    let object_before = |at: usize| starts.iter().rev().find(|(offset, _, _)| *offset < at).copied();
+    let object_before =
+        |at: usize| starts.iter().rev().find(|(offset, _, _)| *offset < at).copied();
     let mut size = objects.keys().next_back()? + 1;
     let mut appended = String::new();
     let (root_id, root_generation) = match CATALOG.find_iter(body).last() {
-        Some(catalog) => object_before(catalog.start()).map(|(_, id, generation)| (id, generation))?,
+        Some(catalog) => {
+            object_before(catalog.start()).map(|(_, id, generation)| (id, generation))?
+        }
         None => {
             // The catalog is written last by some producers and lost when the file is cut
             // short: make one for the page tree, if that survived.
-            let (_, pages_id, pages_generation) = object_before(PAGE_TREE.find_iter(body).last()?.start())?;
+            let (_, pages_id, pages_generation) =
+                object_before(PAGE_TREE.find_iter(body).last()?.start())?;
             let catalog_id = size;
             size += 1;
             let offset = body.len() + 1;
