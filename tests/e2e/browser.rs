@@ -78,8 +78,12 @@ fn drive(browser: &Session, base: &str) -> TestResult {
     let card = search(browser, "funds earmarked for special use")?;
     assert!(card.citation.contains("[2025] No. 108"), "first card: {card:?}");
     let query_words = ["funds", "fund", "earmarked", "special", "use"];
-    for word in &card.marked {
-        assert!(query_words.contains(&word.to_lowercase().as_str()), "marked {word:?}: {card:?}");
+    assert!(!card.marked.is_empty(), "the snippet marks the matched words: {card:?}");
+    for mark in &card.marked {
+        for word in mark.split_whitespace() {
+            let word = word.to_lowercase();
+            assert!(query_words.contains(&word.as_str()), "marked {mark:?}: {card:?}");
+        }
     }
     browser.screenshot(&shots.join("e2e-search-en.png"))?;
     visit_clause_and_document(browser, &card, &shots, "en")?;
@@ -138,6 +142,8 @@ fn visit_clause_and_document(
     browser.wait_for_url(|url| url.ends_with(&card.permalink))?;
     assert_eq!(browser.text(&browser.find("h1.clause-label")?)?, card.label);
     assert_eq!(browser.text(&browser.find(".citations code.citation")?)?, card.citation);
+    let neighbours = browser.find_all("nav.prevnext a[rel=prev], nav.prevnext a[rel=next]")?;
+    assert!(!neighbours.is_empty(), "the clause page links to its neighbours");
 
     let copy = browser.find(".citations button.copy")?;
     browser.click(&copy)?;
@@ -169,11 +175,12 @@ fn check_phone_layout(browser: &Session, base: &str, shots: &Path) -> TestResult
         "return document.querySelector('#filters').open ? 'open' : 'folded';",
     )?;
     assert_eq!(filters, "folded", "a phone shows the results before the filters");
+    browser.screenshot(&shots.join("e2e-search-phone.png"))?;
     let overflow = browser.wait_for_script_value(
-        "return String(document.documentElement.scrollWidth - window.innerWidth);",
+        "const page = document.documentElement;\
+         return String(Math.max(0, page.scrollWidth - page.clientWidth));",
     )?;
     assert_eq!(overflow, "0", "nothing runs off the side of a phone screen");
-    browser.screenshot(&shots.join("e2e-search-phone.png"))?;
     Ok(())
 }
 

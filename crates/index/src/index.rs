@@ -153,8 +153,14 @@ impl ClauseIndex {
         register_tokenizers(index.tokenizers());
         let reader =
             index.reader_builder().reload_policy(ReloadPolicy::OnCommitWithDelay).try_into()?;
-        let inner =
-            Inner { dir: dir.to_owned(), index, reader, fields, expander: RwLock::new(None) };
+        let inner = Inner {
+            dir: dir.to_owned(),
+            index,
+            reader,
+            fields,
+            expander: RwLock::new(None),
+            ranking: RwLock::new(Ranking::default()),
+        };
         Ok(ClauseIndex { inner: Arc::new(inner) })
     }
 

@@ -124,13 +124,13 @@ pub(crate) fn date_number(iso: &str, end: bool) -> Option<i64> {
     Some(year * 10_000 + month * 100 + day)
 }
 
-/// Hashes a clause text for grouping copies: folded, with all white space removed, so
-/// that line breaks and spacing from different source formats do not matter.
+/// Hashes a clause text for grouping copies: folded, letters and digits only, so that
+/// line breaks, spacing, punctuation and hyphens dropped at PDF line ends do not matter.
 pub(crate) fn text_hash(text: &str) -> String {
     let folded = crate::tokenizer::fold_text(text).text;
     let mut hasher = blake3::Hasher::new();
     let mut buffer = [0u8; 4];
-    for c in folded.chars().filter(|c| !c.is_whitespace()) {
+    for c in folded.chars().filter(|c| c.is_alphanumeric()) {
         hasher.update(c.encode_utf8(&mut buffer).as_bytes());
     }
     hasher.finalize().to_hex()[..32].to_owned()
@@ -157,6 +157,7 @@ mod tests {
             text_hash("纳税人为独生子女的，\n按照每月２０００元")
         );
         assert_ne!(text_hash("不得用于"), text_hash("可以用于"));
+        assert_eq!(text_hash("low-end supply"), text_hash("lowend\nsupply"));
     }
 
     #[test]

@@ -16,8 +16,6 @@ const CEDICT_WEIGHT: f32 = 0.6;
 /// A gloss narrowed by a parenthesis ("to procure (for an enterprise etc)") is a weaker
 /// match for the bare phrase.
 const QUALIFIED_FACTOR: f32 = 0.75;
-/// A one-character word is a poor search term for an English concept.
-const SINGLE_CHAR_FACTOR: f32 = 0.5;
 /// "apply for sth" also translates "apply", a little less surely.
 const HEAD_VERB_FACTOR: f32 = 0.8;
 /// Prepositions after which a gloss's first word also stands alone ("apply for" → "apply").
@@ -111,14 +109,18 @@ pub fn encode(cedict: &str) -> (String, String) {
             for clean in clean_gloss(gloss) {
                 let narrowed = if clean.qualified { QUALIFIED_FACTOR } else { 1.0 };
                 let weight = CEDICT_WEIGHT * position * narrowed;
-                let zh_weight = if single_char { weight * SINGLE_CHAR_FACTOR } else { weight };
                 add(&mut zh_en, zh, &clean.phrase, weight);
+                // A one-character word is a poor search term for an English concept (一 for
+                // "one", 漏 for "leak"): it translates into English but not back.
+                if single_char {
+                    continue;
+                }
                 let words: Vec<&str> = clean.phrase.split(' ').collect();
                 let key: Vec<String> = words.iter().map(|w| cached_stem(&mut stems, w)).collect();
-                add(&mut en_zh, &key.join(" "), zh, zh_weight);
+                add(&mut en_zh, &key.join(" "), zh, weight);
                 if let ([_, preposition], [head_key, _]) = (words.as_slice(), key.as_slice()) {
                     if TRAILING_PREPOSITIONS.contains(preposition) {
-                        add(&mut en_zh, head_key, zh, zh_weight * HEAD_VERB_FACTOR);
+                        add(&mut en_zh, head_key, zh, weight * HEAD_VERB_FACTOR);
                     }
                 }
             }
@@ -197,6 +199,16 @@ mod tests {
             zh.iter().map(|(_, t)| t.as_str()).collect::<Vec<_>>(),
             vec!["apply for", "application form"]
         );
+    }
+
+    #[test]
+    fn single_characters_translate_one_way() {
+        let (zh_en, en_zh) = encode("漏\tto leak/to omit\n泄露\tto leak (information)\n");
+        let (zh_en, en_zh) = (Table::new(Cow::Owned(zh_en)), Table::new(Cow::Owned(en_zh)));
+        assert_eq!(senses(&zh_en, "漏")[0].1, "leak");
+        let leak: Vec<String> =
+            senses(&en_zh, &english::key("leak")).into_iter().map(|(_, t)| t).collect();
+        assert_eq!(leak, vec!["泄露".to_owned()]);
     }
 
     #[test]

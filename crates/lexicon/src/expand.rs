@@ -14,16 +14,19 @@ const MAX_TRANSLATIONS_PER_SOURCE: usize = 4;
 /// Same-language synonyms kept per query word or phrase.
 const MAX_SYNONYMS_PER_SOURCE: usize = 3;
 /// A sense weaker than this share of the best sense of its source word is dropped.
-const RELATIVE_FLOOR: f32 = 0.35;
+const RELATIVE_FLOOR: f32 = 0.45;
 /// Words inside a matched English phrase still translate alone, but only this strongly:
-/// "pilot city" → 试点城市 must outrank 试点 + 城市.
+/// "pilot city" → 试点城市 must outrank 试点 + 城市. Inside a phrase the glossary knows,
+/// they do not translate alone at all ("civil servants" is 公务员, never 文明 + 下人).
 const WORD_IN_PHRASE_FACTOR: f32 = 0.4;
 /// Longest Chinese word tried by the segmenter, in chars.
 const MAX_ZH_WORD_CHARS: usize = 12;
 /// Longest English phrase tried, in words.
 const MAX_EN_PHRASE_WORDS: usize = 6;
 /// Most terms an expansion returns.
-const MAX_TERMS: usize = 32;
+const MAX_TERMS: usize = 24;
+/// The clause count from which a term has full support in [`corpus_factor`].
+const SUPPORTED_DF: u64 = 20;
 
 /// One term an expanded query should also search for.
 #[derive(Debug, Clone, PartialEq)]
@@ -159,9 +162,11 @@ impl Lexicon {
             };
             let phrase = words[start..end].join(" ");
             let key = stems[start..end].join(" ");
-            push_senses(out, &self.en_zh_by_key(&key), 1.0, Lang::Zh, &phrase, false);
+            let senses = self.en_zh_by_key(&key);
+            push_senses(out, &senses, 1.0, Lang::Zh, &phrase, false);
             push_senses(out, &self.synonyms_by_key(&key), 1.0, Lang::En, &phrase, true);
-            for index in start..end {
+            let reviewed = senses.iter().any(|s| s.origin == Origin::Glossary);
+            for index in (start..end).filter(|_| !reviewed) {
                 if !english::is_stop_word(&words[index]) {
                     self.en_word_candidates(
                         &words[index],
@@ -239,8 +244,8 @@ pub fn corpus_factor(df: u64, total: u64) -> f32 {
         let idf = ((total + 1.0) / (df + 0.5)).ln() / ((total + 1.0) / 0.5).ln();
         0.7 + 0.3 * idf.clamp(0.0, 1.0)
     };
-    // Full support from about 20 clauses on; one clause gives a bit under half.
-    let support = ((1.0 + df).ln() / 21f64.ln()).min(1.0);
+    // Full support from SUPPORTED_DF clauses on; one clause gives a bit under half.
+    let support = ((1.0 + df).ln() / (1.0 + SUPPORTED_DF as f64).ln()).min(1.0);
     (rarity * (0.3 + 0.7 * support)) as f32
 }
 
@@ -253,8 +258,14 @@ fn select(candidates: Vec<Candidate>, doc_freq: &dyn Fn(&str) -> u64, total: u64
         if df == 0 {
             continue;
         }
+        let factor = match candidate.origin {
+            Origin::Cedict => corpus_factor(df, total),
+            // Reviewed senses are right by construction: rarity only ranks them, a small
+            // clause count is no sign of a wrong sense (long phrases are rare anyway).
+            Origin::Glossary | Origin::Synonym => corpus_factor(df.max(SUPPORTED_DF), total),
+        };
         let term = ExpandedTerm {
-            weight: candidate.base * corpus_factor(df, total),
+            weight: candidate.base * factor,
             term: candidate.term,
             lang: candidate.lang,
             from: candidate.from.clone(),
@@ -351,6 +362,27 @@ mod tests {
                 assert!(w < phrase * 0.6, "{word} {w} vs {phrase}");
             }
         }
+    }
+
+    #[test]
+    fn dictionary_phrases_keep_weaker_word_translations() {
+        let mut builder = LexiconBuilder::new();
+        builder.add_cedict("试点城市\tpilot city\n试点\tpilot scheme/pilot\n城市\tcity\n");
+        let expansion = builder.build().expand("pilot city", &corpus, TOTAL);
+        assert_eq!(expansion.terms[0].term, "试点城市");
+        let phrase = expansion.terms[0].weight;
+        let word = expansion.weight_of("试点").expect("word translation kept");
+        assert!(word < phrase * 0.6, "{word} vs {phrase}");
+    }
+
+    #[test]
+    fn glossary_phrases_replace_word_translations() {
+        let mut builder = LexiconBuilder::new();
+        builder.add_glossary("g.tsv", "试点城市\tpilot city\n").expect("valid glossary");
+        builder.add_cedict("试点\tpilot\n城市\tcity\n");
+        let expansion = builder.build().expand("pilot city", &corpus, TOTAL);
+        let terms: Vec<&str> = expansion.terms.iter().map(|t| t.term.as_str()).collect();
+        assert_eq!(terms, vec!["试点城市"]);
     }
 
     #[test]

@@ -202,3 +202,41 @@ fn malformed_files_end_in_ok_or_a_typed_error() {
     }
     println!("{outcomes:?}");
 }
+
+#[test]
+fn corpus_pdfs_read_cleanly_and_quickly() {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus");
+    let options = worker(Duration::from_secs(30));
+    let started = Instant::now();
+    let mut count = 0;
+    for lang in ["zh", "en"] {
+        let Ok(entries) = std::fs::read_dir(corpus.join(lang).join("pdf")) else { continue };
+        let mut paths: Vec<PathBuf> =
+            entries.map(|e| e.expect("directory entry is readable").path()).collect();
+        paths.sort();
+        for path in paths {
+            let bytes = std::fs::read(&path).expect("corpus file is readable");
+            let file_started = Instant::now();
+            let doc = tiaowen_parse::parse_bytes(
+                &bytes,
+                tiaowen_model::SourceFormat::Pdf,
+                &path,
+                &options,
+            )
+            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            println!(
+                "{:<60} {:>6} ms {:>5} blocks  {:?}",
+                path.file_name().and_then(|n| n.to_str()).unwrap_or_default(),
+                file_started.elapsed().as_millis(),
+                doc.blocks.len(),
+                doc.title
+            );
+            assert!(doc.warnings.is_empty(), "{}: {:?}", path.display(), doc.warnings);
+            assert!(doc.title.is_some(), "{}: no title", path.display());
+            count += 1;
+        }
+    }
+    let elapsed = started.elapsed();
+    println!("{count} corpus PDFs in {elapsed:?}");
+    assert!(elapsed < Duration::from_secs(20), "corpus PDFs took {elapsed:?}");
+}

@@ -1,5 +1,4 @@
 //! Integration tests of the tiaowen pages: one module per area.
 
-mod browser;
 mod pages;
 mod support;

@@ -50,7 +50,8 @@ fn open_or_build(args: &ServeArgs) -> anyhow::Result<ClauseIndex> {
         args.locations.corpus.display()
     );
     let corpus = args.locations.corpus.clone();
-    let report = super::ingest::ingest_paths(dir, &corpus, &[corpus.clone()], false, 30)?;
+    let report =
+        super::ingest::ingest_paths(dir, &corpus, std::slice::from_ref(&corpus), false, 30)?;
     for failure in &report.failed {
         eprintln!("failed {}: {}", failure.path.display(), failure.reason);
     }

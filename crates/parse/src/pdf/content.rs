@@ -252,20 +252,27 @@ impl<'a> Walker<'a> {
                     self.show(Some(text), state, fonts);
                 }
             }
-            "TJ" => {
-                let Some(Ok(items)) = operands.first().map(Object::as_array) else { return };
-                for item in items {
-                    match item {
-                        Object::String(..) => self.show(Some(item), state, fonts),
-                        other => {
-                            let shift =
-                                -number(other) / 1000.0 * state.font_size * state.horizontal_scale;
-                            state.text_matrix = translate(shift, 0.0, &state.text_matrix);
-                        }
-                    }
+            "TJ" => self.show_array(operands.first(), state, fonts),
+            _ => {}
+        }
+    }
+
+    /// Shows the strings of a `TJ` array, moving left by the numbers between them.
+    fn show_array(
+        &mut self,
+        operand: Option<&Object>,
+        state: &mut State,
+        fonts: &BTreeMap<Vec<u8>, FontDecoder<'a>>,
+    ) {
+        let Some(Ok(items)) = operand.map(Object::as_array) else { return };
+        for item in items {
+            match item {
+                Object::String(..) => self.show(Some(item), state, fonts),
+                other => {
+                    let shift = -number(other) / 1000.0 * state.font_size * state.horizontal_scale;
+                    state.text_matrix = translate(shift, 0.0, &state.text_matrix);
                 }
             }
-            _ => {}
         }
     }
 
