@@ -75,9 +75,12 @@ pub(crate) fn find_doc_numbers(folded: &str) -> Vec<DocNumberMatch> {
                 continue;
             };
             let prefix_text: String = prefix.as_str().split_whitespace().collect();
+            // English prefixes are bounded by the pattern (three words); Chinese ones by
+            // characters.
             let total = prefix_text.chars().count();
+            let keep = if suffix.is_empty() { total } else { MAX_PREFIX_CHARS };
             let prefix_text: String =
-                prefix_text.chars().skip(total.saturating_sub(MAX_PREFIX_CHARS)).collect();
+                prefix_text.chars().skip(total.saturating_sub(keep)).collect();
             found.push(DocNumberMatch {
                 start: whole.start(),
                 end: whole.end(),
@@ -95,10 +98,15 @@ pub(crate) fn find_doc_numbers(folded: &str) -> Vec<DocNumberMatch> {
 /// Reduces a document number as written (`国办发[2019]6号`, `Caijian [2024] No. 16`) to
 /// its index key (`国办发[2019]6号`, `caijian[2024]16`); `None` if it is not one.
 pub fn doc_number_key(raw: &str) -> Option<String> {
+    doc_number_keys(raw).into_iter().next()
+}
+
+/// Returns the key of a document number and the keys of its shorter issuer prefixes
+/// (`办发[2019]6号`), longest first, so that a query naming the number with a shorter or
+/// longer prefix than the record still finds it; empty if `raw` holds no number.
+pub fn doc_number_keys(raw: &str) -> Vec<String> {
     let folded = fold_text(raw);
-    let found = find_doc_numbers(&folded.text);
-    let first = found.first()?;
-    first.keys(1).into_iter().next()
+    find_doc_numbers(&folded.text).first().map(|found| found.keys(2)).unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -112,6 +120,14 @@ mod tests {
         assert_eq!(doc_number_key("国办发[2019]6号"), expected);
         assert_eq!(doc_number_key("国办发（2019）第6号"), expected);
         assert_eq!(doc_number_key("国办发【2019】06号"), expected);
+    }
+
+    #[test]
+    fn shorter_prefixes_are_keys_too() {
+        let keys = doc_number_keys("Gongxinting Lianguihan [2025] No. 108");
+        assert_eq!(keys.first().map(String::as_str), Some("gongxintinglianguihan[2025]108"));
+        assert!(keys.contains(&"lianguihan[2025]108".to_owned()));
+        assert!(doc_number_keys("2025年").is_empty());
     }
 
     #[test]

@@ -33,7 +33,7 @@ mod testutil;
 pub mod tokenizer;
 mod updater;
 
-pub use docnum::doc_number_key;
+pub use docnum::{doc_number_key, doc_number_keys};
 pub use error::{Error, Result};
 pub use index::ClauseIndex;
 pub use query::QueryExpander;
@@ -42,4 +42,4 @@ pub use updater::IndexUpdater;
 
 /// The version of the schema and analyzer; an index built with another version must be
 /// rebuilt (`tiaowen ingest --rebuild`). Bump it whenever either changes.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;

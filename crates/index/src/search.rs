@@ -56,9 +56,9 @@ impl Default for Ranking {
             meta_boost: 0.3,
             phrase_boost: 2.0,
             phrase_slop: 3,
-            pair_boost: 0.5,
+            pair_boost: 0.15,
             pair_slop: 1,
-            min_share: 0.5,
+            min_share: 0.7,
         }
     }
 }

@@ -3,7 +3,7 @@
 use tantivy::{IndexReader, IndexWriter, TantivyDocument, Term};
 use tiaowen_model::{Clause, Document};
 
-use crate::docnum::doc_number_key;
+use crate::docnum::doc_number_keys;
 use crate::schema::{date_number, text_hash, Fields, KIND_CLAUSE, KIND_DOC};
 use crate::{Error, Result};
 
@@ -76,10 +76,12 @@ impl IndexUpdater {
         let mut meta = Vec::new();
         if let Some(number) = &doc.doc_number {
             entry.add_text(fields.doc_number, &number.raw);
-            for spelling in [&number.normalized, &number.raw] {
-                if let Some(key) = doc_number_key(spelling) {
-                    entry.add_text(fields.doc_number_key, &key);
-                }
+            let mut keys = doc_number_keys(&number.normalized);
+            keys.extend(doc_number_keys(&number.raw));
+            keys.sort();
+            keys.dedup();
+            for key in keys {
+                entry.add_text(fields.doc_number_key, &key);
             }
             meta.push(number.normalized.as_str());
         }

@@ -20,7 +20,8 @@ static REPEAL: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A validity period up to a date: 有效期至2025年12月31日, valid until December 31, 2025.
 static VALID_UNTIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:有效期(?:至|到|截至)|valid\s+(?:until|through)\s+)(.{6,24})").expect("valid regex")
+    Regex::new(r"(?i)(?:有效期(?:至|到|截至)|valid\s+(?:until|through)\s+)(.{6,24})")
+        .expect("valid regex")
 });
 
 /// A validity period in years: 有效期5年, 有效期为五年, valid for five years.

@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use tiaowen_model::is_cjk;
 
-use super::RawLine;
+use super::{hyphen, RawLine};
 
 /// A paragraph with what the layout said about it.
 #[derive(Debug, Clone, PartialEq)]
@@ -295,7 +295,7 @@ fn starts_paragraph(previous: &Placed, next: &Placed, context: Context) -> bool 
 }
 
 /// Joins the next line of a paragraph to its text: Chinese without a space, a word
-/// hyphenated at the line end mended, anything else with one space.
+/// hyphenated at the line end marked for [`hyphen::resolve`], anything else with one space.
 fn join_line(text: &mut String, next: &str) {
     let next = next.trim();
     let (Some(last), Some(first)) = (text.chars().last(), next.chars().next()) else {
@@ -308,6 +308,7 @@ fn join_line(text: &mut String, next: &str) {
         && first.is_ascii_lowercase()
     {
         text.pop();
+        text.push(hyphen::LINE_END_HYPHEN);
     } else if !(is_wide(last) || is_wide(first) || ends_in_url(text)) {
         text.push(' ');
     }
@@ -342,6 +343,11 @@ pub(crate) fn paragraphs(pages: &[Vec<RawLine>]) -> Vec<Paragraph> {
             }),
         }
         previous = Some(current);
+    }
+    let mut texts: Vec<String> = out.iter_mut().map(|p| std::mem::take(&mut p.text)).collect();
+    hyphen::resolve(&mut texts);
+    for (paragraph, text) in out.iter_mut().zip(texts) {
+        paragraph.text = text;
     }
     out
 }
@@ -396,7 +402,7 @@ mod tests {
     fn mends_words_hyphenated_at_the_line_end_only() {
         let mut text = "accelerate their digital trans-".to_string();
         join_line(&mut text, "formation and high-end goods");
-        assert_eq!(text, "accelerate their digital transformation and high-end goods");
+        assert_eq!(text, "accelerate their digital trans\u{ad}formation and high-end goods");
         let mut text = "see No. 2025-".to_string();
         join_line(&mut text, "108");
         assert_eq!(text, "see No. 2025- 108");

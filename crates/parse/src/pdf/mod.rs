@@ -24,6 +24,7 @@ mod extract;
 mod fontmap;
 mod furniture;
 mod glyphs;
+mod hyphen;
 mod layout;
 mod lines;
 mod quality;
@@ -173,8 +174,20 @@ fn build(raw: RawText, path: &Path) -> Result<ParsedDoc> {
     paragraphs.retain(|p| !p.text.is_empty());
     title::merge_title_lines(&mut paragraphs);
     let title = title::choose(&paragraphs);
-    let blocks = paragraphs.into_iter().map(|p| p.text).collect();
-    Ok(ParsedDoc { title, blocks, warnings, ..ParsedDoc::default() })
+    let mut blocks: Vec<String> = paragraphs.into_iter().map(|p| p.text).collect();
+    drop_page_trailer(&mut blocks);
+    let missing_attachments = crate::text::missing_attachments(&blocks);
+    Ok(ParsedDoc { title, blocks, warnings, missing_attachments, ..ParsedDoc::default() })
+}
+
+/// Drops what a web page printed to PDF carries after its body ("Related Downloads",
+/// "相关链接", browser warnings), when it comes in the last fifth of the document.
+fn drop_page_trailer(blocks: &mut Vec<String>) {
+    let tail_start = blocks.len() - blocks.len() / 5;
+    if let Some(at) = blocks.iter().skip(tail_start).position(|b| crate::text::ends_body(b)) {
+        blocks.truncate(tail_start + at);
+    }
+    blocks.retain(|b| !crate::text::is_boilerplate(b));
 }
 
 #[cfg(test)]
