@@ -67,13 +67,6 @@ pub enum Error {
         #[from]
         source: tantivy::TantivyError,
     },
-    /// A query could not be built.
-    #[error("search engine query error")]
-    QueryParser {
-        /// The underlying error.
-        #[from]
-        source: tantivy::query::QueryParserError,
-    },
 }
 
 impl Error {

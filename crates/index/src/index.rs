@@ -15,8 +15,8 @@ use tantivy::{
 use tiaowen_model::{Clause, ClauseView, Document, DocumentView, IndexStats, SourceRef};
 
 use crate::query::QueryExpander;
+use crate::ranking::Ranking;
 use crate::schema::{build_schema, Fields, KIND_CLAUSE, KIND_DOC};
-use crate::search::Ranking;
 use crate::tokenizer::register_tokenizers;
 use crate::{Error, IndexUpdater, Result, SCHEMA_VERSION};
 
@@ -406,6 +406,17 @@ mod tests {
     }
 
     #[test]
+    fn unreadable_index_files_are_corrupt() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        ClauseIndex::create(dir.path()).expect("create");
+        std::fs::write(dir.path().join("meta.json"), "不是 json").expect("write");
+        let err = ClauseIndex::open(dir.path()).expect_err("garbage refused");
+        assert!(matches!(err, Error::Corrupt { .. }), "{err}");
+        std::fs::write(dir.path().join(VERSION_FILE), "{").expect("write");
+        assert!(matches!(ClauseIndex::open(dir.path()), Err(Error::Corrupt { .. })));
+    }
+
+    #[test]
     fn open_or_create_accepts_a_directory_without_index() {
         let dir = tempfile::tempdir().expect("temp dir");
         std::fs::write(dir.path().join(".gitkeep"), b"").expect("write");
@@ -460,6 +471,26 @@ mod tests {
             Some("hash-2")
         );
         assert!(reopened.search(&SearchRequest::new("挪用")).expect("search").hits.is_empty());
+    }
+
+    #[test]
+    fn another_handle_sees_commits_without_reopening() {
+        let (dir, writer_side) = sample_index();
+        let server_side = ClauseIndex::open(dir.path()).expect("second handle");
+        let before = server_side.stats().expect("stats");
+        let mut updater = writer_side.updater().expect("writer");
+        updater.remove_document("zh/laws/budget.md").expect("remove");
+        updater.commit().expect("commit");
+        let mut after = server_side.stats().expect("stats");
+        for _ in 0..100 {
+            if after.documents != before.documents {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+            after = server_side.stats().expect("stats");
+        }
+        assert_eq!(after.documents, before.documents - 1);
+        assert_ne!(after.generation, before.generation);
     }
 
     #[test]

@@ -23,8 +23,10 @@
 pub mod bench;
 mod docnum;
 mod error;
+mod explain;
 mod index;
 mod query;
+mod ranking;
 mod schema;
 mod search;
 mod snippet;
@@ -37,7 +39,7 @@ pub use docnum::{doc_number_key, doc_number_keys};
 pub use error::{Error, Result};
 pub use index::ClauseIndex;
 pub use query::QueryExpander;
-pub use search::Ranking;
+pub use ranking::Ranking;
 pub use updater::IndexUpdater;
 
 /// The version of the schema and analyzer; an index built with another version must be

@@ -6,14 +6,17 @@ use std::ops::Bound;
 
 use tantivy::collector::{Count, DocSetCollector, TopDocs};
 use tantivy::query::{
-    BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, RangeQuery, RegexQuery, TermQuery,
+    BooleanQuery, BoostQuery, ConstScoreQuery, Occur, PhraseQuery, Query, RangeQuery, RegexQuery,
+    TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocAddress, Score, Searcher, TantivyDocument, Term};
 use tiaowen_model::{Filters, SearchHit, SearchRequest, SearchResponse};
 
+use crate::explain::explain_hit;
 use crate::index::{kind_query, stored_str, term_query, Lookup};
 use crate::query::{QueryPlan, TermGroup};
+use crate::ranking::Ranking;
 use crate::schema::{date_number, Fields, KIND_CLAUSE, KIND_DOC};
 use crate::snippet::snippet;
 use crate::tokenizer::analyze;
@@ -22,51 +25,13 @@ use crate::{ClauseIndex, Error, Result};
 /// Candidates fetched per wanted hit, to fill a page after copies are folded together.
 const FETCH_FACTOR: usize = 3;
 const MIN_FETCH: usize = 30;
-
-/// The weights of ranking; [`Ranking::default`] holds the tuned values.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Ranking {
-    /// Weight of a match in the clause text.
-    pub text_boost: f32,
-    /// Weight of a match in the headings above the clause.
-    pub headings_boost: f32,
-    /// Weight of a match in the document title.
-    pub title_boost: f32,
-    /// Weight of a match in the document number and issuers.
-    pub meta_boost: f32,
-    /// Bonus weight for the whole query found as a phrase (within `phrase_slop`).
-    pub phrase_boost: f32,
-    /// How many extra word moves the whole-query phrase tolerates.
-    pub phrase_slop: u32,
-    /// Bonus weight for each pair of neighbouring query words found together.
-    pub pair_boost: f32,
-    /// How many extra word moves a pair tolerates.
-    pub pair_slop: u32,
-    /// The share of query words (of three or more) a clause must contain to be ranked
-    /// before clauses with fewer.
-    pub min_share: f32,
-}
-
-impl Default for Ranking {
-    fn default() -> Ranking {
-        Ranking {
-            text_boost: 1.0,
-            headings_boost: 0.6,
-            title_boost: 0.3,
-            meta_boost: 0.3,
-            phrase_boost: 2.0,
-            phrase_slop: 3,
-            pair_boost: 0.15,
-            pair_slop: 1,
-            min_share: 0.7,
-        }
-    }
-}
+/// The most candidates fetched for one page, however deep.
+const MAX_FETCH: usize = 10_000;
 
 /// One clause text among the candidates: its members, best first.
 struct Group {
     text_hash: String,
-    members: Vec<(Score, DocAddress, usize)>,
+    members: Vec<(Score, DocAddress)>,
 }
 
 type Clauses = Vec<(Occur, Box<dyn Query>)>;
@@ -197,14 +162,14 @@ impl ClauseIndex {
         clauses.sort_by_key(|(c, _)| (doc_rank(&c.doc_id), c.ordinal));
         let mut groups: Vec<Group> = Vec::new();
         let mut seen: HashMap<String, usize> = HashMap::new();
-        for (i, (clause, address)) in clauses.iter().enumerate() {
+        for (clause, address) in &clauses {
             match seen.get(&clause.text_hash) {
-                Some(&g) => groups[g].members.push((1.0, *address, i)),
+                Some(&g) => groups[g].members.push((1.0, *address)),
                 None => {
                     seen.insert(clause.text_hash.clone(), groups.len());
                     groups.push(Group {
                         text_hash: clause.text_hash.clone(),
-                        members: vec![(1.0, *address, i)],
+                        members: vec![(1.0, *address)],
                     });
                 }
             }
@@ -237,18 +202,18 @@ impl ClauseIndex {
             if core >= 3 { ((core as f32) * ranking.min_share).ceil() as usize } else { 1 };
         let strict = build_query(fields, &ranking, plan, &must, strict_min);
         let relaxed = build_query(fields, &ranking, plan, &must, 1);
-        let want = request.offset + request.limit;
-        let mut fetch = (want * FETCH_FACTOR).max(MIN_FETCH);
+        let want = request.offset.saturating_add(request.limit);
+        let mut fetch = want.saturating_mul(FETCH_FACTOR).clamp(MIN_FETCH, MAX_FETCH);
         let mut lookup = Lookup::new(searcher, fields);
         loop {
             let (candidates, matched) =
                 candidates(searcher, &strict, &relaxed, strict_min > 1, fetch)?;
             let exhausted = candidates.len() < fetch;
             let groups = group(&lookup, &candidates)?;
-            if groups.len() >= want || exhausted || fetch >= 10_000 {
+            if groups.len() >= want || exhausted || fetch >= MAX_FETCH {
                 let folded = candidates.len() - groups.len();
                 let total = matched.saturating_sub(folded);
-                let explain = request.explain.then_some((&strict, &relaxed, &candidates));
+                let explain = request.explain.then_some((&ranking, plan));
                 let hits =
                     self.hits(&mut lookup, request, &groups, &plan.highlight_terms(), explain)?;
                 return Ok(SearchResponse {
@@ -259,7 +224,7 @@ impl ClauseIndex {
                     took_ms: None,
                 });
             }
-            fetch *= 4;
+            fetch = fetch.saturating_mul(4).min(MAX_FETCH);
         }
     }
 
@@ -270,28 +235,27 @@ impl ClauseIndex {
         request: &SearchRequest,
         groups: &[Group],
         terms: &HashSet<String>,
-        explain: Option<(&BooleanQuery, &BooleanQuery, &Vec<Candidate>)>,
+        explain: Option<(&Ranking, &QueryPlan)>,
     ) -> Result<Vec<SearchHit>> {
         let mut hits = Vec::new();
         for group in groups.iter().skip(request.offset).take(request.limit) {
-            let Some(&(score, address, index)) = group.members.first() else { continue };
+            let Some(&(score, address)) = group.members.first() else { continue };
             let best = lookup.clause(address)?;
             let Some(document) = lookup.document(&best.doc_id)? else { continue };
             let mut anchors = Vec::new();
-            for &(_, member, _) in &group.members {
+            for &(_, member) in &group.members {
                 anchors.push(lookup.clause(member)?.clause.anchor);
             }
             let sources = lookup.sources(&group.text_hash, &anchors)?;
             let explanation = match explain {
-                Some((strict, relaxed, candidates)) => {
-                    let query = if candidates.get(index).is_some_and(|c| c.strict) {
-                        strict
-                    } else {
-                        relaxed
-                    };
-                    let explained = query.explain(lookup.searcher, address)?;
-                    serde_json::from_str(&explained.to_pretty_json()).ok()
-                }
+                Some((ranking, plan)) => Some(explain_hit(
+                    lookup.searcher,
+                    self.inner.fields,
+                    ranking,
+                    plan,
+                    &best.clause.anchor,
+                    score,
+                )?),
                 None => None,
             };
             hits.push(SearchHit {
@@ -315,7 +279,6 @@ impl ClauseIndex {
 struct Candidate {
     score: Score,
     address: DocAddress,
-    strict: bool,
 }
 
 /// Fetches candidates: the strict query's best, then the relaxed query's others with
@@ -329,10 +292,8 @@ fn candidates(
 ) -> Result<(Vec<Candidate>, usize)> {
     let collector = (TopDocs::with_limit(fetch).order_by_score(), Count);
     let (top, strict_count) = searcher.search(strict, &collector)?;
-    let mut list: Vec<Candidate> = top
-        .into_iter()
-        .map(|(score, address)| Candidate { score, address, strict: true })
-        .collect();
+    let mut list: Vec<Candidate> =
+        top.into_iter().map(|(score, address)| Candidate { score, address }).collect();
     if !two_phase {
         return Ok((list, strict_count));
     }
@@ -345,7 +306,7 @@ fn candidates(
                 break;
             }
             if !seen.contains(&address) {
-                list.push(Candidate { score: score.min(ceiling * 0.999), address, strict: false });
+                list.push(Candidate { score: score.min(ceiling * 0.999), address });
             }
         }
     }
@@ -356,10 +317,10 @@ fn candidates(
 fn group(lookup: &Lookup<'_>, candidates: &[Candidate]) -> Result<Vec<Group>> {
     let mut groups: Vec<Group> = Vec::new();
     let mut seen: HashMap<String, usize> = HashMap::new();
-    for (i, candidate) in candidates.iter().enumerate() {
+    for candidate in candidates {
         let stored: TantivyDocument = lookup.searcher.doc(candidate.address)?;
         let hash = stored_str(&stored, lookup.fields.text_hash);
-        let member = (candidate.score, candidate.address, i);
+        let member = (candidate.score, candidate.address);
         match seen.get(&hash) {
             Some(&g) => groups[g].members.push(member),
             None => {
@@ -371,7 +332,7 @@ fn group(lookup: &Lookup<'_>, candidates: &[Candidate]) -> Result<Vec<Group>> {
     Ok(groups)
 }
 
-fn boxed(query: impl Query) -> Box<dyn Query> {
+pub(crate) fn boxed(query: impl Query) -> Box<dyn Query> {
     Box::new(query)
 }
 
@@ -412,7 +373,7 @@ fn filter_clauses(fields: Fields, filters: &Filters) -> Result<Clauses> {
 }
 
 /// Scores one query word: its terms over text, headings, title and document metadata.
-fn group_query(fields: Fields, ranking: &Ranking, group: &TermGroup) -> Box<dyn Query> {
+pub(crate) fn group_query(fields: Fields, ranking: &Ranking, group: &TermGroup) -> Box<dyn Query> {
     let mut clauses: Clauses = Vec::new();
     for term in &group.terms {
         for (field, boost) in [
@@ -429,30 +390,37 @@ fn group_query(fields: Fields, ranking: &Ranking, group: &TermGroup) -> Box<dyn 
     boxed(BoostQuery::new(boxed(BooleanQuery::new(clauses)), group.weight))
 }
 
-/// Builds the phrase bonuses: the whole query, and each pair of neighbouring words.
-fn phrase_clauses(fields: Fields, ranking: &Ranking, plan: &QueryPlan) -> Clauses {
+/// Builds the phrase bonuses, each with its words: the whole query, and each pair of
+/// neighbouring words.
+pub(crate) fn phrase_bonuses(
+    fields: Fields,
+    ranking: &Ranking,
+    plan: &QueryPlan,
+) -> Vec<(Vec<String>, Box<dyn Query>)> {
     let words = plan.phrase_words();
-    let mut clauses: Clauses = Vec::new();
+    let mut bonuses = Vec::new();
     if words.len() < 2 {
-        return clauses;
+        return bonuses;
     }
     let first = words[0].0;
     let terms: Vec<(usize, Term)> =
         words.iter().map(|(p, w)| (p - first, Term::from_field_text(fields.text, w))).collect();
     if words.len() > 2 {
         let phrase = PhraseQuery::new_with_offset_and_slop(terms.clone(), ranking.phrase_slop);
-        clauses.push((Occur::Should, boxed(BoostQuery::new(boxed(phrase), ranking.phrase_boost))));
+        let all = words.iter().map(|w| w.1.clone()).collect();
+        bonuses.push((all, boxed(BoostQuery::new(boxed(phrase), ranking.phrase_boost))));
     }
-    for pair in terms.windows(2) {
+    for (pair, pair_words) in terms.windows(2).zip(words.windows(2)) {
         let gap = pair[1].0 - pair[0].0;
         let phrase = PhraseQuery::new_with_offset_and_slop(
             vec![(0, pair[0].1.clone()), (gap, pair[1].1.clone())],
             ranking.pair_slop,
         );
         let boost = if words.len() == 2 { ranking.phrase_boost } else { ranking.pair_boost };
-        clauses.push((Occur::Should, boxed(BoostQuery::new(boxed(phrase), boost))));
+        let both = vec![pair_words[0].1.clone(), pair_words[1].1.clone()];
+        bonuses.push((both, boxed(BoostQuery::new(boxed(phrase), boost))));
     }
-    clauses
+    bonuses
 }
 
 /// Builds the whole query: filters and restrictions as required clauses, the query words
@@ -464,7 +432,9 @@ fn build_query(
     must: &Clauses,
     min_words: usize,
 ) -> BooleanQuery {
-    let mut clauses: Clauses = must.iter().map(|(o, q)| (*o, q.box_clone())).collect();
+    // Filters select and do not score.
+    let mut clauses: Clauses =
+        must.iter().map(|(o, q)| (*o, boxed(ConstScoreQuery::new(q.box_clone(), 0.0)))).collect();
     let core: Clauses = plan
         .core_groups()
         .into_iter()
@@ -480,7 +450,9 @@ fn build_query(
         matching.push((Occur::Should, group_query(fields, ranking, group)));
     }
     clauses.push((Occur::Must, boxed(BooleanQuery::new(matching))));
-    clauses.extend(phrase_clauses(fields, ranking, plan));
+    for (_, bonus) in phrase_bonuses(fields, ranking, plan) {
+        clauses.push((Occur::Should, bonus));
+    }
     BooleanQuery::new(clauses)
 }
 
@@ -504,6 +476,12 @@ mod tests {
         let (_dir, index) = sample_index();
         let response = search(&index, "附加扣除");
         assert!(response.hits[0].text.contains("专项附加扣除"), "{:?}", anchors(&response));
+        let response = search(&index, "扣除");
+        assert!(
+            response.hits.iter().any(|h| h.text.contains("专项附加扣除")),
+            "{:?}",
+            anchors(&response)
+        );
     }
 
     #[test]
@@ -616,6 +594,17 @@ mod tests {
     }
 
     #[test]
+    fn huge_pages_do_not_overflow() {
+        let (_dir, index) = sample_index();
+        let mut request = SearchRequest::new("担保");
+        request.offset = usize::MAX - 1;
+        request.limit = usize::MAX;
+        let response = index.search(&request).expect("search");
+        assert!(response.hits.is_empty());
+        assert!(response.total >= 2);
+    }
+
+    #[test]
     fn pages_do_not_overlap() {
         let (_dir, index) = sample_index();
         let mut request = SearchRequest::new("政府 担保 扣除");
@@ -639,7 +628,15 @@ mod tests {
         let response = index.search(&request).expect("search");
         let plan = response.explanation.expect("plan explained");
         assert!(plan["groups"].as_array().is_some_and(|g| !g.is_empty()));
-        assert!(response.hits[0].explanation.is_some());
+        let hit = &response.hits[0];
+        let explained = hit.explanation.as_ref().expect("hit explained");
+        let parts: f64 = ["words", "phrases"]
+            .iter()
+            .flat_map(|k| explained[*k].as_array().cloned().unwrap_or_default())
+            .filter_map(|p| p["score"].as_f64())
+            .sum();
+        assert!((parts - f64::from(hit.score)).abs() < 0.01, "{parts} vs {}", hit.score);
+        assert!(explained["words"][0]["matches"].as_array().is_some_and(|m| !m.is_empty()));
     }
 
     struct Lexicon;

@@ -1,0 +1,90 @@
+//! Explanations of hits: how much each query word and each phrase bonus added.
+//!
+//! tantivy's `Query::explain` on the whole query is not used: a phrase scorer asked about
+//! a document before its first match trips a debug assertion in tantivy 0.27
+//! (`PhraseScorer::seek`), and so can nested boolean scorers. Instead each part of the
+//! query is run alone against the one clause (its anchor term required, scoring
+//! nothing), which gives the same numbers, and tantivy's explanation is kept for the
+//! single-term leaves, whose explain is safe.
+
+use serde_json::{json, Value};
+use tantivy::collector::TopDocs;
+use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, TermQuery};
+use tantivy::schema::IndexRecordOption;
+use tantivy::{Score, Searcher, Term};
+
+use crate::index::term_query;
+use crate::query::QueryPlan;
+use crate::ranking::Ranking;
+use crate::schema::Fields;
+use crate::search::{boxed, group_query, phrase_bonuses};
+use crate::Result;
+
+/// Scores one part of the query for the clause with `anchor` alone; `None` if the part
+/// does not match it.
+fn part_score(
+    searcher: &Searcher,
+    fields: Fields,
+    anchor: &str,
+    part: Box<dyn Query>,
+) -> Result<Option<(Score, tantivy::DocAddress)>> {
+    let only = BooleanQuery::new(vec![
+        (Occur::Must, boxed(ConstScoreQuery::new(boxed(term_query(fields.anchor, anchor)), 0.0))),
+        (Occur::Must, part),
+    ]);
+    let top = searcher.search(&only, &TopDocs::with_limit(1).order_by_score())?;
+    Ok(top.into_iter().next())
+}
+
+/// Explains one hit: its score, each query word's share (with tantivy's explanation of
+/// every matching term and field) and each phrase bonus.
+pub(crate) fn explain_hit(
+    searcher: &Searcher,
+    fields: Fields,
+    ranking: &Ranking,
+    plan: &QueryPlan,
+    anchor: &str,
+    score: Score,
+) -> Result<Value> {
+    let mut words = Vec::new();
+    for group in plan.groups.iter().filter(|g| !g.stop) {
+        let Some((value, address)) =
+            part_score(searcher, fields, anchor, group_query(fields, ranking, group))?
+        else {
+            continue;
+        };
+        let mut matches = Vec::new();
+        for term in &group.terms {
+            for (name, field) in [
+                ("text", fields.text),
+                ("headings", fields.headings),
+                ("title", fields.title),
+                ("meta", fields.meta),
+            ] {
+                let query = TermQuery::new(
+                    Term::from_field_text(field, term),
+                    IndexRecordOption::WithFreqs,
+                );
+                if let Ok(explained) = query.explain(searcher, address) {
+                    let detail: Value =
+                        serde_json::from_str(&explained.to_pretty_json()).unwrap_or(Value::Null);
+                    matches.push(json!({ "term": term, "field": name, "bm25": explained.value(), "detail": detail }));
+                }
+            }
+        }
+        words.push(json!({
+            "word": group.main,
+            "weight": group.weight,
+            "expansion": group.expansion,
+            "score": value,
+            "matches": matches,
+        }));
+    }
+    let mut phrases = Vec::new();
+    for (phrase_words, bonus) in phrase_bonuses(fields, ranking, plan) {
+        if let Some((value, _)) = part_score(searcher, fields, anchor, bonus)? {
+            phrases.push(json!({ "words": phrase_words, "score": value }));
+        }
+    }
+    Ok(json!({ "score": score, "words": words, "phrases": phrases }))
+}
