@@ -48,6 +48,7 @@ pub(crate) struct Inner {
     pub fields: Fields,
     pub expander: RwLock<Option<Arc<dyn QueryExpander>>>,
     pub ranking: RwLock<Ranking>,
+    pub validity: crate::validity::ValidityCache,
 }
 
 impl std::fmt::Debug for ClauseIndex {
@@ -160,6 +161,7 @@ impl ClauseIndex {
             fields,
             expander: RwLock::new(None),
             ranking: RwLock::new(Ranking::default()),
+            validity: crate::validity::ValidityCache::default(),
         };
         Ok(ClauseIndex { inner: Arc::new(inner) })
     }
@@ -242,7 +244,9 @@ impl ClauseIndex {
         let next = neighbour(at.map(|i| i + 1));
         let sources =
             lookup.sources(&found.text_hash, std::slice::from_ref(&found.clause.anchor))?;
-        let document = Document::clone(&document);
+        let mut document = Document::clone(&document);
+        let validity = self.inner.validity.get(&searcher, fields)?;
+        crate::validity::annotate(&mut document, &validity);
         Ok(Some(ClauseView { clause: found.clause, prev, next, document, sources }))
     }
 
@@ -254,7 +258,10 @@ impl ClauseIndex {
             return Ok(None);
         };
         let clauses = lookup.clauses_of(id)?.into_iter().map(|c| c.clause).collect();
-        Ok(Some(DocumentView { document: Document::clone(&document), clauses }))
+        let mut document = Document::clone(&document);
+        let validity = self.inner.validity.get(&searcher, self.inner.fields)?;
+        crate::validity::annotate(&mut document, &validity);
+        Ok(Some(DocumentView { document, clauses }))
     }
 }
 

@@ -34,6 +34,7 @@ mod snippet;
 mod testutil;
 pub mod tokenizer;
 mod updater;
+mod validity;
 
 pub use docnum::{doc_number_key, doc_number_keys};
 pub use error::{Error, Result};

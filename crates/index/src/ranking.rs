@@ -22,6 +22,8 @@ pub struct Ranking {
     /// The share of query words (of three or more) a clause must contain to be ranked
     /// before clauses with fewer.
     pub min_share: f32,
+    /// Factor on the score of a clause whose document is superseded, repealed or expired.
+    pub out_of_force_factor: f32,
 }
 
 impl Default for Ranking {
@@ -36,6 +38,7 @@ impl Default for Ranking {
             pair_boost: 0.15,
             pair_slop: 1,
             min_share: 0.7,
+            out_of_force_factor: 0.5,
         }
     }
 }

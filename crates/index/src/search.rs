@@ -20,6 +20,7 @@ use crate::ranking::Ranking;
 use crate::schema::{date_number, Fields, KIND_CLAUSE, KIND_DOC};
 use crate::snippet::snippet;
 use crate::tokenizer::analyze;
+use crate::validity::{annotate, is_out_of_force, ValidityMap};
 use crate::{ClauseIndex, Error, Result};
 
 /// Candidates fetched per wanted hit, to fill a page after copies are folded together.
@@ -31,7 +32,11 @@ const MAX_FETCH: usize = 10_000;
 /// One clause text among the candidates: its members, best first.
 struct Group {
     text_hash: String,
+    /// The document of the best-scoring member.
+    doc_id: String,
     members: Vec<(Score, DocAddress)>,
+    /// The members with their documents while the group is being built.
+    ranked: Vec<(Score, DocAddress, String)>,
 }
 
 type Clauses = Vec<(Occur, Box<dyn Query>)>;
@@ -169,7 +174,9 @@ impl ClauseIndex {
                     seen.insert(clause.text_hash.clone(), groups.len());
                     groups.push(Group {
                         text_hash: clause.text_hash.clone(),
+                        doc_id: clause.doc_id.clone(),
                         members: vec![(1.0, *address)],
+                        ranked: Vec::new(),
                     });
                 }
             }
@@ -209,7 +216,9 @@ impl ClauseIndex {
             let (candidates, matched) =
                 candidates(searcher, &strict, &relaxed, strict_min > 1, fetch)?;
             let exhausted = candidates.len() < fetch;
-            let groups = group(&lookup, &candidates)?;
+            let validity = self.inner.validity.get(searcher, fields)?;
+            let demotion = (validity.as_ref(), ranking.out_of_force_factor);
+            let groups = group(&lookup, &candidates, demotion)?;
             if groups.len() >= want || exhausted || fetch >= MAX_FETCH {
                 let folded = candidates.len() - groups.len();
                 let total = matched.saturating_sub(folded);
@@ -238,6 +247,7 @@ impl ClauseIndex {
         explain: Option<(&Ranking, &QueryPlan)>,
     ) -> Result<Vec<SearchHit>> {
         let mut hits = Vec::new();
+        let validity = self.inner.validity.get(lookup.searcher, self.inner.fields)?;
         for group in groups.iter().skip(request.offset).take(request.limit) {
             let Some(&(score, address)) = group.members.first() else { continue };
             let best = lookup.clause(address)?;
@@ -258,6 +268,8 @@ impl ClauseIndex {
                 )?),
                 None => None,
             };
+            let mut document = tiaowen_model::Document::clone(&document);
+            annotate(&mut document, &validity);
             hits.push(SearchHit {
                 anchor: best.clause.anchor,
                 snippet: snippet(&best.clause.text, terms),
@@ -266,7 +278,7 @@ impl ClauseIndex {
                 headings: best.clause.headings,
                 citation: best.clause.citation,
                 score,
-                document: tiaowen_model::Document::clone(&document),
+                document,
                 sources,
                 explanation,
             });
@@ -313,22 +325,45 @@ fn candidates(
     Ok((list, relaxed_count))
 }
 
-/// Folds candidates with the same clause text into groups, in ranking order.
-fn group(lookup: &Lookup<'_>, candidates: &[Candidate]) -> Result<Vec<Group>> {
+/// Folds candidates with the same clause text into groups, in ranking order. A clause
+/// whose document is superseded, repealed or expired has its score scaled by the demotion
+/// factor first, so the current version of a text ranks (and represents its group) first.
+fn group(
+    lookup: &Lookup<'_>,
+    candidates: &[Candidate],
+    (validity, factor): (&ValidityMap, f32),
+) -> Result<Vec<Group>> {
     let mut groups: Vec<Group> = Vec::new();
     let mut seen: HashMap<String, usize> = HashMap::new();
     for candidate in candidates {
         let stored: TantivyDocument = lookup.searcher.doc(candidate.address)?;
         let hash = stored_str(&stored, lookup.fields.text_hash);
-        let member = (candidate.score, candidate.address);
+        let doc_id = stored_str(&stored, lookup.fields.doc_id);
+        let score = if is_out_of_force(validity, &doc_id) {
+            candidate.score * factor
+        } else {
+            candidate.score
+        };
+        let member = (score, candidate.address, doc_id);
         match seen.get(&hash) {
-            Some(&g) => groups[g].members.push(member),
+            Some(&g) => groups[g].ranked.push(member),
             None => {
                 seen.insert(hash.clone(), groups.len());
-                groups.push(Group { text_hash: hash, members: vec![member] });
+                groups.push(Group {
+                    text_hash: hash,
+                    doc_id: String::new(),
+                    members: Vec::new(),
+                    ranked: vec![member],
+                });
             }
         }
     }
+    for group in &mut groups {
+        group.ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
+        group.doc_id = group.ranked[0].2.clone();
+        group.members = group.ranked.iter().map(|(score, address, _)| (*score, *address)).collect();
+    }
+    groups.sort_by(|a, b| b.members[0].0.total_cmp(&a.members[0].0));
     Ok(groups)
 }
 

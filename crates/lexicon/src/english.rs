@@ -8,12 +8,14 @@ use rust_stemmers::{Algorithm, Stemmer};
 static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
 
 /// Words too common to translate on their own (they still join phrases inside).
+/// Number words are here too: 一 or 三 alone is no search term.
 const STOP_WORDS: &[&str] = &[
     "a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been",
-    "by", "can", "could", "do", "does", "each", "for", "from", "had", "has", "have", "how", "if",
-    "in", "into", "is", "it", "its", "may", "more", "most", "of", "on", "or", "other", "our",
-    "shall", "should", "so", "such", "than", "that", "the", "their", "them", "then", "there",
-    "these", "they", "this", "those", "to", "under", "was", "were", "what", "when", "where",
+    "by", "can", "could", "do", "does", "each", "eight", "five", "for", "four", "from", "had",
+    "has", "have", "how", "if", "in", "into", "is", "it", "its", "may", "more", "most", "must",
+    "nine", "of", "on", "one", "or", "other", "our", "seven", "shall", "should", "six", "so",
+    "such", "ten", "than", "that", "the", "their", "them", "then", "there", "these", "they",
+    "this", "those", "three", "to", "two", "under", "was", "were", "what", "when", "where",
     "which", "while", "who", "whom", "why", "will", "with", "would",
 ];
 

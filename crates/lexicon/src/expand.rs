@@ -10,7 +10,7 @@ use crate::fold::to_simplified;
 use crate::lexicon::{Lexicon, Origin, Sense};
 
 /// Translations kept per query word or phrase.
-const MAX_TRANSLATIONS_PER_SOURCE: usize = 4;
+const MAX_TRANSLATIONS_PER_SOURCE: usize = 3;
 /// Same-language synonyms kept per query word or phrase.
 const MAX_SYNONYMS_PER_SOURCE: usize = 3;
 /// A sense weaker than this share of the best sense of its source word is dropped.
@@ -23,10 +23,13 @@ const WORD_IN_PHRASE_FACTOR: f32 = 0.4;
 const MAX_ZH_WORD_CHARS: usize = 12;
 /// Longest English phrase tried, in words.
 const MAX_EN_PHRASE_WORDS: usize = 6;
+/// A translation is a weaker match than the query word itself: a clause in the query's
+/// own language that holds the words should outrank one that only holds translations.
+const TRANSLATION_FACTOR: f32 = 0.7;
+/// Synonyms widen a query more loosely still.
+const SYNONYM_FACTOR: f32 = 0.6;
 /// Most terms an expansion returns.
 const MAX_TERMS: usize = 24;
-/// The clause count from which a term has full support in [`corpus_factor`].
-const SUPPORTED_DF: u64 = 20;
 
 /// One term an expanded query should also search for.
 #[derive(Debug, Clone, PartialEq)]
@@ -96,9 +99,12 @@ impl Lexicon {
     /// dropped) and `total` how many clauses there are (0 if unknown: rarity is then left
     /// out). Terms may be multi-word English phrases or Chinese words that a tokenizer would
     /// cut further; `doc_freq` should count the clauses holding the whole term, or estimate
-    /// it (e.g. the smallest count among its tokens) rather than answer 0. English phrases are matched before their words, so "pilot city" gives
-    /// 试点城市 ahead of 试点 and 城市; senses found in the corpus, rarer ones and glossary
-    /// ones weigh more.
+    /// it (e.g. the smallest count among its tokens) rather than answer 0.
+    ///
+    /// English phrases are matched before their words, so "pilot city" gives 试点城市
+    /// ahead of 试点 and 城市. Glossary senses weigh most; among dictionary senses of one
+    /// word, the ones the corpus uses most (see [`usage_factor`]) win; rarer terms weigh a
+    /// little more (see [`rarity_factor`]).
     pub fn expand(&self, query: &str, doc_freq: &dyn Fn(&str) -> u64, total: u64) -> Expansion {
         let query = to_simplified(query);
         let mut candidates = Vec::new();
@@ -117,8 +123,11 @@ impl Lexicon {
     /// Cuts a run of Chinese into known words, longest match first from the left;
     /// characters that start no known word of two or more chars are skipped.
     pub fn segment_zh<'a>(&self, run: &'a str) -> Vec<&'a str> {
+        self.segment_zh_upto(run, self.zh_max_chars().min(MAX_ZH_WORD_CHARS))
+    }
+
+    fn segment_zh_upto<'a>(&self, run: &'a str, longest: usize) -> Vec<&'a str> {
         let bounds: Vec<usize> = run.char_indices().map(|(i, _)| i).chain([run.len()]).collect();
-        let longest = self.zh_max_chars().min(MAX_ZH_WORD_CHARS);
         let mut words = Vec::new();
         let mut start = 0;
         while start + 1 < bounds.len() {
@@ -137,9 +146,22 @@ impl Lexicon {
         words
     }
 
+    /// Adds the senses of a Chinese word and, as for English phrases, weaker senses of the
+    /// words inside it (非法侵入 → 非法 + 侵入), unless the glossary knows the whole word: a
+    /// dictionary compound's translation may be missing from the corpus.
     fn zh_candidates(&self, word: &str, out: &mut Vec<Candidate>) {
-        push_senses(out, &self.zh_en_by_key(word), 1.0, Lang::En, word, false);
+        let senses = self.zh_en_by_key(word);
+        push_senses(out, &senses, 1.0, Lang::En, word, false);
         push_senses(out, &self.synonyms_by_key(word), 1.0, Lang::Zh, word, true);
+        let chars = word.chars().count();
+        if chars < 3 || senses.iter().any(|s| s.origin == Origin::Glossary) {
+            return;
+        }
+        for part in self.segment_zh_upto(word, chars - 1) {
+            let factor = WORD_IN_PHRASE_FACTOR;
+            push_senses(out, &self.zh_en_by_key(part), factor, Lang::En, part, false);
+            push_senses(out, &self.synonyms_by_key(part), factor, Lang::Zh, part, true);
+        }
     }
 
     fn en_candidates(&self, run: &str, out: &mut Vec<Candidate>) {
@@ -194,10 +216,11 @@ fn push_senses(
     from: &str,
     synonym: bool,
 ) {
+    let kind = if synonym { SYNONYM_FACTOR } else { TRANSLATION_FACTOR };
     for sense in senses {
         out.push(Candidate {
             term: sense.term.clone(),
-            base: sense.weight * factor,
+            base: sense.weight * factor * kind,
             lang,
             from: from.to_owned(),
             origin: sense.origin,
@@ -230,55 +253,50 @@ fn split_runs(query: &str) -> Vec<&str> {
     runs.into_iter().map(str::trim).filter(|r| !r.is_empty()).collect()
 }
 
-/// Scales a sense by how the corpus uses its term, in (0, 1]: rare terms weigh a little
-/// more than common ones, and a term seen in only one or two clauses is trusted less than
-/// one the corpus uses widely (a stray wrong sense is usually rare). With `total == 0`
-/// (clause count unknown) rarity is left out. Absent terms (`df == 0`) are dropped by
-/// [`Lexicon::expand`] before this is asked.
-pub fn corpus_factor(df: u64, total: u64) -> f32 {
-    let df = df as f64;
-    let rarity = if total == 0 {
-        1.0
-    } else {
-        let total = total as f64;
-        let idf = ((total + 1.0) / (df + 0.5)).ln() / ((total + 1.0) / 0.5).ln();
-        0.7 + 0.3 * idf.clamp(0.0, 1.0)
-    };
-    // Full support from SUPPORTED_DF clauses on; one clause gives a bit under half.
-    let support = ((1.0 + df).ln() / (1.0 + SUPPORTED_DF as f64).ln()).min(1.0);
-    (rarity * (0.3 + 0.7 * support)) as f32
+/// Scales a term by its rarity, in [0.7, 1]: rarer terms weigh a little more. Only a
+/// little, as the search engine's own idf weighs them again. With `total == 0` (clause
+/// count unknown) every term gets 1.
+pub fn rarity_factor(df: u64, total: u64) -> f32 {
+    if total == 0 {
+        return 1.0;
+    }
+    let (df, total) = (df as f64, total as f64);
+    let idf = ((total + 1.0) / (df + 0.5)).ln() / ((total + 1.0) / 0.5).ln();
+    (0.7 + 0.3 * idf.clamp(0.0, 1.0)) as f32
+}
+
+/// Scales a dictionary sense by its share of the corpus use of all the senses of the same
+/// query word, in [0.4, 1]: the sense the corpus uses most is most likely the one meant
+/// (procure: 采购 in 120 clauses over 拉皮条 in one). Reviewed senses skip this.
+pub fn usage_factor(df: u64, most_used_df: u64) -> f32 {
+    if most_used_df == 0 {
+        return 1.0;
+    }
+    let share = (df as f64 / most_used_df as f64).clamp(0.0, 1.0);
+    (0.4 + 0.6 * share.sqrt()) as f32
+}
+
+/// A candidate with its clause count.
+struct Counted {
+    candidate: Candidate,
+    df: u64,
 }
 
 fn select(candidates: Vec<Candidate>, doc_freq: &dyn Fn(&str) -> u64, total: u64) -> Expansion {
     let mut freq_cache: HashMap<String, u64> = HashMap::new();
-    let mut groups: HashMap<(String, bool), Vec<ExpandedTerm>> = HashMap::new();
+    let mut groups: HashMap<(String, bool), Vec<Counted>> = HashMap::new();
     for candidate in candidates {
-        let df =
-            *freq_cache.entry(candidate.term.clone()).or_insert_with(|| doc_freq(&candidate.term));
-        if df == 0 {
-            continue;
+        let term = candidate.term.clone();
+        let df = *freq_cache.entry(term).or_insert_with(|| doc_freq(&candidate.term));
+        if df > 0 {
+            let key = (candidate.from.clone(), candidate.synonym);
+            groups.entry(key).or_default().push(Counted { candidate, df });
         }
-        let factor = match candidate.origin {
-            Origin::Cedict => corpus_factor(df, total),
-            // Reviewed senses are right by construction: rarity only ranks them, a small
-            // clause count is no sign of a wrong sense (long phrases are rare anyway).
-            Origin::Glossary | Origin::Synonym => corpus_factor(df.max(SUPPORTED_DF), total),
-        };
-        let term = ExpandedTerm {
-            weight: candidate.base * factor,
-            term: candidate.term,
-            lang: candidate.lang,
-            from: candidate.from.clone(),
-            origin: candidate.origin,
-        };
-        groups.entry((candidate.from, candidate.synonym)).or_default().push(term);
     }
     let mut best: HashMap<(String, Lang), ExpandedTerm> = HashMap::new();
-    for ((_, synonym), mut terms) in groups {
-        terms.sort_by(|a, b| b.weight.total_cmp(&a.weight));
-        let floor = terms.first().map_or(0.0, |t| t.weight * RELATIVE_FLOOR);
+    for ((_, synonym), counted) in groups {
         let keep = if synonym { MAX_SYNONYMS_PER_SOURCE } else { MAX_TRANSLATIONS_PER_SOURCE };
-        for term in terms.into_iter().filter(|t| t.weight >= floor).take(keep) {
+        for term in weigh_group(counted, total, keep) {
             let slot = best.entry((term.term.clone(), term.lang)).or_insert_with(|| term.clone());
             if term.weight > slot.weight {
                 *slot = term;
@@ -289,6 +307,33 @@ fn select(candidates: Vec<Candidate>, doc_freq: &dyn Fn(&str) -> u64, total: u64
     terms.sort_by(|a, b| b.weight.total_cmp(&a.weight).then_with(|| a.term.cmp(&b.term)));
     terms.truncate(MAX_TERMS);
     Expansion { terms }
+}
+
+/// Weighs the senses of one query word and keeps the best `keep` of them.
+fn weigh_group(counted: Vec<Counted>, total: u64, keep: usize) -> Vec<ExpandedTerm> {
+    let most_used = counted
+        .iter()
+        .filter(|c| c.candidate.origin == Origin::Cedict)
+        .map(|c| c.df)
+        .max()
+        .unwrap_or(0);
+    let mut terms: Vec<ExpandedTerm> = Vec::with_capacity(counted.len());
+    for Counted { candidate, df } in counted {
+        let usage = match candidate.origin {
+            Origin::Cedict => usage_factor(df, most_used),
+            Origin::Glossary | Origin::Synonym => 1.0,
+        };
+        terms.push(ExpandedTerm {
+            weight: candidate.base * usage * rarity_factor(df, total),
+            term: candidate.term,
+            lang: candidate.lang,
+            from: candidate.from,
+            origin: candidate.origin,
+        });
+    }
+    terms.sort_by(|a, b| b.weight.total_cmp(&a.weight).then_with(|| a.term.cmp(&b.term)));
+    let floor = terms.first().map_or(0.0, |t| t.weight * RELATIVE_FLOOR);
+    terms.into_iter().filter(|t| t.weight >= floor).take(keep).collect()
 }
 
 #[cfg(test)]
@@ -424,6 +469,20 @@ mod tests {
     }
 
     #[test]
+    fn dictionary_compounds_also_translate_their_parts() {
+        let mut builder = LexiconBuilder::new();
+        builder.add_cedict("非法侵入\tto trespass\n非法\tillegal\n侵入\tto intrude\n");
+        let lexicon = builder.build();
+        let corpus = |t: &str| u64::from(t != "trespass") * 10;
+        let expansion = lexicon.expand("非法侵入", &corpus, TOTAL);
+        let terms: Vec<&str> = expansion.terms.iter().map(|t| t.term.as_str()).collect();
+        assert_eq!(terms, vec!["illegal", "intrude"]);
+        // A glossary compound stands alone.
+        let expansion = expand("试点城市", &|_| 10, TOTAL);
+        assert!(expansion.terms.iter().all(|t| t.from == "试点城市"), "{expansion:?}");
+    }
+
+    #[test]
     fn splits_runs_at_scripts_and_punctuation() {
         assert_eq!(
             split_runs("CNC rate 数控化率, by 2027?"),
@@ -434,16 +493,18 @@ mod tests {
     }
 
     #[test]
-    fn corpus_factor_prefers_present_widely_used_terms() {
-        assert!(corpus_factor(5, 0) > corpus_factor(1, 0));
-        assert!((corpus_factor(100, 0) - 1.0).abs() < 1e-6);
-        let stray = corpus_factor(1, 10_000);
-        let used = corpus_factor(50, 10_000);
-        let everywhere = corpus_factor(9_000, 10_000);
-        assert!(used > stray, "{used} {stray}");
-        assert!(used > everywhere, "{used} {everywhere}");
-        for f in [stray, used, everywhere] {
-            assert!(f > 0.0 && f <= 1.0);
+    fn rarity_and_usage_factors_stay_in_range() {
+        assert_eq!(rarity_factor(5, 0), 1.0);
+        assert!(rarity_factor(50, 10_000) > rarity_factor(9_000, 10_000));
+        assert!(usage_factor(120, 120) > usage_factor(1, 120));
+        assert_eq!(usage_factor(3, 0), 1.0);
+        for f in [
+            rarity_factor(1, 10),
+            rarity_factor(10, 10),
+            usage_factor(1, 10_000),
+            usage_factor(7, 7),
+        ] {
+            assert!((0.4..=1.0).contains(&f), "{f}");
         }
     }
 }

@@ -38,7 +38,7 @@ mod fold;
 mod lexicon;
 
 pub use error::{Error, Result};
-pub use expand::{corpus_factor, expand, ExpandedTerm, Expansion};
+pub use expand::{expand, rarity_factor, usage_factor, ExpandedTerm, Expansion};
 pub use fold::{fold_char, fold_text, has_traditional, to_simplified};
 pub use lexicon::{Lexicon, LexiconBuilder, Origin, Sense};
 
