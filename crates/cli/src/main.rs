@@ -4,6 +4,11 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+// Indexing allocates many small strings on several threads at once; mimalloc keeps those
+// threads from contending on the allocator's locks.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = tiaowen_cli::Cli::parse();
     tiaowen_cli::init_tracing(cli.verbose);

@@ -65,34 +65,76 @@ fn en_pattern() -> &'static Regex {
 }
 
 /// Finds the document numbers in folded (lower-cased, NFKC) text, in order.
+///
+/// Both patterns end in a fixed word (`号`, `no`), so they run only on short windows
+/// before each occurrence of it: the tokenizer calls this on every clause, and an
+/// unanchored pattern starting with a run of Han characters is slow over long text.
 pub(crate) fn find_doc_numbers(folded: &str) -> Vec<DocNumberMatch> {
-    let mut found = Vec::new();
-    for (pattern, suffix) in [(zh_pattern(), "号"), (en_pattern(), "")] {
-        for caps in pattern.captures_iter(folded) {
-            let (Some(whole), Some(prefix), Some(year), Some(serial)) =
-                (caps.get(0), caps.get(1), caps.get(2), caps.get(3))
-            else {
+    let mut found: Vec<DocNumberMatch> = Vec::new();
+    for (pattern, suffix, anchor) in [(zh_pattern(), "号", "号"), (en_pattern(), "", "no")] {
+        let mut searched_to = 0;
+        for (at, _) in folded.match_indices(anchor) {
+            if suffix.is_empty() && !folded[..at].trim_end().ends_with([']', ')']) {
                 continue;
-            };
-            let prefix_text: String = prefix.as_str().split_whitespace().collect();
-            // English prefixes are bounded by the pattern (three words); Chinese ones by
-            // characters.
-            let total = prefix_text.chars().count();
-            let keep = if suffix.is_empty() { total } else { MAX_PREFIX_CHARS };
-            let prefix_text: String =
-                prefix_text.chars().skip(total.saturating_sub(keep)).collect();
-            found.push(DocNumberMatch {
-                start: whole.start(),
-                end: whole.end(),
-                prefix: prefix_text,
-                year: year.as_str().to_owned(),
-                serial: serial.as_str().trim_start_matches('0').to_owned(),
-                suffix,
-            });
+            }
+            let start = window_start(folded, at, 72).max(searched_to);
+            let end = window_end(folded, at + anchor.len(), 12);
+            if start >= end {
+                continue;
+            }
+            for caps in pattern.captures_iter(&folded[start..end]) {
+                if let Some(one) = number_match(&caps, start, suffix) {
+                    if !found.iter().any(|f| f.start == one.start) {
+                        searched_to = one.end;
+                        found.push(one);
+                    }
+                }
+            }
         }
     }
     found.sort_by_key(|m| m.start);
     found
+}
+
+/// The byte offset about `back` bytes before `at`, on a char boundary.
+fn window_start(text: &str, at: usize, back: usize) -> usize {
+    let mut start = at.saturating_sub(back);
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    start
+}
+
+/// The byte offset about `ahead` bytes after `at`, on a char boundary.
+fn window_end(text: &str, at: usize, ahead: usize) -> usize {
+    let mut end = (at + ahead).min(text.len());
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    end
+}
+
+/// Turns one pattern match (offsets relative to `base`) into a document number.
+fn number_match(
+    caps: &regex::Captures<'_>,
+    base: usize,
+    suffix: &'static str,
+) -> Option<DocNumberMatch> {
+    let (whole, prefix, year, serial) = (caps.get(0)?, caps.get(1)?, caps.get(2)?, caps.get(3)?);
+    let prefix_text: String = prefix.as_str().split_whitespace().collect();
+    // English prefixes are bounded by the pattern (three words); Chinese ones by
+    // characters.
+    let total = prefix_text.chars().count();
+    let keep = if suffix.is_empty() { total } else { MAX_PREFIX_CHARS };
+    let prefix_text: String = prefix_text.chars().skip(total.saturating_sub(keep)).collect();
+    Some(DocNumberMatch {
+        start: base + whole.start(),
+        end: base + whole.end(),
+        prefix: prefix_text,
+        year: year.as_str().to_owned(),
+        serial: serial.as_str().trim_start_matches('0').to_owned(),
+        suffix,
+    })
 }
 
 /// Reduces a document number as written (`国办发[2019]6号`, `Caijian [2024] No. 16`) to

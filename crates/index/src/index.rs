@@ -159,7 +159,7 @@ impl ClauseIndex {
             index,
             reader,
             fields,
-            expander: RwLock::new(None),
+            expander: RwLock::new(Some(Arc::new(crate::expansion::LexiconExpander))),
             ranking: RwLock::new(Ranking::default()),
             validity: crate::validity::ValidityCache::default(),
         };

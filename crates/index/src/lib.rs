@@ -23,6 +23,7 @@
 pub mod bench;
 mod docnum;
 mod error;
+mod expansion;
 mod explain;
 mod index;
 mod query;
@@ -38,6 +39,7 @@ mod validity;
 
 pub use docnum::{doc_number_key, doc_number_keys};
 pub use error::{Error, Result};
+pub use expansion::LexiconExpander;
 pub use index::ClauseIndex;
 pub use query::QueryExpander;
 pub use ranking::Ranking;
@@ -45,4 +47,4 @@ pub use updater::IndexUpdater;
 
 /// The version of the schema and analyzer; an index built with another version must be
 /// rebuilt (`tiaowen ingest --rebuild`). Bump it whenever either changes.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;

@@ -22,8 +22,9 @@ const QUERY_STOP_WORDS: [&str; 38] = [
 pub trait QueryExpander: Send + Sync {
     /// Returns extra raw words (either language) with weights in `0.0..=1.0` for `query`;
     /// `vocab` gives the number of indexed clauses containing a word (0 when absent), so
-    /// that words the index does not hold can be left out.
-    fn expand(&self, query: &str, vocab: &dyn Fn(&str) -> u64) -> Vec<(String, f32)>;
+    /// that words the index does not hold can be left out; `total` is the number of
+    /// indexed clauses, for weighting words by rarity.
+    fn expand(&self, query: &str, vocab: &dyn Fn(&str) -> u64, total: u64) -> Vec<(String, f32)>;
 }
 
 /// The terms of one query word: the word and its sub-words, searched as alternatives.

@@ -96,7 +96,8 @@ impl ClauseIndex {
             }
             least.unwrap_or(0)
         };
-        plan.add_expansions(&expander.expand(query, &vocab));
+        let total = searcher.num_docs();
+        plan.add_expansions(&expander.expand(query, &vocab, total));
     }
 
     /// Finds the documents that the query's document numbers name. A number that names
@@ -677,7 +678,12 @@ mod tests {
     struct Lexicon;
 
     impl crate::QueryExpander for Lexicon {
-        fn expand(&self, query: &str, vocab: &dyn Fn(&str) -> u64) -> Vec<(String, f32)> {
+        fn expand(
+            &self,
+            query: &str,
+            vocab: &dyn Fn(&str) -> u64,
+            _total: u64,
+        ) -> Vec<(String, f32)> {
             if query.contains("guarantee") && vocab("担保") > 0 && vocab("不存在的词") == 0 {
                 vec![("担保".to_owned(), 0.8)]
             } else {
@@ -686,11 +692,29 @@ mod tests {
         }
     }
 
+    struct NoExpansion;
+
+    impl crate::QueryExpander for NoExpansion {
+        fn expand(&self, _: &str, _: &dyn Fn(&str) -> u64, _: u64) -> Vec<(String, f32)> {
+            Vec::new()
+        }
+    }
+
+    #[test]
+    fn the_builtin_lexicon_answers_english_with_chinese() {
+        let (_dir, index) = sample_index();
+        let mut request = SearchRequest::new("guarantee");
+        request.filters.lang = Some(Lang::Zh);
+        let response = index.search(&request).expect("search");
+        assert!(response.hits.iter().any(|h| h.text.contains("担保")), "{response:?}");
+    }
+
     #[test]
     fn expander_adds_words_in_another_language() {
         let (_dir, index) = sample_index();
         let mut request = SearchRequest::new("guarantee");
         request.filters.lang = Some(Lang::Zh);
+        index.set_expander(std::sync::Arc::new(NoExpansion));
         assert!(index.search(&request).expect("search").hits.is_empty());
         index.set_expander(std::sync::Arc::new(Lexicon));
         let response = index.search(&request).expect("search");

@@ -12,7 +12,9 @@ use std::sync::OnceLock;
 
 use jieba_rs::Jieba;
 use rust_stemmers::{Algorithm, Stemmer};
-use tantivy::tokenizer::{TextAnalyzer, Token, TokenStream, Tokenizer, TokenizerManager};
+use tantivy::tokenizer::{
+    PreTokenizedString, TextAnalyzer, Token, TokenStream, Tokenizer, TokenizerManager,
+};
 use tiaowen_model::is_cjk;
 use unicode_normalization::UnicodeNormalization;
 
@@ -84,9 +86,15 @@ pub fn fold_char(c: char, out: &mut String) {
         out.push(c.to_ascii_lowercase());
         return;
     }
+    // Unified ideographs are their own NFKC form and have no case: only the
+    // traditional-to-simplified table applies (the common path for Chinese text).
+    if ('\u{4e00}'..='\u{9fff}').contains(&c) {
+        out.push(tiaowen_lexicon::fold_char(c));
+        return;
+    }
     for normalized in std::iter::once(c).nfkc() {
         for lower in normalized.to_lowercase() {
-            out.push(tiaowen_text::fold_radical(lower));
+            out.push(tiaowen_lexicon::fold_char(tiaowen_text::fold_radical(lower)));
         }
     }
 }
@@ -335,6 +343,26 @@ pub fn analyze(text: &str, sub_words: bool) -> Vec<AnalyzedToken> {
     analysis.tokens
 }
 
+/// Analyses a text in search mode once, for adding to many entries (a document's title
+/// on each of its clauses) without analysing it again for each.
+pub fn pre_tokenize(text: &str) -> PreTokenizedString {
+    PreTokenizedString { text: text.to_owned(), tokens: to_tantivy_tokens(analyze(text, true)) }
+}
+
+/// Turns analysed tokens into tantivy's.
+fn to_tantivy_tokens(tokens: Vec<AnalyzedToken>) -> Vec<Token> {
+    tokens
+        .into_iter()
+        .map(|t| Token {
+            offset_from: t.from,
+            offset_to: t.to,
+            position: t.position,
+            text: t.text,
+            position_length: 1,
+        })
+        .collect()
+}
+
 /// The tantivy tokenizer over [`analyze`].
 #[derive(Debug, Clone)]
 pub struct ClauseTokenizer {
@@ -359,16 +387,7 @@ impl Tokenizer for ClauseTokenizer {
     type TokenStream<'a> = ClauseTokenStream;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> ClauseTokenStream {
-        let tokens = analyze(text, self.sub_words)
-            .into_iter()
-            .map(|t| Token {
-                offset_from: t.from,
-                offset_to: t.to,
-                position: t.position,
-                text: t.text,
-                position_length: 1,
-            })
-            .collect();
+        let tokens = to_tantivy_tokens(analyze(text, self.sub_words));
         ClauseTokenStream { tokens, next: 0, current: Token::default() }
     }
 }

@@ -1,10 +1,14 @@
 //! Writing the index.
 
+use std::collections::HashMap;
+
+use tantivy::tokenizer::PreTokenizedString;
 use tantivy::{IndexReader, IndexWriter, TantivyDocument, Term};
 use tiaowen_model::{Clause, Document};
 
 use crate::docnum::doc_number_keys;
 use crate::schema::{date_number, text_hash, Fields, KIND_CLAUSE, KIND_DOC};
+use crate::tokenizer::pre_tokenize;
 use crate::{Error, Result};
 
 /// Writes documents into the index. Nothing is visible until [`IndexUpdater::commit`];
@@ -42,26 +46,31 @@ impl IndexUpdater {
         let fields = self.fields;
         let json =
             serde_json::to_string(doc).map_err(|e| Error::Record { reason: e.to_string() })?;
-        let mut record = TantivyDocument::default();
+        // The fields every entry of the document shares, analysed once.
+        let mut shared = TantivyDocument::default();
+        self.add_document_fields(&mut shared, doc);
+        let mut record = shared.clone();
         record.add_text(fields.kind, KIND_DOC);
         record.add_text(fields.doc_json, &json);
         record.add_text(fields.content_hash, content_hash);
-        self.add_document_fields(&mut record, doc);
         self.writer.add_document(record)?;
+        let mut headings_cache: HashMap<String, PreTokenizedString> = HashMap::new();
         for (ordinal, clause) in clauses.iter().enumerate() {
-            let mut entry = TantivyDocument::default();
+            let mut entry = shared.clone();
             entry.add_text(fields.kind, KIND_CLAUSE);
             entry.add_text(fields.anchor, &clause.anchor);
             entry.add_u64(fields.ordinal, ordinal as u64);
             entry.add_text(fields.text, &clause.text);
             entry.add_text(fields.text_hash, text_hash(&clause.text));
-            entry.add_text(fields.headings, clause.headings.join("\n"));
-            let headings = serde_json::to_string(&clause.headings)
+            let headings = clause.headings.join("\n");
+            let analysed =
+                headings_cache.entry(headings).or_insert_with_key(|text| pre_tokenize(text));
+            entry.add_pre_tokenized_text(fields.headings, analysed.clone());
+            let headings_json = serde_json::to_string(&clause.headings)
                 .map_err(|e| Error::Record { reason: e.to_string() })?;
-            entry.add_text(fields.headings_json, &headings);
+            entry.add_text(fields.headings_json, &headings_json);
             entry.add_text(fields.label, &clause.label);
             entry.add_text(fields.citation, &clause.citation);
-            self.add_document_fields(&mut entry, doc);
             self.writer.add_document(entry)?;
         }
         Ok(())
@@ -72,7 +81,7 @@ impl IndexUpdater {
     fn add_document_fields(&self, entry: &mut TantivyDocument, doc: &Document) {
         let fields = self.fields;
         entry.add_text(fields.doc_id, &doc.id);
-        entry.add_text(fields.title, &doc.title);
+        entry.add_pre_tokenized_text(fields.title, pre_tokenize(&doc.title));
         let mut meta = Vec::new();
         if let Some(number) = &doc.doc_number {
             entry.add_text(fields.doc_number, &number.raw);
@@ -89,7 +98,7 @@ impl IndexUpdater {
             entry.add_text(fields.issuer, issuer.to_lowercase());
             meta.push(issuer.as_str());
         }
-        entry.add_text(fields.meta, meta.join("\n"));
+        entry.add_pre_tokenized_text(fields.meta, pre_tokenize(&meta.join("\n")));
         let issued = doc.dates.issued.as_deref().and_then(|d| date_number(d, false));
         let published = doc.dates.published.as_deref().and_then(|d| date_number(d, false));
         if let Some(issued) = issued {

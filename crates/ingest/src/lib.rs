@@ -36,6 +36,14 @@ pub use walk::{document_id, find_documents, CorpusFile};
 /// incremental run re-reads every file.
 pub const PIPELINE_VERSION: u32 = 1;
 
+/// How many read documents may wait for the writer.
+const READ_AHEAD: usize = 16;
+
+/// How many threads read documents: one per core, at least one.
+fn reader_threads() -> usize {
+    std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
+}
+
 /// Options of an ingest run.
 #[derive(Debug, Clone)]
 pub struct IngestOptions {
@@ -112,15 +120,38 @@ pub fn ingest(
         updater.remove_all()?;
     }
     let mut seen = BTreeSet::new();
-    for file in &walked.files {
-        seen.insert(file.id.clone());
-        let step = ingest_one(file, known.get(&file.id), options, &mut updater, &mut report);
-        if let Err(failure) = step {
-            // Keep the previous version of a document that now fails: losing it helps no one.
-            report.failed.push(failure);
+    // Reading (parsing, PDF workers, segmentation) runs on reader threads, ahead of the
+    // writer, so that it overlaps with tantivy's indexing threads.
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    std::thread::scope(|scope| -> Result<()> {
+        let (sender, receiver) = std::sync::mpsc::sync_channel(READ_AHEAD);
+        for _ in 0..reader_threads() {
+            let (sender, next, known, files) = (sender.clone(), &next, &known, &walked.files);
+            scope.spawn(move || loop {
+                let at = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let Some(file) = files.get(at) else { break };
+                let read = read_if_changed(file, known.get(&file.id), options);
+                if sender.send((file, read)).is_err() {
+                    break;
+                }
+            });
         }
-        progress(Progress::File(&file.path));
-    }
+        drop(sender);
+        for (file, read) in receiver {
+            seen.insert(file.id.clone());
+            let step =
+                write_one(file, read, known.contains_key(&file.id), &mut updater, &mut report);
+            if let Err(failure) = step {
+                // Keep the previous version of a document that now fails: losing it helps no one.
+                report.failed.push(failure);
+            }
+            progress(Progress::File(&file.path));
+        }
+        Ok(())
+    })?;
+    report.added.sort();
+    report.updated.sort();
+    report.failed.sort_by(|a, b| a.path.cmp(&b.path));
     for id in known.keys() {
         let under_walked_root = walked.prefixes.iter().any(|p| id_is_under(id, p));
         if under_walked_root && !seen.contains(id) {
@@ -133,31 +164,53 @@ pub fn ingest(
     Ok(report)
 }
 
-/// Reads and writes one file unless its content hash is unchanged.
-fn ingest_one(
+/// What reading one file gave: unchanged, read with its hash, or failed.
+enum Read {
+    Unchanged,
+    Changed(Box<ReadDocument>, String),
+}
+
+/// Reads one file unless its content hash equals `known_hash`.
+fn read_if_changed(
     file: &CorpusFile,
     known_hash: Option<&String>,
     options: &IngestOptions,
-    updater: &mut tiaowen_index::IndexUpdater,
-    report: &mut IngestReport,
-) -> Result<(), Failure> {
+) -> Result<Read, Failure> {
     let failure = |reason: String| Failure { path: file.path.clone(), reason };
     let bytes = std::fs::read(&file.path).map_err(|e| failure(e.to_string()))?;
     let hash = content_hash(&bytes);
     if known_hash == Some(&hash) {
-        report.skipped += 1;
-        return Ok(());
+        return Ok(Read::Unchanged);
     }
     let read = read_document(&file.path, &file.id, &options.parse)
         .map_err(|e| failure(strip_path(&e.to_string(), &file.path)))?;
     if read.clauses.is_empty() {
         return Err(failure("no clauses found in the text".into()));
     }
-    updater
-        .put_document(&read.document, &read.clauses, &hash)
-        .map_err(|e| failure(format!("index refused the document: {e}")))?;
+    Ok(Read::Changed(Box::new(read), hash))
+}
+
+/// Writes what reading one file gave into the index and the report.
+fn write_one(
+    file: &CorpusFile,
+    read: Result<Read, Failure>,
+    was_known: bool,
+    updater: &mut tiaowen_index::IndexUpdater,
+    report: &mut IngestReport,
+) -> Result<(), Failure> {
+    let (read, hash) = match read? {
+        Read::Unchanged => {
+            report.skipped += 1;
+            return Ok(());
+        }
+        Read::Changed(read, hash) => (read, hash),
+    };
+    updater.put_document(&read.document, &read.clauses, &hash).map_err(|e| Failure {
+        path: file.path.clone(),
+        reason: format!("index refused the document: {e}"),
+    })?;
     report.clauses_written += read.clauses.len();
-    if known_hash.is_some() {
+    if was_known {
         report.updated.push(file.id.clone());
     } else {
         report.added.push(file.id.clone());

@@ -35,6 +35,9 @@ static VALID_YEARS: LazyLock<Regex> = LazyLock::new(|| {
 pub fn repealed_documents(blocks: &[String]) -> Vec<CitedDocument> {
     let mut repealed: Vec<CitedDocument> = Vec::new();
     for block in blocks {
+        if !mentions_repeal(block) {
+            continue;
+        }
         for sentence in block.split_inclusive(['。', '；', '\n']) {
             let Some(found) = REPEAL.find(sentence) else { continue };
             // Only what stands before the verb is repealed: 「《甲》同时废止」.
@@ -54,6 +57,9 @@ pub fn repealed_documents(blocks: &[String]) -> Vec<CitedDocument> {
 /// date, or a number of years counted from its issue date.
 pub fn valid_until(blocks: &[String], issued: Option<&str>) -> Option<String> {
     for block in blocks {
+        if !block.contains("有效期") && !block.to_ascii_lowercase().contains("valid") {
+            continue;
+        }
         if let Some(caps) = VALID_UNTIL.captures(block) {
             if let Some(date) = caps.get(1).and_then(|m| find_date(m.as_str())) {
                 return Some(date);
@@ -66,6 +72,16 @@ pub fn valid_until(blocks: &[String], issued: Option<&str>) -> Option<String> {
         }
     }
     None
+}
+
+/// A cheap test for the words [`REPEAL`] looks for, so the pattern runs on few blocks.
+fn mentions_repeal(block: &str) -> bool {
+    if block.contains("废止") || block.contains("停止执行") || block.contains("不再执行")
+    {
+        return true;
+    }
+    let lower = block.to_ascii_lowercase();
+    lower.contains("repeal") || lower.contains("abolish")
 }
 
 /// The titles between 《 and 》 in a text.

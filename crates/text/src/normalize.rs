@@ -137,6 +137,12 @@ pub fn normalize_line(line: &str) -> String {
             folded.push(if c == '　' { ' ' } else { c });
             continue;
         }
+        // ASCII and unified ideographs are their own NFKC form: skip the decomposition
+        // tables for the characters that make up nearly all text.
+        if c.is_ascii() || ('\u{4e00}'..='\u{9fff}').contains(&c) {
+            folded.push(c);
+            continue;
+        }
         for n in std::iter::once(c).nfkc() {
             folded.push(fold_radical(n));
         }
