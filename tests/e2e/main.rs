@@ -4,5 +4,6 @@
 mod browser;
 mod cli;
 mod inspect;
+mod relevance;
 mod server;
 mod util;

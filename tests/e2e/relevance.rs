@@ -1,0 +1,90 @@
+//! Relevance across languages, scripts, document numbers and versions.
+
+use crate::util::{shared, Workspace};
+
+const TAX: &str = "zh/html/govcn_032.html";
+const GUARANTEE: &str = "zh/html/govcn_002.html";
+const MEDIA: &str = "zh/html/govcn_017.html";
+const OPINIONS_EN: &str = "en/txt/2023-12-28-guiding-opinions-traditional-manufacturing.txt";
+const ACCOUNTING_2017: &str = "zh/laws/经济法/会计法(2017-11-04).md";
+const ACCOUNTING_2024: &str = "zh/laws/经济法/会计法(2024-06-28).md";
+
+fn texts(answer: &serde_json::Value) -> Vec<&str> {
+    answer["hits"].as_array().expect("hits").iter().filter_map(|h| h["text"].as_str()).collect()
+}
+
+#[test]
+fn an_english_query_finds_a_chinese_clause() {
+    let ws = Workspace::with_files(&[TAX, OPINIONS_EN]);
+    ws.ingest();
+    let answer = ws.search("children education deduction", &[]);
+    let hit = &answer["hits"][0];
+    assert_eq!(hit["document"]["lang"], "zh", "{hit}");
+    assert!(hit["text"].as_str().unwrap_or_default().contains("子女接受全日制学历教育"), "{hit}");
+}
+
+#[test]
+fn a_chinese_query_finds_an_english_clause() {
+    let ws = Workspace::with_files(&[TAX, OPINIONS_EN]);
+    ws.ingest();
+    let answer = ws.search("民爆行业 机械化换人", &["--lang", "en"]);
+    let first = texts(&answer).first().copied().unwrap_or_default();
+    assert!(first.contains("intrinsic safety"), "{answer}");
+}
+
+#[test]
+fn traditional_and_simplified_script_find_each_other() {
+    let ws = Workspace::with_files(&[MEDIA]);
+    ws.ingest();
+    let answer = ws.search("政務新媒體 工作目標", &[]);
+    assert!(texts(&answer).first().is_some_and(|t| t.contains("工作目标")), "{answer}");
+
+    let traditional = Workspace::with_files(&[]);
+    let fixture = shared().join("fixtures/html/govcn_017_traditional.html");
+    let target = traditional.corpus().join("zh/html/govcn_017_traditional.html");
+    std::fs::create_dir_all(target.parent().expect("parent")).expect("mkdir");
+    std::fs::copy(fixture, target).expect("copy fixture");
+    traditional.ingest();
+    let answer = traditional.search("政务新媒体 工作目标", &[]);
+    assert!(texts(&answer).first().is_some_and(|t| t.contains("工作目標")), "{answer}");
+}
+
+#[test]
+fn a_document_number_in_any_spelling_finds_its_document() {
+    let ws = Workspace::with_files(&[GUARANTEE, TAX]);
+    ws.ingest();
+    for spelling in ["国办发〔2019〕6号", "国办发[2019]6号", "国办发(2019)6号", "国办发2019年6号"] {
+        let answer = ws.search(spelling, &[]);
+        let hits = answer["hits"].as_array().expect("hits");
+        assert!(!hits.is_empty(), "{spelling}: {answer}");
+        for hit in hits {
+            assert_eq!(hit["document"]["id"], GUARANTEE, "{spelling}: {hit}");
+        }
+    }
+    let answer = ws.search("国办发〔2019〕6号 基本原则", &[]);
+    let hit = &answer["hits"][0];
+    assert_eq!(hit["document"]["id"], GUARANTEE, "{hit}");
+    assert!(hit["text"].as_str().unwrap_or_default().contains("基本原则"), "{hit}");
+}
+
+#[test]
+fn a_cited_number_finds_the_clauses_that_cite_it() {
+    let ws = Workspace::with_files(&[GUARANTEE, TAX]);
+    ws.ingest();
+    let answer = ws.search("国发〔2015〕43号", &[]);
+    assert!(texts(&answer).iter().any(|t| t.contains("国发〔2015〕43号")), "{answer}");
+}
+
+#[test]
+fn the_current_version_of_a_law_ranks_first_and_the_old_one_says_superseded() {
+    let ws = Workspace::with_files(&[ACCOUNTING_2017, ACCOUNTING_2024]);
+    ws.ingest();
+    let answer = ws.search("会计凭证 会计账簿 保管", &["--limit", "20"]);
+    let hits = answer["hits"].as_array().expect("hits");
+    assert_eq!(hits[0]["document"]["id"], ACCOUNTING_2024, "{answer}");
+    assert_eq!(hits[0]["document"]["status"]["state"], "current");
+    let old = hits.iter().find(|h| h["document"]["id"] == ACCOUNTING_2017);
+    let old = old.unwrap_or_else(|| panic!("the 2017 version is still found: {answer}"));
+    assert_eq!(old["document"]["status"]["state"], "superseded", "{old}");
+    assert_eq!(old["document"]["status"]["by"], ACCOUNTING_2024);
+}
