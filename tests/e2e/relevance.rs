@@ -53,7 +53,8 @@ fn traditional_and_simplified_script_find_each_other() {
 fn a_document_number_in_any_spelling_finds_its_document() {
     let ws = Workspace::with_files(&[GUARANTEE, TAX]);
     ws.ingest();
-    for spelling in ["国办发〔2019〕6号", "国办发[2019]6号", "国办发(2019)6号", "国办发2019年6号"] {
+    for spelling in ["国办发〔2019〕6号", "国办发[2019]6号", "国办发(2019)6号", "国办发2019年6号"]
+    {
         let answer = ws.search(spelling, &[]);
         let hits = answer["hits"].as_array().expect("hits");
         assert!(!hits.is_empty(), "{spelling}: {answer}");

@@ -111,7 +111,8 @@ mod tests {
     #[test]
     fn finds_supported_files_and_skips_readme() {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus");
-        let walked = find_documents(std::slice::from_ref(&root), &root).expect("corpus is readable");
+        let walked =
+            find_documents(std::slice::from_ref(&root), &root).expect("corpus is readable");
         assert!(walked.files.iter().all(|f| f.id != "README.md"));
         assert!(walked.files.iter().any(|f| f.id == "zh/pdf/govcn_002_print.pdf"));
         assert_eq!(walked.prefixes, vec![String::new()]);
