@@ -22,7 +22,7 @@ use crate::Result;
 
 /// Scores one part of the query for the clause with `anchor` alone; `None` if the part
 /// does not match it.
-fn part_score(
+pub(crate) fn part_score(
     searcher: &Searcher,
     fields: Fields,
     anchor: &str,

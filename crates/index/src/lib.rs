@@ -41,7 +41,7 @@ pub use docnum::{doc_number_key, doc_number_keys};
 pub use error::{Error, Result};
 pub use expansion::LexiconExpander;
 pub use index::ClauseIndex;
-pub use query::QueryExpander;
+pub use query::{ExpansionWord, QueryExpander};
 pub use ranking::Ranking;
 pub use updater::IndexUpdater;
 

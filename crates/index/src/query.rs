@@ -24,7 +24,43 @@ pub trait QueryExpander: Send + Sync {
     /// `vocab` gives the number of indexed clauses containing a word (0 when absent), so
     /// that words the index does not hold can be left out; `total` is the number of
     /// indexed clauses, for weighting words by rarity.
-    fn expand(&self, query: &str, vocab: &dyn Fn(&str) -> u64, total: u64) -> Vec<(String, f32)>;
+    fn expand(&self, query: &str, vocab: &dyn Fn(&str) -> u64, total: u64) -> Vec<ExpansionWord>;
+}
+
+/// One word an expander adds to a query.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExpansionWord {
+    /// The raw word or phrase, in either language.
+    pub word: String,
+    /// Its weight in `0.0..=1.0`.
+    pub weight: f32,
+    /// The query word or phrase it stands for.
+    pub from: String,
+    /// Where it came from, e.g. `glossary`, `cedict` or `synonym`.
+    pub origin: String,
+}
+
+impl ExpansionWord {
+    /// Makes an expansion word.
+    pub fn new(word: &str, weight: f32, from: &str, origin: &str) -> ExpansionWord {
+        ExpansionWord {
+            word: word.to_owned(),
+            weight,
+            from: from.to_owned(),
+            origin: origin.to_owned(),
+        }
+    }
+
+    /// Tells whether the word is in the script of the query word it stands for (a
+    /// synonym rather than a translation).
+    pub fn same_language(&self) -> bool {
+        has_cjk(&self.word) == has_cjk(&self.from)
+    }
+}
+
+/// Tells whether a text holds Chinese characters.
+pub(crate) fn has_cjk(text: &str) -> bool {
+    text.chars().any(tiaowen_model::is_cjk)
 }
 
 /// The terms of one query word: the word and its sub-words, searched as alternatives.
@@ -42,6 +78,10 @@ pub(crate) struct TermGroup {
     pub stop: bool,
     /// Added by the expander.
     pub expansion: bool,
+    /// For an expansion: the query word it stands for and where it came from.
+    pub source: Option<(String, String)>,
+    /// For an expansion: in the query word's own language (a synonym).
+    pub same_language: bool,
 }
 
 /// A parsed query.
@@ -72,7 +112,7 @@ impl QueryPlan {
         }
         rest.push_str(&query[at..]);
         let mut plan = QueryPlan { doc_numbers, groups: Vec::new() };
-        plan.add_words(&rest, 1.0, false);
+        plan.add_words(&rest, 1.0, None);
         if plan.groups.iter().all(|g| g.stop) {
             for group in &mut plan.groups {
                 group.stop = false;
@@ -83,7 +123,7 @@ impl QueryPlan {
 
     /// Analyses text into term groups, one per word position, skipping words already
     /// present.
-    fn add_words(&mut self, text: &str, weight: f32, expansion: bool) {
+    fn add_words(&mut self, text: &str, weight: f32, expansion: Option<&ExpansionWord>) {
         let offset = self.groups.iter().map(|g| g.position + 1).max().unwrap_or(0);
         let mut groups: Vec<TermGroup> = Vec::new();
         for token in analyze(text, true) {
@@ -95,7 +135,9 @@ impl QueryPlan {
                     terms: Vec::new(),
                     weight,
                     stop: false,
-                    expansion,
+                    expansion: expansion.is_some(),
+                    source: expansion.map(|e| (e.from.clone(), e.origin.clone())),
+                    same_language: expansion.is_none_or(ExpansionWord::same_language),
                 });
             }
             let Some(group) = groups.last_mut() else { continue };
@@ -116,10 +158,10 @@ impl QueryPlan {
     }
 
     /// Adds the expander's words as optional groups.
-    pub fn add_expansions(&mut self, words: &[(String, f32)]) {
-        for (word, weight) in words {
-            if weight.is_finite() && *weight > 0.0 {
-                self.add_words(word, weight.min(1.0), true);
+    pub fn add_expansions(&mut self, words: &[ExpansionWord]) {
+        for word in words {
+            if word.weight.is_finite() && word.weight > 0.0 {
+                self.add_words(&word.word, word.weight.min(1.0), Some(word));
             }
         }
     }
@@ -164,6 +206,8 @@ impl QueryPlan {
                     "weight": g.weight,
                     "stop": g.stop,
                     "expansion": g.expansion,
+                    "from": g.source.as_ref().map(|s| &s.0),
+                    "origin": g.source.as_ref().map(|s| &s.1),
                 })
             })
             .collect();
@@ -203,11 +247,19 @@ mod tests {
     #[test]
     fn expansions_are_separate_weighted_groups() {
         let mut plan = QueryPlan::parse("housing rent");
-        plan.add_expansions(&[("住房租金".to_owned(), 0.5), ("rent".to_owned(), 0.5)]);
+        plan.add_expansions(&[
+            ExpansionWord::new("住房租金", 0.5, "housing rent", "glossary"),
+            ExpansionWord::new("rent", 0.5, "rent", "synonym"),
+        ]);
         let expansions = plan.expansion_groups();
         assert!(!expansions.is_empty());
         assert!(expansions.iter().all(|g| (g.weight - 0.5).abs() < f32::EPSILON));
         assert!(expansions.iter().all(|g| g.terms != vec!["rent".to_owned()]));
+        assert!(expansions.iter().all(|g| !g.same_language));
+        let json = plan.to_json();
+        let added = json["groups"].as_array().and_then(|g| g.last()).cloned().unwrap_or_default();
+        assert_eq!(added["from"], "housing rent");
+        assert_eq!(added["origin"], "glossary");
         assert_eq!(plan.core_groups().len(), 2);
     }
 }
