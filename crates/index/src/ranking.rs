@@ -24,6 +24,12 @@ pub struct Ranking {
     pub min_share: f32,
     /// Factor on the score of a clause whose document is superseded, repealed or expired.
     pub out_of_force_factor: f32,
+    /// How much a clause in the other language than the query's weighs against one in
+    /// the query's own language that covers the query as well (see [`fuse_languages`]).
+    pub cross_language_factor: f32,
+    /// The power of the query coverage in [`fuse_languages`]: higher values let the
+    /// language whose best clause holds more of the query lead more clearly.
+    pub coverage_power: f32,
 }
 
 impl Default for Ranking {
@@ -39,8 +45,43 @@ impl Default for Ranking {
             pair_slop: 1,
             min_share: 0.7,
             out_of_force_factor: 0.5,
+            cross_language_factor: 0.8,
+            coverage_power: 2.0,
         }
     }
+}
+
+/// The scores of one language's candidates, for [`fuse_languages`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct LanguagePool {
+    /// The best score among the language's candidates.
+    pub best: f32,
+    /// The share of the query, in `0.0..=1.0`, that the best candidate covers (by its
+    /// own words or by translations of them).
+    pub coverage: f32,
+    /// The language of the query.
+    pub own: bool,
+}
+
+/// Returns the factor on the scores of a language's candidates when the two languages'
+/// results are merged.
+///
+/// Raw scores of the two languages do not compare: a query's own words meet their own
+/// statistics, while translations are weighted guesses matched against another part of
+/// the collection. So each language's scores are divided by its best score, then scaled
+/// by how much of the query that best candidate covers (raised to `coverage_power`),
+/// and the other language by `cross_language_factor`. A language in which the query's
+/// words are weak (the best clause holds few of them) falls behind the other, whose
+/// translations hold more; when both cover the query alike, the query's own language
+/// leads.
+pub(crate) fn fuse_languages(ranking: &Ranking, pool: LanguagePool) -> f32 {
+    if !(pool.best.is_finite() && pool.best > 0.0) {
+        return 1.0;
+    }
+    let coverage = pool.coverage.clamp(0.0, 1.0).powf(ranking.coverage_power.max(0.0));
+    let language = if pool.own { 1.0 } else { ranking.cross_language_factor };
+    // Keep a floor so that a language covering nothing still orders its own clauses.
+    coverage.max(0.01) * language / pool.best
 }
 
 #[cfg(test)]
@@ -54,5 +95,23 @@ mod tests {
         assert!(ranking.headings_boost > ranking.title_boost);
         assert!(ranking.phrase_boost > ranking.pair_boost);
         assert!((0.0..=1.0).contains(&ranking.min_share));
+        assert!((0.0..=1.0).contains(&ranking.cross_language_factor));
+    }
+
+    #[test]
+    fn the_language_covering_more_of_the_query_leads() {
+        let ranking = Ranking::default();
+        // English query words weak (a third of the query), the Chinese translations strong.
+        let own = LanguagePool { best: 12.0, coverage: 0.34, own: true };
+        let other = LanguagePool { best: 3.0, coverage: 1.0, own: false };
+        let own_top = 12.0 * fuse_languages(&ranking, own);
+        let other_top = 3.0 * fuse_languages(&ranking, other);
+        assert!(other_top > own_top, "{other_top} vs {own_top}");
+        // Equal coverage: the query's own language leads.
+        let other = LanguagePool { best: 30.0, coverage: 0.34, own: false };
+        assert!(12.0 * fuse_languages(&ranking, own) > 30.0 * fuse_languages(&ranking, other));
+        // Nothing to scale.
+        let empty = LanguagePool { best: 0.0, coverage: 0.0, own: true };
+        assert_eq!(fuse_languages(&ranking, empty), 1.0);
     }
 }

@@ -2,6 +2,7 @@
 
 use serde::Deserialize;
 use tiaowen_model::{DocType, Filters, Lang, SearchRequest};
+use tiaowen_text::{parse_filter_date, DateBound};
 
 use crate::links::encode_query_value;
 use crate::{Error, Result, PAGE_SIZE};
@@ -81,8 +82,8 @@ impl SearchParams {
     fn filters(&self) -> Result<Filters> {
         let lang = optional(&self.lang, "lang", Lang::parse)?;
         let doc_type = optional(&self.doc_type, "type", DocType::parse)?;
-        let from = optional(&self.from, "from", parse_date)?;
-        let to = optional(&self.to, "to", parse_date)?;
+        let from = optional(&self.from, "from", |v| parse_filter_date(v, DateBound::Start))?;
+        let to = optional(&self.to, "to", |v| parse_filter_date(v, DateBound::End))?;
         if let (Some(start), Some(end)) = (&from, &to) {
             if start > end {
                 return Err(Error::EmptyDateRange { from: start.clone(), to: end.clone() });
@@ -147,31 +148,6 @@ fn parse_offset(value: &str) -> Result<usize> {
     }
 }
 
-/// Checks an ISO calendar date (`YYYY-MM-DD`, as `<input type="date">` sends it).
-fn parse_date(value: &str) -> Option<String> {
-    let bytes = value.as_bytes();
-    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
-        return None;
-    }
-    let number = |range: std::ops::Range<usize>| -> Option<u32> {
-        let part = value.get(range)?;
-        if !part.bytes().all(|b| b.is_ascii_digit()) {
-            return None;
-        }
-        part.parse().ok()
-    };
-    let (year, month, day) = (number(0..4)?, number(5..7)?, number(8..10)?);
-    let leap = year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400));
-    let days_in_month = match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return None,
-    };
-    (day >= 1 && day <= days_in_month).then(|| value.to_owned())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -214,7 +190,7 @@ mod tests {
         let cases = [
             ("type", SearchParams { doc_type: "memo".to_owned(), ..params("x") }),
             ("from", SearchParams { from: "2023-02-29".to_owned(), ..params("x") }),
-            ("to", SearchParams { to: "2024/01/01".to_owned(), ..params("x") }),
+            ("to", SearchParams { to: "2024-1-1-1".to_owned(), ..params("x") }),
             ("to", SearchParams { to: "２０２４-01-01".to_owned(), ..params("x") }),
             ("offset", SearchParams { offset: "-10".to_owned(), ..params("x") }),
             ("offset", SearchParams { offset: "99999999".to_owned(), ..params("x") }),
@@ -239,10 +215,14 @@ mod tests {
 
     #[test]
     fn accepts_leap_days_only_in_leap_years() {
-        assert!(parse_date("2000-02-29").is_some());
-        assert!(parse_date("1900-02-29").is_none());
-        assert!(parse_date("2024-13-01").is_none());
-        assert!(parse_date("2024-04-31").is_none());
+        let with_from = |from: &str| SearchParams { from: from.to_owned(), ..params("x") };
+        assert!(with_from("2000-02-29").to_request().is_ok());
+        for bad in ["1900-02-29", "2024-13-01", "2024-04-31"] {
+            assert!(
+                matches!(with_from(bad).to_request(), Err(Error::InvalidFilter { .. })),
+                "{bad}"
+            );
+        }
     }
 
     #[test]
