@@ -1,7 +1,7 @@
 //! Pieces several pages show: document facts, heading chains, citations, sources.
 
 use maud::{html, Markup};
-use tiaowen_model::{DocType, Document, Lang, SourceRef};
+use tiaowen_model::{DocType, Document, Lang, SourceRef, ValidityState};
 
 use crate::links::{clause_href, document_href};
 
@@ -53,7 +53,26 @@ pub(crate) fn document_facts(document: &Document, fragment: Option<&str>) -> Mar
                 }
                 span.badge.doc-type { (type_name(document.doc_type)) }
                 span.badge.lang { (lang_name(document.lang)) }
+                (validity_badge(document))
             }
+        }
+    }
+}
+
+/// Renders whether the document is in force: a quiet badge when current, a warning with
+/// a link to the document that replaces it otherwise.
+fn validity_badge(document: &Document) -> Markup {
+    let Some(status) = &document.status else { return html! {} };
+    let (class, label) = match status.state {
+        ValidityState::Current => ("badge status current", "现行有效 Current"),
+        ValidityState::Superseded => ("badge status superseded", "已被修订 Superseded"),
+        ValidityState::Repealed => ("badge status repealed", "已废止 Repealed"),
+        ValidityState::Expired => ("badge status expired", "已失效 Expired"),
+    };
+    html! {
+        span class=(class) title=(status.reason) { (label) }
+        @if let Some(by) = &status.by {
+            a.status-by href=(document_href(by, None)) { "→ " (by) }
         }
     }
 }
