@@ -36,10 +36,14 @@ mod tests {
         let vocab = |word: &str| if word == "试点城市" || word == "试点" { 5 } else { 0 };
         let terms = LexiconExpander.expand("pilot city", &vocab, 1000);
         assert!(
-            terms.iter().any(|t| t.word.contains("试点") && t.weight > 0.0 && t.from == "pilot city"),
+            terms
+                .iter()
+                .any(|t| t.word.contains("试点") && t.weight > 0.0 && t.from == "pilot city"),
             "{terms:?}"
         );
-        assert!(terms.iter().all(|t| vocab(&t.word) > 0 || !t.word.chars().any(|c| c > '\u{2e80}')));
+        assert!(terms
+            .iter()
+            .all(|t| vocab(&t.word) > 0 || !t.word.chars().any(|c| c > '\u{2e80}')));
         assert!(terms.iter().all(|t| !t.same_language() || t.origin == "synonym"), "{terms:?}");
     }
 }

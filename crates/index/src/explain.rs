@@ -36,7 +36,7 @@ pub(crate) fn part_score(
     Ok(top.into_iter().next())
 }
 
-/// Explains one hit: its score, each query word's share (with tantivy's explanation of
+/// Explains one hit: its score (and the factor language fusion put on it), each query word's share (with tantivy's explanation of
 /// every matching term and field) and each phrase bonus.
 pub(crate) fn explain_hit(
     searcher: &Searcher,
@@ -44,7 +44,7 @@ pub(crate) fn explain_hit(
     ranking: &Ranking,
     plan: &QueryPlan,
     anchor: &str,
-    score: Score,
+    (score, scale): (Score, f32),
 ) -> Result<Value> {
     let mut words = Vec::new();
     for group in plan.groups.iter().filter(|g| !g.stop) {
@@ -74,6 +74,8 @@ pub(crate) fn explain_hit(
         }
         words.push(json!({
             "word": group.main,
+            "from": group.source.as_ref().map(|s| &s.0),
+            "origin": group.source.as_ref().map(|s| &s.1),
             "weight": group.weight,
             "expansion": group.expansion,
             "score": value,
@@ -86,5 +88,13 @@ pub(crate) fn explain_hit(
             phrases.push(json!({ "words": phrase_words, "score": value }));
         }
     }
-    Ok(json!({ "score": score, "words": words, "phrases": phrases }))
+    // The parts add up to the score before language fusion scaled it.
+    let raw = if scale > 0.0 { score / scale } else { score };
+    Ok(json!({
+        "score": score,
+        "raw_score": raw,
+        "language_factor": scale,
+        "words": words,
+        "phrases": phrases,
+    }))
 }

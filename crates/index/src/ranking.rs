@@ -45,7 +45,7 @@ impl Default for Ranking {
             pair_slop: 1,
             min_share: 0.7,
             out_of_force_factor: 0.5,
-            cross_language_factor: 0.8,
+            cross_language_factor: 0.5,
             coverage_power: 2.0,
         }
     }

@@ -13,10 +13,10 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocAddress, Score, Searcher, TantivyDocument, Term};
 use tiaowen_model::{Filters, SearchHit, SearchRequest, SearchResponse};
 
-use crate::explain::explain_hit;
+use crate::explain::{explain_hit, part_score};
 use crate::index::{kind_query, stored_str, term_query, Lookup};
-use crate::query::{QueryPlan, TermGroup};
-use crate::ranking::Ranking;
+use crate::query::{has_cjk, QueryPlan, TermGroup};
+use crate::ranking::{fuse_languages, LanguagePool, Ranking};
 use crate::schema::{date_number, Fields, KIND_CLAUSE, KIND_DOC};
 use crate::snippet::snippet;
 use crate::tokenizer::analyze;
@@ -35,6 +35,10 @@ struct Group {
     /// The document of the best-scoring member.
     doc_id: String,
     members: Vec<(Score, DocAddress)>,
+    /// The clause text is Chinese.
+    zh: bool,
+    /// The factor language fusion put on the members' scores.
+    scale: f32,
     /// The members with their documents while the group is being built.
     ranked: Vec<(Score, DocAddress, String)>,
 }
@@ -97,7 +101,13 @@ impl ClauseIndex {
             least.unwrap_or(0)
         };
         let total = searcher.num_docs();
-        plan.add_expansions(&expander.expand(query, &vocab, total));
+        let mut words = expander.expand(query, &vocab, total);
+        for word in &mut words {
+            if word.same_language() {
+                word.weight *= synonym_cap(vocab(&word.from), vocab(&word.word), total);
+            }
+        }
+        plan.add_expansions(&words);
     }
 
     /// Finds the documents that the query's document numbers name. A number that names
@@ -145,6 +155,8 @@ impl ClauseIndex {
                 weight: 1.0,
                 stop: false,
                 expansion: false,
+                source: None,
+                same_language: true,
             });
         }
         ids.sort();
@@ -177,6 +189,8 @@ impl ClauseIndex {
                         text_hash: clause.text_hash.clone(),
                         doc_id: clause.doc_id.clone(),
                         members: vec![(1.0, *address)],
+                        zh: false,
+                        scale: 1.0,
                         ranked: Vec::new(),
                     });
                 }
@@ -195,7 +209,9 @@ impl ClauseIndex {
     }
 
     /// Runs the ranked search: clauses with a fair share of the query words first, then
-    /// (to fill the page) clauses with fewer.
+    /// (to fill the page) clauses with fewer. A query in one language, without a language
+    /// filter, fetches Chinese and English candidates apart and merges them with
+    /// [`fuse_languages`].
     fn ranked(
         &self,
         searcher: &Searcher,
@@ -208,20 +224,44 @@ impl ClauseIndex {
         let core = plan.core_groups().len();
         let strict_min =
             if core >= 3 { ((core as f32) * ranking.min_share).ceil() as usize } else { 1 };
-        let strict = build_query(fields, &ranking, plan, &must, strict_min);
-        let relaxed = build_query(fields, &ranking, plan, &must, 1);
+        let query_zh = query_language(plan).filter(|_| request.filters.lang.is_none());
+        let mut passes = Vec::new();
+        if query_zh.is_some() {
+            for lang in ["zh", "en"] {
+                let mut restricted: Clauses =
+                    must.iter().map(|(o, q)| (*o, q.box_clone())).collect();
+                restricted.push((Occur::Must, boxed(term_query(fields.lang, lang))));
+                passes.push(restricted);
+            }
+        } else {
+            passes.push(must);
+        }
+        let queries: Vec<(BooleanQuery, BooleanQuery)> = passes
+            .iter()
+            .map(|must| {
+                let strict = build_query(fields, &ranking, plan, must, strict_min);
+                (strict, build_query(fields, &ranking, plan, must, 1))
+            })
+            .collect();
         let want = request.offset.saturating_add(request.limit);
         let mut fetch = want.saturating_mul(FETCH_FACTOR).clamp(MIN_FETCH, MAX_FETCH);
         let mut lookup = Lookup::new(searcher, fields);
         loop {
-            let (candidates, matched) =
-                candidates(searcher, &strict, &relaxed, strict_min > 1, fetch)?;
-            let exhausted = candidates.len() < fetch;
+            let (mut all, mut matched, mut exhausted) = (Vec::new(), 0, true);
+            for (strict, relaxed) in &queries {
+                let (found, count) = candidates(searcher, strict, relaxed, strict_min > 1, fetch)?;
+                exhausted &= found.len() < fetch;
+                matched += count;
+                all.extend(found);
+            }
             let validity = self.inner.validity.get(searcher, fields)?;
             let demotion = (validity.as_ref(), ranking.out_of_force_factor);
-            let groups = group(&lookup, &candidates, demotion)?;
+            let mut groups = group(&lookup, &all, demotion)?;
+            if let Some(query_zh) = query_zh {
+                fuse(&mut lookup, &ranking, plan, query_zh, &mut groups)?;
+            }
             if groups.len() >= want || exhausted || fetch >= MAX_FETCH {
-                let folded = candidates.len() - groups.len();
+                let folded = all.len() - groups.len();
                 let total = matched.saturating_sub(folded);
                 let explain = request.explain.then_some((&ranking, plan));
                 let hits =
@@ -265,7 +305,7 @@ impl ClauseIndex {
                     ranking,
                     plan,
                     &best.clause.anchor,
-                    score,
+                    (score, group.scale),
                 )?),
                 None => None,
             };
@@ -286,6 +326,117 @@ impl ClauseIndex {
         }
         Ok(hits)
     }
+}
+
+/// Tells the language of a query from its own searched words: Chinese, English, or
+/// `None` when it mixes both (or holds neither, e.g. numbers only).
+fn query_language(plan: &QueryPlan) -> Option<bool> {
+    let mut zh = false;
+    let mut en = false;
+    for group in plan.core_groups() {
+        let word = group.main.as_deref().unwrap_or_default();
+        zh |= has_cjk(word);
+        en |= word.chars().any(|c| c.is_ascii_alphabetic());
+    }
+    match (zh, en) {
+        (true, false) => Some(true),
+        (false, true) => Some(false),
+        _ => None,
+    }
+}
+
+/// Tells whether a clause text is Chinese: it holds Chinese characters and they are not
+/// outnumbered by Latin letters.
+fn is_chinese(text: &str) -> bool {
+    let cjk = text.chars().filter(|c| tiaowen_model::is_cjk(*c)).count();
+    let latin = text.chars().filter(char::is_ascii_alphabetic).count();
+    cjk > 0 && cjk * 3 >= latin
+}
+
+/// Returns the factor that keeps a same-language synonym from outweighing the query word
+/// it stands for: the ratio of their BM25 idfs, at most 1 (a rarer synonym would
+/// otherwise score above the word itself).
+fn synonym_cap(word_df: u64, synonym_df: u64, total: u64) -> f32 {
+    if word_df == 0 || synonym_df == 0 || total == 0 {
+        return 1.0;
+    }
+    let idf = |df: u64| {
+        let (df, total) = (df as f64, total as f64);
+        (1.0 + (total - df + 0.5) / (df + 0.5)).ln()
+    };
+    (idf(word_df) / idf(synonym_df)).clamp(0.0, 1.0) as f32
+}
+
+/// Merges the two languages' candidates: scales each language's scores by
+/// [`fuse_languages`], from how much of the query its best clause covers, and re-sorts.
+fn fuse(
+    lookup: &mut Lookup<'_>,
+    ranking: &Ranking,
+    plan: &QueryPlan,
+    query_zh: bool,
+    groups: &mut [Group],
+) -> Result<()> {
+    for zh in [true, false] {
+        let Some(top) = groups.iter().find(|g| g.zh == zh) else { continue };
+        let Some(&(best, address)) = top.members.first() else { continue };
+        let anchor = lookup.clause(address)?.clause.anchor;
+        let coverage = coverage(lookup.searcher, lookup.fields, ranking, plan, &anchor)?;
+        let scale = fuse_languages(ranking, LanguagePool { best, coverage, own: zh == query_zh });
+        for group in groups.iter_mut().filter(|g| g.zh == zh) {
+            group.scale = scale;
+            for member in &mut group.members {
+                member.0 *= scale;
+            }
+        }
+    }
+    groups.sort_by(|a, b| b.members[0].0.total_cmp(&a.members[0].0));
+    Ok(())
+}
+
+/// Measures the share of the query (its words weighted by idf) that one clause covers,
+/// by the words themselves or by expansions standing for them.
+fn coverage(
+    searcher: &Searcher,
+    fields: Fields,
+    ranking: &Ranking,
+    plan: &QueryPlan,
+    anchor: &str,
+) -> Result<f32> {
+    let core = plan.core_groups();
+    let total = searcher.num_docs() as f64;
+    let mut weights = Vec::with_capacity(core.len());
+    let mut covered = vec![false; core.len()];
+    for (index, group) in core.iter().enumerate() {
+        let main = group.main.as_deref().or(group.terms.first().map(String::as_str));
+        let df = main
+            .map_or(0, |m| searcher.doc_freq(&Term::from_field_text(fields.text, m)).unwrap_or(0))
+            as f64;
+        weights.push((1.0 + (total - df + 0.5) / (df + 0.5)).ln());
+        let query = group_query(fields, ranking, group);
+        covered[index] = part_score(searcher, fields, anchor, query)?.is_some();
+    }
+    for group in plan.expansion_groups() {
+        let Some((from, _)) = &group.source else { continue };
+        let from_terms: HashSet<String> = analyze(from, true).into_iter().map(|t| t.text).collect();
+        let stands_for: Vec<usize> = (0..core.len())
+            .filter(|&i| !covered[i] && core[i].terms.iter().any(|t| from_terms.contains(t)))
+            .collect();
+        if stands_for.is_empty() {
+            continue;
+        }
+        let query = group_query(fields, ranking, group);
+        if part_score(searcher, fields, anchor, query)?.is_some() {
+            for index in stands_for {
+                covered[index] = true;
+            }
+        }
+    }
+    let all: f64 = weights.iter().sum();
+    if all <= 0.0 {
+        return Ok(1.0);
+    }
+    let held: f64 = weights.iter().zip(&covered).filter(|(_, c)| **c).map(|(w, _)| w).sum();
+    Ok((held / all) as f32)
 }
 
 /// One candidate clause, in ranking order.
@@ -354,6 +505,8 @@ fn group(
                     text_hash: hash,
                     doc_id: String::new(),
                     members: Vec::new(),
+                    zh: is_chinese(&stored_str(&stored, lookup.fields.text)),
+                    scale: 1.0,
                     ranked: vec![member],
                 });
             }
@@ -671,7 +824,10 @@ mod tests {
             .flat_map(|k| explained[*k].as_array().cloned().unwrap_or_default())
             .filter_map(|p| p["score"].as_f64())
             .sum();
-        assert!((parts - f64::from(hit.score)).abs() < 0.01, "{parts} vs {}", hit.score);
+        let raw = explained["raw_score"].as_f64().unwrap_or_default();
+        assert!((parts - raw).abs() < 0.01 * raw.max(1.0), "{parts} vs {raw}");
+        let factor = explained["language_factor"].as_f64().unwrap_or_default();
+        assert!((raw * factor - f64::from(hit.score)).abs() < 0.01, "{raw} x {factor}");
         assert!(explained["words"][0]["matches"].as_array().is_some_and(|m| !m.is_empty()));
     }
 
@@ -683,9 +839,9 @@ mod tests {
             query: &str,
             vocab: &dyn Fn(&str) -> u64,
             _total: u64,
-        ) -> Vec<(String, f32)> {
+        ) -> Vec<crate::ExpansionWord> {
             if query.contains("guarantee") && vocab("担保") > 0 && vocab("不存在的词") == 0 {
-                vec![("担保".to_owned(), 0.8)]
+                vec![crate::ExpansionWord::new("担保", 0.8, "guarantee", "glossary")]
             } else {
                 Vec::new()
             }
@@ -695,7 +851,7 @@ mod tests {
     struct NoExpansion;
 
     impl crate::QueryExpander for NoExpansion {
-        fn expand(&self, _: &str, _: &dyn Fn(&str) -> u64, _: u64) -> Vec<(String, f32)> {
+        fn expand(&self, _: &str, _: &dyn Fn(&str) -> u64, _: u64) -> Vec<crate::ExpansionWord> {
             Vec::new()
         }
     }

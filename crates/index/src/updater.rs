@@ -7,8 +7,8 @@ use tantivy::{IndexReader, IndexWriter, TantivyDocument, Term};
 use tiaowen_model::{Clause, Document};
 
 use crate::docnum::doc_number_keys;
-use crate::schema::{date_number, text_hash, Fields, KIND_CLAUSE, KIND_DOC};
-use crate::tokenizer::pre_tokenize;
+use crate::schema::{date_number, Fields, KIND_CLAUSE, KIND_DOC};
+use crate::tokenizer::{fold_char, pre_tokenize};
 use crate::{Error, Result};
 
 /// Writes documents into the index. Nothing is visible until [`IndexUpdater::commit`];
@@ -43,6 +43,19 @@ impl IndexUpdater {
         content_hash: &str,
     ) -> Result<()> {
         self.remove_document(&doc.id)?;
+        self.add_document(doc, clauses, content_hash)
+    }
+
+    /// Adds a document that is not in the index yet (neither committed nor added in this
+    /// update), as [`IndexUpdater::put_document`] does but without first deleting its id:
+    /// each delete costs a term lookup in every segment at commit. Adding a document that
+    /// is already there leaves two copies of it.
+    pub fn add_document(
+        &mut self,
+        doc: &Document,
+        clauses: &[Clause],
+        content_hash: &str,
+    ) -> Result<()> {
         let fields = self.fields;
         let json =
             serde_json::to_string(doc).map_err(|e| Error::Record { reason: e.to_string() })?;
@@ -54,21 +67,27 @@ impl IndexUpdater {
         record.add_text(fields.doc_json, &json);
         record.add_text(fields.content_hash, content_hash);
         self.writer.add_document(record)?;
-        let mut headings_cache: HashMap<String, PreTokenizedString> = HashMap::new();
+        // Clauses of one chapter share their headings: analyse and encode them once.
+        let mut headings_cache: HashMap<&[String], (PreTokenizedString, String)> = HashMap::new();
+        let mut hash_buffer = String::new();
         for (ordinal, clause) in clauses.iter().enumerate() {
             let mut entry = shared.clone();
             entry.add_text(fields.kind, KIND_CLAUSE);
             entry.add_text(fields.anchor, &clause.anchor);
             entry.add_u64(fields.ordinal, ordinal as u64);
             entry.add_text(fields.text, &clause.text);
-            entry.add_text(fields.text_hash, text_hash(&clause.text));
-            let headings = clause.headings.join("\n");
-            let analysed =
-                headings_cache.entry(headings).or_insert_with_key(|text| pre_tokenize(text));
+            entry.add_text(fields.text_hash, text_hash(&clause.text, &mut hash_buffer));
+            let (analysed, headings_json) = match headings_cache.get(clause.headings.as_slice()) {
+                Some(cached) => cached,
+                None => {
+                    let analysed = analysed_only(&clause.headings.join("\n"));
+                    let json = serde_json::to_string(&clause.headings)
+                        .map_err(|e| Error::Record { reason: e.to_string() })?;
+                    headings_cache.entry(&clause.headings).or_insert((analysed, json))
+                }
+            };
             entry.add_pre_tokenized_text(fields.headings, analysed.clone());
-            let headings_json = serde_json::to_string(&clause.headings)
-                .map_err(|e| Error::Record { reason: e.to_string() })?;
-            entry.add_text(fields.headings_json, &headings_json);
+            entry.add_text(fields.headings_json, headings_json);
             entry.add_text(fields.label, &clause.label);
             entry.add_text(fields.citation, &clause.citation);
             self.writer.add_document(entry)?;
@@ -81,7 +100,7 @@ impl IndexUpdater {
     fn add_document_fields(&self, entry: &mut TantivyDocument, doc: &Document) {
         let fields = self.fields;
         entry.add_text(fields.doc_id, &doc.id);
-        entry.add_pre_tokenized_text(fields.title, pre_tokenize(&doc.title));
+        entry.add_pre_tokenized_text(fields.title, analysed_only(&doc.title));
         let mut meta = Vec::new();
         if let Some(number) = &doc.doc_number {
             entry.add_text(fields.doc_number, &number.raw);
@@ -98,7 +117,7 @@ impl IndexUpdater {
             entry.add_text(fields.issuer, issuer.to_lowercase());
             meta.push(issuer.as_str());
         }
-        entry.add_pre_tokenized_text(fields.meta, pre_tokenize(&meta.join("\n")));
+        entry.add_pre_tokenized_text(fields.meta, analysed_only(&meta.join("\n")));
         let issued = doc.dates.issued.as_deref().and_then(|d| date_number(d, false));
         let published = doc.dates.published.as_deref().and_then(|d| date_number(d, false));
         if let Some(issued) = issued {
@@ -133,5 +152,71 @@ impl IndexUpdater {
         self.reader.reload()?;
         self.writer.wait_merging_threads()?;
         Ok(())
+    }
+}
+
+/// Analyses a text for a field that is indexed but not stored: only the tokens are kept,
+/// since tantivy reads nothing else of them there, and every entry of the document carries
+/// a copy (encoded and decoded again on its way to the indexing threads).
+fn analysed_only(text: &str) -> PreTokenizedString {
+    let mut analysed = pre_tokenize(text);
+    analysed.text = String::new();
+    analysed
+}
+
+/// How many hex digits of the hash are kept: 64 bits leave no practical chance of two
+/// different clauses grouping together, and every digit more costs the term dictionary
+/// about one more node per clause.
+const TEXT_HASH_LEN: usize = 16;
+
+/// Hashes a clause text for grouping copies: the first [`TEXT_HASH_LEN`] digits of
+/// [`crate::schema::text_hash`], computed without its offset bookkeeping; `buffer` is
+/// reused for the folded letters and digits.
+fn text_hash(text: &str, buffer: &mut String) -> String {
+    buffer.clear();
+    let mut folded = String::with_capacity(8);
+    for c in text.chars() {
+        folded.clear();
+        fold_char(c, &mut folded);
+        for f in folded.chars() {
+            // Unified ideographs are letters: skip the Unicode table lookup for them.
+            if ('\u{4e00}'..='\u{9fff}').contains(&f) || f.is_alphanumeric() {
+                buffer.push(f);
+            }
+        }
+    }
+    let hash = blake3::hash(buffer.as_bytes()).to_hex()[..TEXT_HASH_LEN].to_owned();
+    debug_assert!(crate::schema::text_hash(text).starts_with(&hash));
+    hash
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_hash_matches_the_schema_hash() {
+        let mut buffer = String::new();
+        for text in [
+            "纳税人为独生子女的，按照每月2000元",
+            "纳税人为独生子女的，\n按照每月２０００元",
+            "low-end supply ＡＢＣ ⺁ 國家 Ⅻ ①",
+            "",
+            "。。。",
+        ] {
+            let hash = text_hash(text, &mut buffer);
+            assert_eq!(hash.len(), TEXT_HASH_LEN);
+            assert!(crate::schema::text_hash(text).starts_with(&hash), "{text}");
+        }
+        assert_ne!(text_hash("不得用于", &mut buffer), text_hash("可以用于", &mut buffer));
+    }
+
+    #[test]
+    fn analysed_only_keeps_the_tokens() {
+        let full = pre_tokenize("个人所得税法实施条例");
+        let lean = analysed_only("个人所得税法实施条例");
+        assert!(lean.text.is_empty());
+        assert_eq!(lean.tokens, full.tokens);
+        assert!(!lean.tokens.is_empty());
     }
 }

@@ -205,7 +205,14 @@ fn write_one(
         }
         Read::Changed(read, hash) => (read, hash),
     };
-    updater.put_document(&read.document, &read.clauses, &hash).map_err(|e| Failure {
+    // A document the index did not hold at the start of the run (or any document after
+    // `remove_all`) has nothing to delete first: walked ids are unique.
+    let written = if was_known {
+        updater.put_document(&read.document, &read.clauses, &hash)
+    } else {
+        updater.add_document(&read.document, &read.clauses, &hash)
+    };
+    written.map_err(|e| Failure {
         path: file.path.clone(),
         reason: format!("index refused the document: {e}"),
     })?;

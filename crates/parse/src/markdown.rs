@@ -18,6 +18,7 @@
 //! Every other non-empty line is one block: the corpus writes one paragraph per line,
 //! and the bilingual constitution puts a Chinese and its English line one after the other.
 
+use std::borrow::Cow;
 use std::path::Path;
 use std::sync::LazyLock;
 
@@ -155,9 +156,20 @@ pub(crate) fn strip_inline_markup(line: &str) -> String {
         LazyLock::new(|| Regex::new(r"\[([^\]]*)\]\([^)]*\)").expect("the link pattern is valid"));
     static LIST: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^\s*(?:[-*+]\s+|>\s*)+").expect("the list pattern is valid"));
-    let line = IMAGE.replace_all(line, "$1");
-    let line = LINK.replace_all(&line, "$1");
-    let line = LIST.replace(&line, "");
+    // Nearly every line of a law file holds no markup at all: skip the patterns then.
+    // Links and images keep only text of the line itself, so the checks below still hold
+    // after they are replaced.
+    let mut line = Cow::Borrowed(line);
+    if line.contains("](") {
+        let images = IMAGE.replace_all(&line, "$1").into_owned();
+        line = Cow::Owned(LINK.replace_all(&images, "$1").into_owned());
+    }
+    if line.trim_start().starts_with(['-', '*', '+', '>']) {
+        line = Cow::Owned(LIST.replace(&line, "").into_owned());
+    }
+    if !line.contains(['*', '_', '`', '\\']) {
+        return line.trim().to_string();
+    }
     let mut out = line.replace("**", "").replace("__", "").replace('`', "");
     if out.ends_with('\\') {
         out.pop();
@@ -202,6 +214,10 @@ mod tests {
     fn strips_inline_markup() {
         assert_eq!(strip_inline_markup("- **重点** [链接](http://x.cn) `code`"), "重点 链接 code");
         assert_eq!(strip_inline_markup("> 引用 ![图](a.png)"), "引用 图");
+        assert_eq!(strip_inline_markup("  第一条　为了规范管理。 "), "第一条　为了规范管理。");
+        assert_eq!(strip_inline_markup("见[附件](a.md)和__说明__"), "见附件和说明");
+        assert_eq!(strip_inline_markup("* 列表项\\"), "列表项");
+        assert_eq!(strip_inline_markup("+ 第二项 [链接]"), "第二项 [链接]");
     }
 
     #[test]

@@ -147,38 +147,42 @@ pub fn normalize_line(line: &str) -> String {
             folded.push(fold_radical(n));
         }
     }
-    let chars: Vec<char> = folded.chars().collect();
+    // Most lines hold no white space at all, and then there is nothing left to do.
+    if !folded.contains(is_space) {
+        return folded;
+    }
     let mut out = String::with_capacity(folded.len());
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        if c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}' {
-            let start = i;
-            while i < chars.len()
-                && (chars[i].is_whitespace() || chars[i] == '\u{200b}' || chars[i] == '\u{feff}')
-            {
-                i += 1;
-            }
-            let before = if start > 0 { Some(chars[start - 1]) } else { None };
-            let after = chars.get(i).copied();
-            match (before, after) {
-                // "第一条 在中国境内…", "第七章 赡养老人": the space after a label is kept.
-                (Some(_), Some(a)) if is_cjk(a) && ends_with_numbered_label(&out) => out.push(' '),
-                // Justified PDF text spaces out Chinese and the digits between them
-                // ("500 万元", "第 3 页"); Chinese never separates them itself.
-                (Some(b), Some(a))
-                    if (is_cjk_or_punct(b) || b.is_ascii_digit())
-                        && (is_cjk_or_punct(a) || a.is_ascii_digit())
-                        && !(b.is_ascii_digit() && a.is_ascii_digit()) => {}
-                (Some(_), Some(_)) => out.push(' '),
-                _ => {}
-            }
+    let mut chars = folded.chars().peekable();
+    // The last character before the current run of spaces (runs are maximal, so it is
+    // never a space itself).
+    let mut before = None;
+    while let Some(c) = chars.next() {
+        if !is_space(c) {
+            out.push(c);
+            before = Some(c);
             continue;
         }
-        out.push(c);
-        i += 1;
+        while chars.next_if(|&n| is_space(n)).is_some() {}
+        match (before, chars.peek().copied()) {
+            // "第一条 在中国境内…", "第七章 赡养老人": the space after a label is kept.
+            (Some(_), Some(a)) if is_cjk(a) && ends_with_numbered_label(&out) => out.push(' '),
+            // Justified PDF text spaces out Chinese and the digits between them
+            // ("500 万元", "第 3 页"); Chinese never separates them itself.
+            (Some(b), Some(a))
+                if (is_cjk_or_punct(b) || b.is_ascii_digit())
+                    && (is_cjk_or_punct(a) || a.is_ascii_digit())
+                    && !(b.is_ascii_digit() && a.is_ascii_digit()) => {}
+            (Some(_), Some(_)) => out.push(' '),
+            _ => {}
+        }
     }
     out
+}
+
+/// Tells whether a character separates words without being text: white space and the
+/// zero-width space and byte-order mark that web pages leave in.
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}'
 }
 
 /// Tells whether `text` ends with a label such as `第二十二条` or `第七章`.
@@ -255,6 +259,56 @@ mod tests {
         assert_eq!(normalize_line("第二十二条 纳税人 赡养"), "第二十二条 纳税人赡养");
         assert_eq!(normalize_line("## 第七章  赡养老人"), "## 第七章 赡养老人");
         assert_eq!(normalize_line("次第 条款"), "次第条款");
+    }
+
+    #[test]
+    fn lines_without_white_space_are_only_folded() {
+        assert_eq!(normalize_line("第一条为了规范管理，制定本法。"), "第一条为了规范管理，制定本法。");
+        assert_eq!(normalize_line("ＡＩ⻔\u{200b}治理"), "AI门治理");
+        assert_eq!(normalize_line("\u{feff}标题"), "标题");
+    }
+
+    /// The white-space pass as first written, over a char vector, for comparison.
+    fn collapse_spaces_by_index(folded: &str) -> String {
+        let chars: Vec<char> = folded.chars().collect();
+        let mut out = String::new();
+        let mut i = 0;
+        while i < chars.len() {
+            if !is_space(chars[i]) {
+                out.push(chars[i]);
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < chars.len() && is_space(chars[i]) {
+                i += 1;
+            }
+            let before = if start > 0 { Some(chars[start - 1]) } else { None };
+            match (before, chars.get(i).copied()) {
+                (Some(_), Some(a)) if is_cjk(a) && ends_with_numbered_label(&out) => out.push(' '),
+                (Some(b), Some(a))
+                    if (is_cjk_or_punct(b) || b.is_ascii_digit())
+                        && (is_cjk_or_punct(a) || a.is_ascii_digit())
+                        && !(b.is_ascii_digit() && a.is_ascii_digit()) => {}
+                (Some(_), Some(_)) => out.push(' '),
+                _ => {}
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn space_collapsing_matches_the_indexed_version() {
+        let alphabet = [' ', '\u{200b}', '中', '条', '第', '三', '1', 'a', '，'];
+        let mut line = String::new();
+        for mut n in 0..alphabet.len().pow(5) {
+            line.clear();
+            for _ in 0..5 {
+                line.push(alphabet[n % alphabet.len()]);
+                n /= alphabet.len();
+            }
+            assert_eq!(normalize_line(&line), collapse_spaces_by_index(&line), "{line:?}");
+        }
     }
 
     #[test]
