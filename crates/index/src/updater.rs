@@ -1,6 +1,7 @@
 //! Writing the index.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use tantivy::tokenizer::PreTokenizedString;
 use tantivy::{IndexReader, IndexWriter, TantivyDocument, Term};
@@ -31,6 +32,13 @@ impl IndexUpdater {
         fields: Fields,
         reader: IndexReader,
     ) -> IndexUpdater {
+        // The jieba dictionary and the folding tables take a few hundred milliseconds to
+        // load: do that beside the caller's reading of its first documents rather than
+        // when the first of them arrives. Without the thread they simply load on first use.
+        let _ = std::thread::Builder::new().name("tiaowen-warm-up".into()).spawn(|| {
+            pre_tokenize("预热 warm-up");
+            folded_ideographs();
+        });
         IndexUpdater { writer, fields, reader }
     }
 
@@ -164,6 +172,38 @@ fn analysed_only(text: &str) -> PreTokenizedString {
     analysed
 }
 
+/// The first and last unified ideographs, the bulk of Chinese text.
+const FIRST_IDEOGRAPH: char = '\u{4e00}';
+const LAST_IDEOGRAPH: char = '\u{9fff}';
+
+/// Tells whether a character is a unified ideograph (a letter, without asking the Unicode
+/// tables).
+fn is_ideograph(c: char) -> bool {
+    (FIRST_IDEOGRAPH..=LAST_IDEOGRAPH).contains(&c)
+}
+
+/// Returns the folded form of every unified ideograph, by code point from
+/// [`FIRST_IDEOGRAPH`]: folding looks each one up in a hash table, once per character of
+/// every clause, while this looks it up once per run. `'\0'` marks the (in practice
+/// absent) ideographs that do not fold to exactly one character.
+fn folded_ideographs() -> &'static [char] {
+    static TABLE: OnceLock<Vec<char>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut folded = String::with_capacity(8);
+        let mut table = Vec::with_capacity(LAST_IDEOGRAPH as usize - FIRST_IDEOGRAPH as usize + 1);
+        for c in FIRST_IDEOGRAPH..=LAST_IDEOGRAPH {
+            folded.clear();
+            fold_char(c, &mut folded);
+            let mut chars = folded.chars();
+            table.push(match (chars.next(), chars.next()) {
+                (Some(f), None) => f,
+                _ => '\0',
+            });
+        }
+        table
+    })
+}
+
 /// How many hex digits of the hash are kept: 64 bits leave no practical chance of two
 /// different clauses grouping together, and every digit more costs the term dictionary
 /// about one more node per clause.
@@ -174,13 +214,26 @@ const TEXT_HASH_LEN: usize = 16;
 /// reused for the folded letters and digits.
 fn text_hash(text: &str, buffer: &mut String) -> String {
     buffer.clear();
+    let ideographs = folded_ideographs();
     let mut folded = String::with_capacity(8);
     for c in text.chars() {
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                buffer.push(c.to_ascii_lowercase());
+            }
+            continue;
+        }
+        let ideograph = (c as usize).checked_sub(FIRST_IDEOGRAPH as usize);
+        if let Some(&f) = ideograph.and_then(|i| ideographs.get(i)).filter(|&&f| f != '\0') {
+            if is_ideograph(f) || f.is_alphanumeric() {
+                buffer.push(f);
+            }
+            continue;
+        }
         folded.clear();
         fold_char(c, &mut folded);
         for f in folded.chars() {
-            // Unified ideographs are letters: skip the Unicode table lookup for them.
-            if ('\u{4e00}'..='\u{9fff}').contains(&f) || f.is_alphanumeric() {
+            if is_ideograph(f) || f.is_alphanumeric() {
                 buffer.push(f);
             }
         }
@@ -200,7 +253,7 @@ mod tests {
         for text in [
             "纳税人为独生子女的，按照每月2000元",
             "纳税人为独生子女的，\n按照每月２０００元",
-            "low-end supply ＡＢＣ ⺁ 國家 Ⅻ ①",
+            "low-end supply ＡＢＣ ⺁ 國家 Ⅻ ① 乾隆 發展 〇 㐀 𠀀 Straße İ",
             "",
             "。。。",
         ] {

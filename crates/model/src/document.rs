@@ -293,6 +293,34 @@ pub struct Document {
     pub status: Option<Validity>,
 }
 
+impl Document {
+    /// Builds a record that knows only its id and title: language and type are read from
+    /// the title, the format from the id's extension (text when unknown), and the rest is
+    /// empty, to be filled in with struct update syntax.
+    pub fn new(id: &str, title: &str) -> Document {
+        let extension = id.rsplit_once('.').map(|(_, e)| e).unwrap_or_default();
+        Document {
+            id: id.to_owned(),
+            title: title.to_owned(),
+            doc_number: None,
+            issuers: Vec::new(),
+            dates: DocDates::default(),
+            lang: Lang::detect(title),
+            doc_type: DocType::from_title(title),
+            source: Source {
+                path: id.to_owned(),
+                format: SourceFormat::from_extension(extension).unwrap_or(SourceFormat::Text),
+            },
+            cites: Vec::new(),
+            missing_attachments: Vec::new(),
+            warnings: Vec::new(),
+            repeals: Vec::new(),
+            valid_until: None,
+            status: None,
+        }
+    }
+}
+
 /// Whether a document is in force.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

@@ -140,24 +140,13 @@ pub fn iso_date_from_unix_days(days: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{CitedDocument, DocDates, DocType, Lang, Source, SourceFormat};
+    use crate::{CitedDocument, DocDates, DocType};
 
     fn doc(id: &str, title: &str, issued: &str) -> Document {
         Document {
-            id: id.into(),
-            title: title.into(),
-            doc_number: None,
-            issuers: vec![],
             dates: DocDates { issued: Some(issued.into()), published: None },
-            lang: Lang::Zh,
             doc_type: DocType::Law,
-            source: Source { path: id.into(), format: SourceFormat::Markdown },
-            cites: vec![],
-            missing_attachments: vec![],
-            warnings: vec![],
-            repeals: vec![],
-            valid_until: None,
-            status: None,
+            ..Document::new(id, title)
         }
     }
 

@@ -263,7 +263,10 @@ mod tests {
 
     #[test]
     fn lines_without_white_space_are_only_folded() {
-        assert_eq!(normalize_line("第一条为了规范管理，制定本法。"), "第一条为了规范管理，制定本法。");
+        assert_eq!(
+            normalize_line("第一条为了规范管理，制定本法。"),
+            "第一条为了规范管理，制定本法。"
+        );
         assert_eq!(normalize_line("ＡＩ⻔\u{200b}治理"), "AI门治理");
         assert_eq!(normalize_line("\u{feff}标题"), "标题");
     }

@@ -80,27 +80,13 @@ pub(crate) fn citation_forms(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use tiaowen_model::{DocDates, DocNumber, DocType, Lang, Source, SourceFormat};
+    use tiaowen_model::{DocNumber, DocType};
 
     fn document(title: &str, number: Option<&str>) -> Document {
         Document {
-            id: "zh/html/govcn_006.html".to_owned(),
-            title: title.to_owned(),
             doc_number: number.map(|n| DocNumber { raw: n.to_owned(), normalized: n.to_owned() }),
-            issuers: Vec::new(),
-            dates: DocDates::default(),
-            lang: Lang::Zh,
             doc_type: DocType::Opinions,
-            source: Source {
-                path: "zh/html/govcn_006.html".to_owned(),
-                format: SourceFormat::Html,
-            },
-            cites: Vec::new(),
-            missing_attachments: Vec::new(),
-            repeals: Vec::new(),
-            valid_until: None,
-            status: None,
-            warnings: Vec::new(),
+            ..Document::new("zh/html/govcn_006.html", title)
         }
     }
 

@@ -7,8 +7,8 @@ use axum::http::{Request, StatusCode};
 use axum::Router;
 use tiaowen_api::{Backend, BackendError};
 use tiaowen_model::{
-    Clause, ClauseView, DocDates, DocNumber, DocType, Document, DocumentView, IndexStats, Lang,
-    SearchHit, SearchRequest, SearchResponse, Source, SourceFormat, SourceRef,
+    Clause, ClauseView, DocDates, DocNumber, Document, DocumentView, IndexStats, Lang, SearchHit,
+    SearchRequest, SearchResponse, SourceRef,
 };
 use tower::ServiceExt;
 
@@ -180,23 +180,11 @@ impl Backend for FakeBackend {
 
 /// Builds a document record.
 pub fn document(id: &str, title: &str, number: Option<&str>, issuer: &str, date: &str) -> Document {
-    let lang = Lang::detect(title);
-    let format = if id.ends_with(".pdf") { SourceFormat::Pdf } else { SourceFormat::Html };
     Document {
-        id: id.to_owned(),
-        title: title.to_owned(),
         doc_number: number.map(|n| DocNumber { raw: n.to_owned(), normalized: n.to_owned() }),
         issuers: vec![issuer.to_owned()],
         dates: DocDates { issued: Some(date.to_owned()), published: None },
-        lang,
-        doc_type: DocType::from_title(title),
-        source: Source { path: id.to_owned(), format },
-        cites: Vec::new(),
-        missing_attachments: Vec::new(),
-        repeals: Vec::new(),
-        valid_until: None,
-        status: None,
-        warnings: Vec::new(),
+        ..Document::new(id, title)
     }
 }
 

@@ -9,8 +9,8 @@ use axum::Router;
 use serde_json::Value;
 use tiaowen_api::{ApiOptions, AppState, Backend, BackendError};
 use tiaowen_model::{
-    Clause, ClauseView, DocDates, DocNumber, DocType, Document, DocumentView, IndexStats, Lang,
-    SearchHit, SearchRequest, SearchResponse, Source, SourceFormat, SourceRef,
+    Clause, ClauseView, DocDates, DocNumber, Document, DocumentView, IndexStats, SearchHit,
+    SearchRequest, SearchResponse, SourceRef,
 };
 use tower::ServiceExt;
 
@@ -61,45 +61,28 @@ impl FakeBackend {
 
 pub fn zh_document() -> Document {
     Document {
-        id: "zh/html/govcn_006.html".into(),
-        title: "国务院办公厅关于加强地方政府专项债券管理的意见".into(),
         doc_number: Some(DocNumber {
             raw: "国办发[2019]6号".into(),
             normalized: "国办发〔2019〕6号".into(),
         }),
         issuers: vec!["国务院办公厅".into()],
         dates: DocDates { issued: Some("2019-03-05".into()), published: None },
-        lang: Lang::Zh,
-        doc_type: DocType::Opinions,
-        source: Source { path: "zh/html/govcn_006.html".into(), format: SourceFormat::Html },
-        cites: Vec::new(),
-        missing_attachments: Vec::new(),
-        repeals: Vec::new(),
-        valid_until: None,
-        status: None,
-        warnings: Vec::new(),
+        ..Document::new("zh/html/govcn_006.html", "国务院办公厅关于加强地方政府专项债券管理的意见")
     }
 }
 
 pub fn en_document() -> Document {
     Document {
-        id: "en/html/mof_notice.html".into(),
-        title: "Notice on Improving the Quality of Special Bonds".into(),
         doc_number: Some(DocNumber {
             raw: "Caijian [2024] No. 16".into(),
             normalized: "Caijian [2024] No. 16".into(),
         }),
         issuers: vec!["Ministry of Finance".into()],
         dates: DocDates { issued: Some("2024-02-01".into()), published: None },
-        lang: Lang::En,
-        doc_type: DocType::Notice,
-        source: Source { path: "en/html/mof_notice.html".into(), format: SourceFormat::Html },
-        cites: Vec::new(),
-        missing_attachments: Vec::new(),
-        repeals: Vec::new(),
-        valid_until: None,
-        status: None,
-        warnings: Vec::new(),
+        ..Document::new(
+            "en/html/mof_notice.html",
+            "Notice on Improving the Quality of Special Bonds",
+        )
     }
 }
 
