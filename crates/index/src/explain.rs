@@ -36,8 +36,10 @@ pub(crate) fn part_score(
     Ok(top.into_iter().next())
 }
 
-/// Explains one hit: its score (and the factor language fusion put on it), each query word's share (with tantivy's explanation of
-/// every matching term and field) and each phrase bonus.
+/// Explains one hit: its score (and the factor language fusion put on it), each query
+/// word's share (with tantivy's explanation of every matching term and field) and each
+/// phrase bonus. Of the expansions standing for one query word only the best scores
+/// (the others show theirs as `shadowed_score`), as in the search itself.
 pub(crate) fn explain_hit(
     searcher: &Searcher,
     fields: Fields,
@@ -46,7 +48,9 @@ pub(crate) fn explain_hit(
     anchor: &str,
     (score, scale): (Score, f32),
 ) -> Result<Value> {
-    let mut words = Vec::new();
+    let mut words: Vec<Value> = Vec::new();
+    // Expansions standing for one query word count once, by the best of them.
+    let mut best_of_source: Vec<(String, usize, Score)> = Vec::new();
     for group in plan.groups.iter().filter(|g| !g.stop) {
         let Some((value, address)) =
             part_score(searcher, fields, anchor, group_query(fields, ranking, group))?
@@ -72,6 +76,13 @@ pub(crate) fn explain_hit(
                 }
             }
         }
+        if let Some((from, _)) = group.source.as_ref().filter(|_| group.expansion) {
+            match best_of_source.iter_mut().find(|(f, _, _)| f == from) {
+                Some(best) if best.2 >= value => {}
+                Some(best) => *best = (from.clone(), words.len(), value),
+                None => best_of_source.push((from.clone(), words.len(), value)),
+            }
+        }
         words.push(json!({
             "word": group.main,
             "from": group.source.as_ref().map(|s| &s.0),
@@ -81,6 +92,15 @@ pub(crate) fn explain_hit(
             "score": value,
             "matches": matches,
         }));
+    }
+    for (index, word) in words.iter_mut().enumerate() {
+        let Some(from) = word["from"].as_str().filter(|_| word["expansion"] == true) else {
+            continue;
+        };
+        if !best_of_source.iter().any(|(f, i, _)| f == from && *i == index) {
+            word["shadowed_score"] = word["score"].clone();
+            word["score"] = json!(0.0);
+        }
     }
     let mut phrases = Vec::new();
     for (phrase_words, bonus) in phrase_bonuses(fields, ranking, plan) {

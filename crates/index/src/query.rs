@@ -82,6 +82,9 @@ pub(crate) struct TermGroup {
     pub source: Option<(String, String)>,
     /// For an expansion: in the query word's own language (a synonym).
     pub same_language: bool,
+    /// For an expansion spanning several word positions (海绵城市 → 海绵 城市, "special
+    /// funds"): its words with their offsets, matched as a phrase rather than one by one.
+    pub phrase: Vec<(usize, String)>,
 }
 
 /// A parsed query.
@@ -122,7 +125,7 @@ impl QueryPlan {
     }
 
     /// Analyses text into term groups, one per word position, skipping words already
-    /// present.
+    /// present. An expansion spanning several positions becomes one phrase group.
     fn add_words(&mut self, text: &str, weight: f32, expansion: Option<&ExpansionWord>) {
         let offset = self.groups.iter().map(|g| g.position + 1).max().unwrap_or(0);
         let mut groups: Vec<TermGroup> = Vec::new();
@@ -138,6 +141,7 @@ impl QueryPlan {
                     expansion: expansion.is_some(),
                     source: expansion.map(|e| (e.from.clone(), e.origin.clone())),
                     same_language: expansion.is_none_or(ExpansionWord::same_language),
+                    phrase: Vec::new(),
                 });
             }
             let Some(group) = groups.last_mut() else { continue };
@@ -149,8 +153,12 @@ impl QueryPlan {
                 group.terms.push(token.text);
             }
         }
+        if expansion.is_some() && groups.len() > 1 {
+            groups = merge_phrase(groups).into_iter().collect();
+        }
         for group in groups {
-            let duplicate = self.groups.iter().any(|g| g.terms == group.terms);
+            let duplicate =
+                self.groups.iter().any(|g| g.terms == group.terms && g.phrase == group.phrase);
             if !duplicate {
                 self.groups.push(group);
             }
@@ -215,6 +223,33 @@ impl QueryPlan {
     }
 }
 
+/// Turns the groups of one multi-word expansion into a single phrase group: its words
+/// (main forms) with their offsets from the first, and every term for highlighting.
+fn merge_phrase(groups: Vec<TermGroup>) -> Option<TermGroup> {
+    let first = groups.first()?.position;
+    let mut phrase = Vec::new();
+    let mut terms = Vec::new();
+    let mut words = Vec::new();
+    for group in &groups {
+        let Some(main) = group.main.clone().or_else(|| group.terms.first().cloned()) else {
+            continue;
+        };
+        words.push(main.clone());
+        phrase.push((group.position - first, main));
+        for term in &group.terms {
+            if !terms.contains(term) {
+                terms.push(term.clone());
+            }
+        }
+    }
+    let mut merged = groups.into_iter().next()?;
+    merged.main = Some(words.join(" "));
+    merged.terms = terms;
+    merged.stop = false;
+    merged.phrase = phrase;
+    Some(merged)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -261,5 +296,23 @@ mod tests {
         assert_eq!(added["from"], "housing rent");
         assert_eq!(added["origin"], "glossary");
         assert_eq!(plan.core_groups().len(), 2);
+    }
+
+    #[test]
+    fn a_multi_word_expansion_is_one_phrase_group() {
+        let mut plan = QueryPlan::parse("sponge city");
+        plan.add_expansions(&[
+            ExpansionWord::new("海绵城市", 0.6, "sponge city", "glossary"),
+            ExpansionWord::new("special funds", 0.5, "专项资金", "glossary"),
+        ]);
+        let expansions = plan.expansion_groups();
+        assert_eq!(expansions.len(), 2, "{expansions:?}");
+        let zh = expansions[0];
+        assert!(zh.phrase.len() >= 2 || zh.terms.contains(&"海绵城市".to_owned()), "{zh:?}");
+        let words: Vec<&str> = zh.phrase.iter().map(|(_, w)| w.as_str()).collect();
+        assert!(words.is_empty() || words.concat() == "海绵城市", "{words:?}");
+        let en = expansions[1];
+        assert_eq!(en.phrase, vec![(0, "special".to_owned()), (1, "fund".to_owned())]);
+        assert_eq!(en.source, Some(("专项资金".to_owned(), "glossary".to_owned())));
     }
 }

@@ -6,8 +6,8 @@ use std::ops::Bound;
 
 use tantivy::collector::{Count, DocSetCollector, TopDocs};
 use tantivy::query::{
-    BooleanQuery, BoostQuery, ConstScoreQuery, Occur, PhraseQuery, Query, RangeQuery, RegexQuery,
-    TermQuery,
+    BooleanQuery, BoostQuery, ConstScoreQuery, DisjunctionMaxQuery, Occur, PhraseQuery, Query,
+    RangeQuery, RegexQuery, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocAddress, Score, Searcher, TantivyDocument, Term};
@@ -28,6 +28,8 @@ const FETCH_FACTOR: usize = 3;
 const MIN_FETCH: usize = 30;
 /// The most candidates fetched for one page, however deep.
 const MAX_FETCH: usize = 10_000;
+/// How many extra word moves a multi-word expansion (海绵 城市) tolerates.
+const EXPANSION_PHRASE_SLOP: u32 = 1;
 
 /// One clause text among the candidates: its members, best first.
 struct Group {
@@ -157,6 +159,7 @@ impl ClauseIndex {
                 expansion: false,
                 source: None,
                 same_language: true,
+                phrase: Vec::new(),
             });
         }
         ids.sort();
@@ -562,21 +565,56 @@ fn filter_clauses(fields: Fields, filters: &Filters) -> Result<Clauses> {
 }
 
 /// Scores one query word: its terms over text, headings, title and document metadata.
+/// A multi-word expansion is matched as a phrase (within [`EXPANSION_PHRASE_SLOP`]).
 pub(crate) fn group_query(fields: Fields, ranking: &Ranking, group: &TermGroup) -> Box<dyn Query> {
     let mut clauses: Clauses = Vec::new();
+    let weighted = [
+        (fields.text, ranking.text_boost),
+        (fields.headings, ranking.headings_boost),
+        (fields.title, ranking.title_boost),
+    ];
+    if group.phrase.len() > 1 {
+        for (field, boost) in weighted {
+            let terms: Vec<(usize, Term)> = group
+                .phrase
+                .iter()
+                .map(|(offset, word)| (*offset, Term::from_field_text(field, word)))
+                .collect();
+            let query = PhraseQuery::new_with_offset_and_slop(terms, EXPANSION_PHRASE_SLOP);
+            clauses.push((Occur::Should, boxed(BoostQuery::new(boxed(query), boost))));
+        }
+        return boxed(BoostQuery::new(boxed(BooleanQuery::new(clauses)), group.weight));
+    }
     for term in &group.terms {
-        for (field, boost) in [
-            (fields.text, ranking.text_boost),
-            (fields.headings, ranking.headings_boost),
-            (fields.title, ranking.title_boost),
-            (fields.meta, ranking.meta_boost),
-        ] {
+        for (field, boost) in weighted.into_iter().chain([(fields.meta, ranking.meta_boost)]) {
             let query =
                 TermQuery::new(Term::from_field_text(field, term), IndexRecordOption::WithFreqs);
             clauses.push((Occur::Should, boxed(BoostQuery::new(boxed(query), boost))));
         }
     }
     boxed(BoostQuery::new(boxed(BooleanQuery::new(clauses)), group.weight))
+}
+
+/// Scores the expansions: those standing for one query word count once, by the best
+/// matching of them (a clause holding two senses of one word is no better a match).
+pub(crate) fn expansion_queries(
+    fields: Fields,
+    ranking: &Ranking,
+    plan: &QueryPlan,
+) -> Vec<(String, Box<dyn Query>)> {
+    let mut by_source: Vec<(String, Vec<Box<dyn Query>>)> = Vec::new();
+    for group in plan.expansion_groups() {
+        let from = group.source.as_ref().map(|s| s.0.clone()).unwrap_or_default();
+        let query = group_query(fields, ranking, group);
+        match by_source.iter_mut().find(|(f, _)| *f == from) {
+            Some((_, queries)) => queries.push(query),
+            None => by_source.push((from, vec![query])),
+        }
+    }
+    by_source
+        .into_iter()
+        .map(|(from, queries)| (from, boxed(DisjunctionMaxQuery::new(queries))))
+        .collect()
 }
 
 /// Builds the phrase bonuses, each with its words: the whole query, and each pair of
@@ -635,8 +673,8 @@ fn build_query(
         matching
             .push((Occur::Should, boxed(BooleanQuery::with_minimum_required_clauses(core, min))));
     }
-    for group in plan.expansion_groups() {
-        matching.push((Occur::Should, group_query(fields, ranking, group)));
+    for (_, query) in expansion_queries(fields, ranking, plan) {
+        matching.push((Occur::Should, query));
     }
     clauses.push((Occur::Must, boxed(BooleanQuery::new(matching))));
     for (_, bonus) in phrase_bonuses(fields, ranking, plan) {

@@ -218,6 +218,9 @@ fn push_senses(
 ) {
     let kind = if synonym { SYNONYM_FACTOR } else { TRANSLATION_FACTOR };
     for sense in senses {
+        if is_stray_character(sense, lang) {
+            continue;
+        }
         out.push(Candidate {
             term: sense.term.clone(),
             base: sense.weight * factor * kind,
@@ -227,6 +230,13 @@ fn push_senses(
             synonym,
         });
     }
+}
+
+/// Tells whether a sense is a single Chinese character from the dictionary (cities → 都,
+/// 会): such characters occur in most clauses in other meanings, so they only add noise.
+/// The reviewed glossary and synonym lists may still give one.
+fn is_stray_character(sense: &Sense, lang: Lang) -> bool {
+    lang == Lang::Zh && sense.origin == Origin::Cedict && sense.term.chars().count() == 1
 }
 
 /// Splits a query into runs that phrases may not cross: script changes and punctuation.
@@ -506,5 +516,17 @@ mod tests {
         ] {
             assert!((0.4..=1.0).contains(&f), "{f}");
         }
+    }
+
+    #[test]
+    fn single_dictionary_characters_are_dropped() {
+        let mut builder = LexiconBuilder::new();
+        builder.add_cedict("都\tcapital/cities\n都市\tcity/metropolis\n");
+        builder.add_glossary("test", "城\tcity\n").expect("glossary parses");
+        let everywhere = |_: &str| 50;
+        let expansion = builder.build().expand("cities", &everywhere, TOTAL);
+        assert_eq!(position(&expansion, "都"), None, "{expansion:?}");
+        assert!(position(&expansion, "都市").is_some(), "{expansion:?}");
+        assert!(position(&expansion, "城").is_some(), "{expansion:?}");
     }
 }
