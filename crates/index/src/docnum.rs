@@ -54,6 +54,18 @@ fn zh_pattern() -> &'static Regex {
     })
 }
 
+/// The spelling with the year before 年 (`国办发2019年6号`): without brackets, a date
+/// (`今年2019年6号线`) must not pass, so the prefix has to end like an issuer code.
+fn zh_year_pattern() -> &'static Regex {
+    static PATTERN: OnceLock<Regex> = OnceLock::new();
+    PATTERN.get_or_init(|| {
+        Regex::new(
+            r"(\p{Han}{0,11}[发函字规办建电文令复批财税综改委厅部局])\s*((?:19|20)\d{2})\s*年\s*第?\s*(\d{1,5})\s*号",
+        )
+        .expect("document number pattern is valid")
+    })
+}
+
 fn en_pattern() -> &'static Regex {
     static PATTERN: OnceLock<Regex> = OnceLock::new();
     PATTERN.get_or_init(|| {
@@ -71,7 +83,9 @@ fn en_pattern() -> &'static Regex {
 /// unanchored pattern starting with a run of Han characters is slow over long text.
 pub(crate) fn find_doc_numbers(folded: &str) -> Vec<DocNumberMatch> {
     let mut found: Vec<DocNumberMatch> = Vec::new();
-    for (pattern, suffix, anchor) in [(zh_pattern(), "号", "号"), (en_pattern(), "", "no")] {
+    let patterns =
+        [(zh_pattern(), "号", "号"), (zh_year_pattern(), "号", "号"), (en_pattern(), "", "no")];
+    for (pattern, suffix, anchor) in patterns {
         let mut searched_to = 0;
         for (at, _) in folded.match_indices(anchor) {
             if suffix.is_empty() && !folded[..at].trim_end().ends_with([']', ')']) {
@@ -162,6 +176,8 @@ mod tests {
         assert_eq!(doc_number_key("国办发[2019]6号"), expected);
         assert_eq!(doc_number_key("国办发（2019）第6号"), expected);
         assert_eq!(doc_number_key("国办发【2019】06号"), expected);
+        assert_eq!(doc_number_key("国办发2019年6号"), expected);
+        assert_eq!(doc_number_key("国办发 2019 年第 6 号"), expected);
     }
 
     #[test]
@@ -170,6 +186,8 @@ mod tests {
         assert_eq!(keys.first().map(String::as_str), Some("gongxintinglianguihan[2025]108"));
         assert!(keys.contains(&"lianguihan[2025]108".to_owned()));
         assert!(doc_number_keys("2025年").is_empty());
+        assert!(doc_number_keys("2019年6号").is_empty());
+        assert!(doc_number_keys("今年2019年6号线开通").is_empty());
     }
 
     #[test]

@@ -38,7 +38,7 @@ pub(crate) fn part_score(
 
 /// Explains one hit: its score (and the factor language fusion put on it), each query
 /// word's share (with tantivy's explanation of every matching term and field) and each
-/// phrase bonus. Of the expansions standing for one query word only the best scores
+/// phrase bonus. Of a query word and the expansions standing for it only the best scores
 /// (the others show theirs as `shadowed_score`), as in the search itself.
 pub(crate) fn explain_hit(
     searcher: &Searcher,
@@ -49,9 +49,9 @@ pub(crate) fn explain_hit(
     (score, scale): (Score, f32),
 ) -> Result<Value> {
     let mut words: Vec<Value> = Vec::new();
-    // Expansions standing for one query word count once, by the best of them.
-    let mut best_of_source: Vec<(String, usize, Score)> = Vec::new();
-    for group in plan.groups.iter().filter(|g| !g.stop) {
+    // The position in `words` of each group that matches, with its score.
+    let mut scored: Vec<Option<(usize, Score)>> = vec![None; plan.groups.len()];
+    for (index, group) in plan.groups.iter().enumerate().filter(|(_, g)| !g.stop) {
         let Some((value, address)) =
             part_score(searcher, fields, anchor, group_query(fields, ranking, group))?
         else {
@@ -76,13 +76,7 @@ pub(crate) fn explain_hit(
                 }
             }
         }
-        if let Some((from, _)) = group.source.as_ref().filter(|_| group.expansion) {
-            match best_of_source.iter_mut().find(|(f, _, _)| f == from) {
-                Some(best) if best.2 >= value => {}
-                Some(best) => *best = (from.clone(), words.len(), value),
-                None => best_of_source.push((from.clone(), words.len(), value)),
-            }
-        }
+        scored[index] = Some((words.len(), value));
         words.push(json!({
             "word": group.main,
             "from": group.source.as_ref().map(|s| &s.0),
@@ -93,11 +87,20 @@ pub(crate) fn explain_hit(
             "matches": matches,
         }));
     }
-    for (index, word) in words.iter_mut().enumerate() {
-        let Some(from) = word["from"].as_str().filter(|_| word["expansion"] == true) else {
-            continue;
-        };
-        if !best_of_source.iter().any(|(f, i, _)| f == from && *i == index) {
+    // Each concept counts once, by its best member: the others are shadowed.
+    let mut best: Vec<usize> = Vec::new();
+    for members in plan.concepts() {
+        let top = members.iter().filter_map(|&i| scored[i]).fold(
+            None,
+            |top: Option<(usize, Score)>, (at, value)| match top {
+                Some((_, v)) if v >= value => top,
+                _ => Some((at, value)),
+            },
+        );
+        best.extend(top.map(|(at, _)| at));
+    }
+    for (at, word) in words.iter_mut().enumerate() {
+        if !best.contains(&at) {
             word["shadowed_score"] = word["score"].clone();
             word["score"] = json!(0.0);
         }

@@ -184,6 +184,39 @@ impl QueryPlan {
         self.groups.iter().filter(|g| g.expansion).collect()
     }
 
+    /// Returns the query's concepts, each as indices into `groups`: every searched query
+    /// word followed by the expansions standing for it (an expansion of a phrase, such
+    /// as 住房租金 for "housing rent", stands for each of its words), then one concept
+    /// per source for expansions standing for no searched word. A clause covers a
+    /// concept by any of its members, in either language.
+    pub fn concepts(&self) -> Vec<Vec<usize>> {
+        let core: Vec<usize> = (0..self.groups.len())
+            .filter(|&i| !self.groups[i].stop && !self.groups[i].expansion)
+            .collect();
+        let mut concepts: Vec<Vec<usize>> = core.iter().map(|&i| vec![i]).collect();
+        let mut loose: Vec<(String, Vec<usize>)> = Vec::new();
+        for (index, group) in self.groups.iter().enumerate().filter(|(_, g)| g.expansion) {
+            let from = group.source.as_ref().map(|s| s.0.clone()).unwrap_or_default();
+            let from_terms: Vec<String> =
+                analyze(&from, true).into_iter().map(|t| t.text).collect();
+            let mut placed = false;
+            for (concept, &word) in concepts.iter_mut().zip(&core) {
+                if self.groups[word].terms.iter().any(|t| from_terms.contains(t)) {
+                    concept.push(index);
+                    placed = true;
+                }
+            }
+            if !placed {
+                match loose.iter_mut().find(|(f, _)| *f == from) {
+                    Some((_, members)) => members.push(index),
+                    None => loose.push((from, vec![index])),
+                }
+            }
+        }
+        concepts.extend(loose.into_iter().map(|(_, members)| members));
+        concepts
+    }
+
     /// Returns the words of the query itself, with positions, for phrase queries.
     pub fn phrase_words(&self) -> Vec<(usize, String)> {
         self.core_groups().iter().filter_map(|g| g.main.clone().map(|m| (g.position, m))).collect()
@@ -261,6 +294,27 @@ mod tests {
         assert!(plan.doc_numbers[0].contains(&"国办发[2019]6号".to_owned()));
         let words: Vec<String> = plan.phrase_words().into_iter().map(|w| w.1).collect();
         assert_eq!(words.concat(), "基本原则");
+        let plan = QueryPlan::parse("国办发2019年6号 基本原则");
+        assert_eq!(plan.doc_numbers.len(), 1);
+        assert!(plan.doc_numbers[0].contains(&"国办发[2019]6号".to_owned()));
+    }
+
+    #[test]
+    fn expansions_join_the_concept_of_the_word_they_stand_for() {
+        let mut plan = QueryPlan::parse("housing rent deduction");
+        plan.add_expansions(&[
+            ExpansionWord::new("住房租金", 0.5, "housing rent", "glossary"),
+            ExpansionWord::new("扣除", 0.5, "deduction", "glossary"),
+            ExpansionWord::new("专项", 0.5, "的", "glossary"),
+        ]);
+        let concepts = plan.concepts();
+        assert_eq!(concepts.len(), 4, "{concepts:?}");
+        let word = |i: usize| plan.groups[i].main.clone().unwrap_or_default();
+        assert_eq!(word(concepts[0][0]), "hous");
+        assert!(concepts[0].iter().any(|&i| word(i).contains("住房")), "{concepts:?}");
+        assert!(concepts[1].iter().any(|&i| word(i).contains("住房")), "{concepts:?}");
+        assert!(concepts[2].iter().any(|&i| word(i) == "扣除"), "{concepts:?}");
+        assert_eq!(concepts[3].len(), 1);
     }
 
     #[test]

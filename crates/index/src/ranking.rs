@@ -25,10 +25,11 @@ pub struct Ranking {
     /// Factor on the score of a clause whose document is superseded, repealed or expired.
     pub out_of_force_factor: f32,
     /// How much a clause in the other language than the query's weighs against one in
-    /// the query's own language that covers the query as well (see [`fuse_languages`]).
+    /// the query's own language that covers the query as well (see [`fuse_languages`]):
+    /// a tie-break only, as how much of the query a clause covers decides first.
     pub cross_language_factor: f32,
-    /// The power of the query coverage in [`fuse_languages`]: higher values let the
-    /// language whose best clause holds more of the query lead more clearly.
+    /// The power of the query coverage in [`fuse_languages`]: higher values let a clause
+    /// holding more of the query lead more clearly, whatever its language.
     pub coverage_power: f32,
 }
 
@@ -45,8 +46,8 @@ impl Default for Ranking {
             pair_slop: 1,
             min_share: 0.7,
             out_of_force_factor: 0.5,
-            cross_language_factor: 0.5,
-            coverage_power: 2.0,
+            cross_language_factor: 0.9,
+            coverage_power: 3.0,
         }
     }
 }
@@ -56,24 +57,24 @@ impl Default for Ranking {
 pub(crate) struct LanguagePool {
     /// The best score among the language's candidates.
     pub best: f32,
-    /// The share of the query, in `0.0..=1.0`, that the best candidate covers (by its
-    /// own words or by translations of them).
+    /// The share of the query, in `0.0..=1.0`, that the clause being scaled covers (by
+    /// its own words or by translations of them).
     pub coverage: f32,
     /// The language of the query.
     pub own: bool,
 }
 
-/// Returns the factor on the scores of a language's candidates when the two languages'
-/// results are merged.
+/// Returns the factor on the score of one clause when the two languages' results are
+/// merged.
 ///
 /// Raw scores of the two languages do not compare: a query's own words meet their own
 /// statistics, while translations are weighted guesses matched against another part of
-/// the collection. So each language's scores are divided by its best score, then scaled
-/// by how much of the query that best candidate covers (raised to `coverage_power`),
-/// and the other language by `cross_language_factor`. A language in which the query's
-/// words are weak (the best clause holds few of them) falls behind the other, whose
-/// translations hold more; when both cover the query alike, the query's own language
-/// leads.
+/// the collection. So each clause's score is divided by the best score of its language,
+/// then scaled by how much of the query the clause covers (raised to `coverage_power`),
+/// measured alike in both languages, and in the other language by
+/// `cross_language_factor`. A Chinese clause holding every translated concept beats an
+/// English clause matching one common word; when both cover the query alike, the
+/// query's own language leads.
 pub(crate) fn fuse_languages(ranking: &Ranking, pool: LanguagePool) -> f32 {
     if !(pool.best.is_finite() && pool.best > 0.0) {
         return 1.0;

@@ -370,8 +370,10 @@ fn synonym_cap(word_df: u64, synonym_df: u64, total: u64) -> f32 {
     (idf(word_df) / idf(synonym_df)).clamp(0.0, 1.0) as f32
 }
 
-/// Merges the two languages' candidates: scales each language's scores by
-/// [`fuse_languages`], from how much of the query its best clause covers, and re-sorts.
+/// Merges the two languages' candidates: each clause's score, relative to the best of
+/// its language, is scaled by [`fuse_languages`] from the share of the query the clause
+/// itself covers (by the words or their translations, measured alike in both
+/// languages), and the whole list re-sorted.
 fn fuse(
     lookup: &mut Lookup<'_>,
     ranking: &Ranking,
@@ -381,11 +383,13 @@ fn fuse(
 ) -> Result<()> {
     for zh in [true, false] {
         let Some(top) = groups.iter().find(|g| g.zh == zh) else { continue };
-        let Some(&(best, address)) = top.members.first() else { continue };
-        let anchor = lookup.clause(address)?.clause.anchor;
-        let coverage = coverage(lookup.searcher, lookup.fields, ranking, plan, &anchor)?;
-        let scale = fuse_languages(ranking, LanguagePool { best, coverage, own: zh == query_zh });
+        let Some(&(best, _)) = top.members.first() else { continue };
         for group in groups.iter_mut().filter(|g| g.zh == zh) {
+            let Some(&(_, address)) = group.members.first() else { continue };
+            let anchor = lookup.clause(address)?.clause.anchor;
+            let coverage = coverage(lookup.searcher, lookup.fields, ranking, plan, &anchor)?;
+            let pool = LanguagePool { best, coverage, own: zh == query_zh };
+            let scale = fuse_languages(ranking, pool);
             group.scale = scale;
             for member in &mut group.members {
                 member.0 *= scale;
@@ -405,40 +409,31 @@ fn coverage(
     plan: &QueryPlan,
     anchor: &str,
 ) -> Result<f32> {
-    let core = plan.core_groups();
     let total = searcher.num_docs() as f64;
-    let mut weights = Vec::with_capacity(core.len());
-    let mut covered = vec![false; core.len()];
-    for (index, group) in core.iter().enumerate() {
-        let main = group.main.as_deref().or(group.terms.first().map(String::as_str));
+    let (mut all, mut held) = (0.0, 0.0);
+    for members in plan.concepts() {
+        let Some(&first) = members.first() else { continue };
+        let word = &plan.groups[first];
+        if word.expansion {
+            continue;
+        }
+        let main = word.main.as_deref().or(word.terms.first().map(String::as_str));
         let df = main
             .map_or(0, |m| searcher.doc_freq(&Term::from_field_text(fields.text, m)).unwrap_or(0))
             as f64;
-        weights.push((1.0 + (total - df + 0.5) / (df + 0.5)).ln());
-        let query = group_query(fields, ranking, group);
-        covered[index] = part_score(searcher, fields, anchor, query)?.is_some();
-    }
-    for group in plan.expansion_groups() {
-        let Some((from, _)) = &group.source else { continue };
-        let from_terms: HashSet<String> = analyze(from, true).into_iter().map(|t| t.text).collect();
-        let stands_for: Vec<usize> = (0..core.len())
-            .filter(|&i| !covered[i] && core[i].terms.iter().any(|t| from_terms.contains(t)))
-            .collect();
-        if stands_for.is_empty() {
-            continue;
-        }
-        let query = group_query(fields, ranking, group);
-        if part_score(searcher, fields, anchor, query)?.is_some() {
-            for index in stands_for {
-                covered[index] = true;
+        let weight = (1.0 + (total - df + 0.5) / (df + 0.5)).ln();
+        all += weight;
+        for index in members {
+            let query = group_query(fields, ranking, &plan.groups[index]);
+            if part_score(searcher, fields, anchor, query)?.is_some() {
+                held += weight;
+                break;
             }
         }
     }
-    let all: f64 = weights.iter().sum();
     if all <= 0.0 {
         return Ok(1.0);
     }
-    let held: f64 = weights.iter().zip(&covered).filter(|(_, c)| **c).map(|(w, _)| w).sum();
     Ok((held / all) as f32)
 }
 
@@ -595,25 +590,27 @@ pub(crate) fn group_query(fields: Fields, ranking: &Ranking, group: &TermGroup) 
     boxed(BoostQuery::new(boxed(BooleanQuery::new(clauses)), group.weight))
 }
 
-/// Scores the expansions: those standing for one query word count once, by the best
-/// matching of them (a clause holding two senses of one word is no better a match).
-pub(crate) fn expansion_queries(
+/// Scores the concepts (see [`QueryPlan::concepts`]), telling which stand for a query
+/// word: each counts once, by the best of its members, so that a clause holding a word
+/// and its translation, or two senses of one word, is no better a match.
+pub(crate) fn concept_queries(
     fields: Fields,
     ranking: &Ranking,
     plan: &QueryPlan,
-) -> Vec<(String, Box<dyn Query>)> {
-    let mut by_source: Vec<(String, Vec<Box<dyn Query>>)> = Vec::new();
-    for group in plan.expansion_groups() {
-        let from = group.source.as_ref().map(|s| s.0.clone()).unwrap_or_default();
-        let query = group_query(fields, ranking, group);
-        match by_source.iter_mut().find(|(f, _)| *f == from) {
-            Some((_, queries)) => queries.push(query),
-            None => by_source.push((from, vec![query])),
-        }
-    }
-    by_source
+) -> Vec<(bool, Box<dyn Query>)> {
+    plan.concepts()
         .into_iter()
-        .map(|(from, queries)| (from, boxed(DisjunctionMaxQuery::new(queries))))
+        .map(|members| {
+            let core = members.first().is_some_and(|&i| !plan.groups[i].expansion);
+            let mut queries: Vec<Box<dyn Query>> =
+                members.iter().map(|&i| group_query(fields, ranking, &plan.groups[i])).collect();
+            let query = if queries.len() == 1 {
+                queries.remove(0)
+            } else {
+                boxed(DisjunctionMaxQuery::new(queries))
+            };
+            (core, query)
+        })
         .collect()
 }
 
@@ -650,8 +647,9 @@ pub(crate) fn phrase_bonuses(
     bonuses
 }
 
-/// Builds the whole query: filters and restrictions as required clauses, the query words
-/// with at least `min_words` present (or any expansion), phrase bonuses optional.
+/// Builds the whole query: filters and restrictions as required clauses, the query's
+/// concepts with at least `min_words` of them covered, by the words or their expansions
+/// (or any expansion standing for no query word), phrase bonuses optional.
 fn build_query(
     fields: Fields,
     ranking: &Ranking,
@@ -662,18 +660,16 @@ fn build_query(
     // Filters select and do not score.
     let mut clauses: Clauses =
         must.iter().map(|(o, q)| (*o, boxed(ConstScoreQuery::new(q.box_clone(), 0.0)))).collect();
-    let core: Clauses = plan
-        .core_groups()
-        .into_iter()
-        .map(|g| (Occur::Should, group_query(fields, ranking, g)))
-        .collect();
+    let (core, loose): (Vec<_>, Vec<_>) =
+        concept_queries(fields, ranking, plan).into_iter().partition(|(core, _)| *core);
+    let core: Clauses = core.into_iter().map(|(_, q)| (Occur::Should, q)).collect();
     let mut matching: Clauses = Vec::new();
     if !core.is_empty() {
         let min = min_words.min(core.len()).max(1);
         matching
             .push((Occur::Should, boxed(BooleanQuery::with_minimum_required_clauses(core, min))));
     }
-    for (_, query) in expansion_queries(fields, ranking, plan) {
+    for (_, query) in loose {
         matching.push((Occur::Should, query));
     }
     clauses.push((Occur::Must, boxed(BooleanQuery::new(matching))));
