@@ -152,6 +152,7 @@ impl ClauseIndex {
 
     fn from_index(dir: &Path, index: Index, fields: Fields) -> Result<ClauseIndex> {
         register_tokenizers(index.tokenizers());
+        crate::updater::cache_repeated_analysis(index.tokenizers());
         let reader =
             index.reader_builder().reload_policy(ReloadPolicy::OnCommitWithDelay).try_into()?;
         let inner = Inner {

@@ -1,15 +1,15 @@
 //! Writing the index.
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
-use tantivy::tokenizer::PreTokenizedString;
+use tantivy::tokenizer::{TextAnalyzer, Token, TokenStream, Tokenizer, TokenizerManager};
 use tantivy::{IndexReader, IndexWriter, TantivyDocument, Term};
 use tiaowen_model::{Clause, Document};
 
 use crate::docnum::doc_number_keys;
 use crate::schema::{date_number, Fields, KIND_CLAUSE, KIND_DOC};
-use crate::tokenizer::{fold_char, pre_tokenize};
+use crate::tokenizer::{fold_char, pre_tokenize, SEARCH_TOKENIZER};
 use crate::{Error, Result};
 
 /// Writes documents into the index. Nothing is visible until [`IndexUpdater::commit`];
@@ -37,7 +37,7 @@ impl IndexUpdater {
         // when the first of them arrives. Without the thread they simply load on first use.
         let _ = std::thread::Builder::new().name("tiaowen-warm-up".into()).spawn(|| {
             pre_tokenize("预热 warm-up");
-            folded_ideographs();
+            hash_table();
         });
         IndexUpdater { writer, fields, reader }
     }
@@ -75,8 +75,8 @@ impl IndexUpdater {
         record.add_text(fields.doc_json, &json);
         record.add_text(fields.content_hash, content_hash);
         self.writer.add_document(record)?;
-        // Clauses of one chapter share their headings: analyse and encode them once.
-        let mut headings_cache: HashMap<&[String], (PreTokenizedString, String)> = HashMap::new();
+        // Clauses of one chapter share their headings: join and encode them once.
+        let mut headings_cache: HashMap<&[String], (String, String)> = HashMap::new();
         let mut hash_buffer = String::new();
         for (ordinal, clause) in clauses.iter().enumerate() {
             let mut entry = shared.clone();
@@ -85,16 +85,16 @@ impl IndexUpdater {
             entry.add_u64(fields.ordinal, ordinal as u64);
             entry.add_text(fields.text, &clause.text);
             entry.add_text(fields.text_hash, text_hash(&clause.text, &mut hash_buffer));
-            let (analysed, headings_json) = match headings_cache.get(clause.headings.as_slice()) {
+            let (headings, headings_json) = match headings_cache.get(clause.headings.as_slice()) {
                 Some(cached) => cached,
                 None => {
-                    let analysed = analysed_only(&clause.headings.join("\n"));
                     let json = serde_json::to_string(&clause.headings)
                         .map_err(|e| Error::Record { reason: e.to_string() })?;
-                    headings_cache.entry(&clause.headings).or_insert((analysed, json))
+                    let joined = clause.headings.join("\n");
+                    headings_cache.entry(&clause.headings).or_insert((joined, json))
                 }
             };
-            entry.add_pre_tokenized_text(fields.headings, analysed.clone());
+            entry.add_text(fields.headings, headings);
             entry.add_text(fields.headings_json, headings_json);
             entry.add_text(fields.label, &clause.label);
             entry.add_text(fields.citation, &clause.citation);
@@ -108,7 +108,7 @@ impl IndexUpdater {
     fn add_document_fields(&self, entry: &mut TantivyDocument, doc: &Document) {
         let fields = self.fields;
         entry.add_text(fields.doc_id, &doc.id);
-        entry.add_pre_tokenized_text(fields.title, analysed_only(&doc.title));
+        entry.add_text(fields.title, &doc.title);
         let mut meta = Vec::new();
         if let Some(number) = &doc.doc_number {
             entry.add_text(fields.doc_number, &number.raw);
@@ -125,7 +125,7 @@ impl IndexUpdater {
             entry.add_text(fields.issuer, issuer.to_lowercase());
             meta.push(issuer.as_str());
         }
-        entry.add_pre_tokenized_text(fields.meta, analysed_only(&meta.join("\n")));
+        entry.add_text(fields.meta, meta.join("\n"));
         let issued = doc.dates.issued.as_deref().and_then(|d| date_number(d, false));
         let published = doc.dates.published.as_deref().and_then(|d| date_number(d, false));
         if let Some(issued) = issued {
@@ -163,45 +163,135 @@ impl IndexUpdater {
     }
 }
 
-/// Analyses a text for a field that is indexed but not stored: only the tokens are kept,
-/// since tantivy reads nothing else of them there, and every entry of the document carries
-/// a copy (encoded and decoded again on its way to the indexing threads).
-fn analysed_only(text: &str) -> PreTokenizedString {
-    let mut analysed = pre_tokenize(text);
-    analysed.text = String::new();
-    analysed
+/// Wraps the analyzer registered as [`SEARCH_TOKENIZER`] so that a text analysed twice
+/// in a row is analysed once: every entry of a document carries its title, number and
+/// issuers, and the clauses of a chapter its headings, and tantivy keeps one analyzer per
+/// field and indexing thread, so those fields see the same text entry after entry. The
+/// tokens are the analyzer's own; nothing else changes.
+pub(crate) fn cache_repeated_analysis(manager: &TokenizerManager) {
+    if let Some(inner) = manager.get(SEARCH_TOKENIZER) {
+        let cached = RepeatCache { inner, last_text: String::new(), last_tokens: None };
+        manager.register(SEARCH_TOKENIZER, TextAnalyzer::from(cached));
+    }
 }
 
-/// The first and last unified ideographs, the bulk of Chinese text.
-const FIRST_IDEOGRAPH: char = '\u{4e00}';
-const LAST_IDEOGRAPH: char = '\u{9fff}';
-
-/// Tells whether a character is a unified ideograph (a letter, without asking the Unicode
-/// tables).
-fn is_ideograph(c: char) -> bool {
-    (FIRST_IDEOGRAPH..=LAST_IDEOGRAPH).contains(&c)
+/// The tokenizer of [`cache_repeated_analysis`].
+#[derive(Clone)]
+struct RepeatCache {
+    inner: TextAnalyzer,
+    /// The text of the last call.
+    last_text: String,
+    /// Its tokens, shared with the stream that handed them out.
+    last_tokens: Option<Arc<Vec<Token>>>,
 }
 
-/// Returns the folded form of every unified ideograph, by code point from
-/// [`FIRST_IDEOGRAPH`]: folding looks each one up in a hash table, once per character of
-/// every clause, while this looks it up once per run. `'\0'` marks the (in practice
-/// absent) ideographs that do not fold to exactly one character.
-fn folded_ideographs() -> &'static [char] {
-    static TABLE: OnceLock<Vec<char>> = OnceLock::new();
+impl Tokenizer for RepeatCache {
+    type TokenStream<'a> = TokenList;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> TokenList {
+        if let Some(tokens) = self.last_tokens.as_ref().filter(|_| text == self.last_text) {
+            return TokenList::new(Arc::clone(tokens));
+        }
+        let mut stream = self.inner.token_stream(text);
+        let mut tokens = Vec::new();
+        while stream.advance() {
+            tokens.push(std::mem::take(stream.token_mut()));
+        }
+        let tokens = Arc::new(tokens);
+        self.last_text.clear();
+        self.last_text.push_str(text);
+        self.last_tokens = Some(Arc::clone(&tokens));
+        TokenList::new(tokens)
+    }
+}
+
+/// A token stream over tokens analysed beforehand.
+struct TokenList {
+    tokens: Arc<Vec<Token>>,
+    /// The current token plus one; 0 before the first call to `advance`.
+    next: usize,
+    /// What `token` gives before `advance` or after the end.
+    none: Token,
+}
+
+impl TokenList {
+    fn new(tokens: Arc<Vec<Token>>) -> TokenList {
+        TokenList { tokens, next: 0, none: Token::default() }
+    }
+}
+
+impl TokenStream for TokenList {
+    fn advance(&mut self) -> bool {
+        if self.next >= self.tokens.len() {
+            return false;
+        }
+        self.next += 1;
+        true
+    }
+
+    fn token(&self) -> &Token {
+        self.next.checked_sub(1).and_then(|at| self.tokens.get(at)).unwrap_or(&self.none)
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        match self.next.checked_sub(1) {
+            // Copies the tokens only while the cache shares them; indexing never asks.
+            Some(at) if at < self.tokens.len() => &mut Arc::make_mut(&mut self.tokens)[at],
+            _ => &mut self.none,
+        }
+    }
+}
+
+/// The blocks of Chinese text whose hash contribution is looked up in a table: CJK
+/// punctuation, kana, extension A and the unified ideographs; and the full-width forms.
+const TABLE_RANGES: [(char, char); 2] = [('\u{3000}', '\u{9fff}'), ('\u{ff00}', '\u{ffef}')];
+/// A table entry for a character that adds nothing to the hash.
+const ADDS_NOTHING: u32 = 0;
+/// A table entry for a character that folds to several: it is folded on the spot.
+const FOLD_ON_THE_SPOT: u32 = u32::MAX;
+
+/// Tells whether a folded character counts for the hash: a letter or digit (unified
+/// ideographs are letters; they skip the Unicode table lookup).
+fn counts_for_hash(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c) || c.is_alphanumeric()
+}
+
+/// Returns, for each character of [`TABLE_RANGES`] in order, what it adds to the hash:
+/// the one character it folds to, [`ADDS_NOTHING`] or [`FOLD_ON_THE_SPOT`]. Folding
+/// looks each character up in a hash table; this does it once per run instead of once
+/// per character of every clause.
+fn hash_table() -> &'static [u32] {
+    static TABLE: OnceLock<Vec<u32>> = OnceLock::new();
     TABLE.get_or_init(|| {
+        let mut table = Vec::new();
         let mut folded = String::with_capacity(8);
-        let mut table = Vec::with_capacity(LAST_IDEOGRAPH as usize - FIRST_IDEOGRAPH as usize + 1);
-        for c in FIRST_IDEOGRAPH..=LAST_IDEOGRAPH {
-            folded.clear();
-            fold_char(c, &mut folded);
-            let mut chars = folded.chars();
-            table.push(match (chars.next(), chars.next()) {
-                (Some(f), None) => f,
-                _ => '\0',
-            });
+        for (first, last) in TABLE_RANGES {
+            for c in first..=last {
+                folded.clear();
+                fold_char(c, &mut folded);
+                let mut chars = folded.chars();
+                table.push(match (chars.next(), chars.next()) {
+                    (None, _) => ADDS_NOTHING,
+                    (Some(f), None) if counts_for_hash(f) => u32::from(f),
+                    (Some(_), None) => ADDS_NOTHING,
+                    (Some(_), Some(_)) => FOLD_ON_THE_SPOT,
+                });
+            }
         }
         table
     })
+}
+
+/// Finds a character's entry in [`hash_table`].
+fn table_entry(table: &[u32], c: char) -> Option<u32> {
+    let mut offset = 0;
+    for (first, last) in TABLE_RANGES {
+        if (first..=last).contains(&c) {
+            return table.get(offset + (c as usize - first as usize)).copied();
+        }
+        offset += last as usize - first as usize + 1;
+    }
+    None
 }
 
 /// How many hex digits of the hash are kept: 64 bits leave no practical chance of two
@@ -214,7 +304,7 @@ const TEXT_HASH_LEN: usize = 16;
 /// reused for the folded letters and digits.
 fn text_hash(text: &str, buffer: &mut String) -> String {
     buffer.clear();
-    let ideographs = folded_ideographs();
+    let table = hash_table();
     let mut folded = String::with_capacity(8);
     for c in text.chars() {
         if c.is_ascii() {
@@ -223,20 +313,19 @@ fn text_hash(text: &str, buffer: &mut String) -> String {
             }
             continue;
         }
-        let ideograph = (c as usize).checked_sub(FIRST_IDEOGRAPH as usize);
-        if let Some(&f) = ideograph.and_then(|i| ideographs.get(i)).filter(|&&f| f != '\0') {
-            if is_ideograph(f) || f.is_alphanumeric() {
-                buffer.push(f);
+        match table_entry(table, c) {
+            Some(ADDS_NOTHING) => continue,
+            Some(FOLD_ON_THE_SPOT) | None => {}
+            Some(code) => {
+                if let Some(f) = char::from_u32(code) {
+                    buffer.push(f);
+                }
+                continue;
             }
-            continue;
         }
         folded.clear();
         fold_char(c, &mut folded);
-        for f in folded.chars() {
-            if is_ideograph(f) || f.is_alphanumeric() {
-                buffer.push(f);
-            }
-        }
+        buffer.extend(folded.chars().filter(|&f| counts_for_hash(f)));
     }
     let hash = blake3::hash(buffer.as_bytes()).to_hex()[..TEXT_HASH_LEN].to_owned();
     debug_assert!(crate::schema::text_hash(text).starts_with(&hash));
@@ -247,13 +336,48 @@ fn text_hash(text: &str, buffer: &mut String) -> String {
 mod tests {
     use super::*;
 
+    fn texts(analyzer: &mut TextAnalyzer, text: &str) -> Vec<(String, usize, usize, usize)> {
+        let mut stream = analyzer.token_stream(text);
+        let mut seen = Vec::new();
+        while stream.advance() {
+            let t = stream.token();
+            seen.push((t.text.clone(), t.offset_from, t.offset_to, t.position));
+        }
+        seen
+    }
+
+    #[test]
+    fn cached_analysis_gives_the_same_tokens() {
+        let manager = TokenizerManager::default();
+        crate::tokenizer::register_tokenizers(&manager);
+        let mut plain = manager.get(SEARCH_TOKENIZER).expect("registered");
+        cache_repeated_analysis(&manager);
+        let mut cached = manager.get(SEARCH_TOKENIZER).expect("registered");
+        let title = "中华人民共和国个人所得税法实施条例 2019年";
+        let expected = texts(&mut plain, title);
+        assert!(expected.len() > 5, "{expected:?}");
+        for _ in 0..4 {
+            assert_eq!(texts(&mut cached, title), expected);
+        }
+        assert_eq!(texts(&mut cached, "国办发〔2019〕6号"), texts(&mut plain, "国办发〔2019〕6号"));
+        assert_eq!(texts(&mut cached, title), expected);
+        assert!(texts(&mut cached, "").is_empty());
+        assert!(texts(&mut cached, "").is_empty());
+        // Changing a handed-out token leaves the cached ones alone.
+        let mut stream = cached.token_stream(title);
+        assert!(stream.advance());
+        stream.token_mut().text = "改".to_owned();
+        drop(stream);
+        assert_eq!(texts(&mut cached, title), expected);
+    }
+
     #[test]
     fn text_hash_matches_the_schema_hash() {
         let mut buffer = String::new();
         for text in [
             "纳税人为独生子女的，按照每月2000元",
             "纳税人为独生子女的，\n按照每月２０００元",
-            "low-end supply ＡＢＣ ⺁ 國家 Ⅻ ① 乾隆 發展 〇 㐀 𠀀 Straße İ",
+            "low-end supply ＡＢＣ ⺁ 國家 Ⅻ ① 乾隆 發展 〇 㐀 𠀀 Straße İ ㍿ ｶ ﾞ ～ 。、《》",
             "",
             "。。。",
         ] {
@@ -262,14 +386,11 @@ mod tests {
             assert!(crate::schema::text_hash(text).starts_with(&hash), "{text}");
         }
         assert_ne!(text_hash("不得用于", &mut buffer), text_hash("可以用于", &mut buffer));
-    }
-
-    #[test]
-    fn analysed_only_keeps_the_tokens() {
-        let full = pre_tokenize("个人所得税法实施条例");
-        let lean = analysed_only("个人所得税法实施条例");
-        assert!(lean.text.is_empty());
-        assert_eq!(lean.tokens, full.tokens);
-        assert!(!lean.tokens.is_empty());
+        // Every character the table covers hashes as folding it on the spot would.
+        for (first, last) in TABLE_RANGES {
+            let text: String = (first..=last).collect();
+            let hash = text_hash(&text, &mut buffer);
+            assert!(crate::schema::text_hash(&text).starts_with(&hash));
+        }
     }
 }

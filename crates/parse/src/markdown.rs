@@ -160,7 +160,7 @@ pub(crate) fn strip_inline_markup(line: &str) -> String {
     // Links and images keep only text of the line itself, so the checks below still hold
     // after they are replaced.
     let mut line = Cow::Borrowed(line);
-    if line.contains("](") {
+    if line.contains(']') && line.contains("](") {
         let images = IMAGE.replace_all(&line, "$1").into_owned();
         line = Cow::Owned(LINK.replace_all(&images, "$1").into_owned());
     }

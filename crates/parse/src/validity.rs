@@ -57,7 +57,7 @@ pub fn repealed_documents(blocks: &[String]) -> Vec<CitedDocument> {
 /// date, or a number of years counted from its issue date.
 pub fn valid_until(blocks: &[String], issued: Option<&str>) -> Option<String> {
     for block in blocks {
-        if !block.contains("有效期") && !block.to_ascii_lowercase().contains("valid") {
+        if !block.contains("有效期") && !has_ascii_word(block, "valid") {
             continue;
         }
         if let Some(caps) = VALID_UNTIL.captures(block) {
@@ -80,8 +80,16 @@ fn mentions_repeal(block: &str) -> bool {
     {
         return true;
     }
-    let lower = block.to_ascii_lowercase();
-    lower.contains("repeal") || lower.contains("abolish")
+    has_ascii_word(block, "repeal") || has_ascii_word(block, "abolish")
+}
+
+/// Tells whether `text` contains the lower-case ASCII `word` in any case. Most blocks are
+/// Chinese without a Latin letter: those are answered without copying them.
+fn has_ascii_word(text: &str, word: &str) -> bool {
+    if !text.bytes().any(|b| b.is_ascii_alphabetic()) {
+        return false;
+    }
+    text.to_ascii_lowercase().contains(word)
 }
 
 /// The titles between 《 and 》 in a text.
@@ -172,6 +180,14 @@ mod tests {
         assert!(found
             .iter()
             .any(|c| c.doc_number.as_ref().is_some_and(|n| n.normalized == "财建〔2015〕12号")));
+    }
+
+    #[test]
+    fn english_words_match_in_any_case_only_where_latin_letters_are() {
+        assert!(has_ascii_word("These Measures shall be REPEALED", "repeal"));
+        assert!(has_ascii_word("《办法》Valid until 2025", "valid"));
+        assert!(!has_ascii_word("本办法同时废止", "repeal"));
+        assert!(!has_ascii_word("abolition of fees", "abolish"));
     }
 
     #[test]

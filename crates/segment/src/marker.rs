@@ -135,6 +135,21 @@ static PAREN_WORD: LazyLock<Regex> = LazyLock::new(|| {
 static PAREN_LOWER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[（(]([a-z]{1,6})[）)]").expect("static regex"));
 
+/// Tells whether a block starts with a character that can open an outline number: the
+/// patterns below all fail on the others, and most blocks are plain sentences, for which
+/// this one look saves a dozen pattern searches.
+fn may_start_outline_number(block: &str) -> bool {
+    block.chars().next().is_some_and(|c| {
+        ZH_NUMERALS.contains(&c)
+            || matches!(c, '（' | '(' | 'I' | 'V' | 'X' | 'L' | 'C')
+            || c.is_numeric()
+            || circled_value(c).is_some()
+    })
+}
+
+/// The numerals that open `一、` (the class of [`ZH_COMMA`]).
+const ZH_NUMERALS: [char; 11] = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '百'];
+
 /// Recognises the mark a block starts with, or `None` for plain text.
 pub(crate) fn recognise(block: &str) -> Option<Marker> {
     if let Some(marker) = attachment(block) {
@@ -152,6 +167,9 @@ pub(crate) fn recognise(block: &str) -> Option<Marker> {
 
 /// Returns the byte length of the outline number a block starts with, if any.
 pub(crate) fn outline_number_len(block: &str) -> usize {
+    if !may_start_outline_number(block) {
+        return 0;
+    }
     let patterns: [&Regex; 8] = [
         &ZH_COMMA,
         &ZH_PAREN,
@@ -172,6 +190,9 @@ pub(crate) fn outline_number_len(block: &str) -> usize {
 
 /// Recognises `第一章 总则`, `第二节…`, `第一编…`, `第一分编…` as a short heading line.
 fn zh_structure(block: &str) -> Option<Marker> {
+    if !block.starts_with('第') {
+        return None;
+    }
     let caps = ZH_STRUCTURE.captures(block)?;
     let value = parse_chinese(caps.get(1)?.as_str())?;
     let rest = &block[caps.get(0)?.end()..];
@@ -190,6 +211,9 @@ fn zh_structure(block: &str) -> Option<Marker> {
 
 /// Recognises `Chapter II General Principles`, `Section 1 …`, `Part One`.
 fn en_structure(block: &str) -> Option<Marker> {
+    if !block.starts_with(['P', 'C', 'S']) {
+        return None;
+    }
     let caps = EN_STRUCTURE.captures(block)?;
     let number = caps.get(2)?.as_str();
     let value = number
@@ -216,6 +240,9 @@ fn is_heading_line(rest: &str, max_chars: usize) -> bool {
 
 /// Recognises `第二十二条…` and `第十条之一…`, but not a sentence citing an article.
 fn zh_article(block: &str) -> Option<Marker> {
+    if !block.starts_with('第') {
+        return None;
+    }
     let caps = ZH_ARTICLE.captures(block)?;
     let value = parse_chinese(caps.get(1)?.as_str())?;
     let sub = match caps.get(2) {
@@ -233,6 +260,9 @@ fn zh_article(block: &str) -> Option<Marker> {
 
 /// Recognises `Article 18 …`.
 fn en_article(block: &str) -> Option<Marker> {
+    if !block.starts_with('A') {
+        return None;
+    }
     let caps = EN_ARTICLE.captures(block)?;
     let value = caps.get(1)?.as_str().parse().ok()?;
     let sub = match caps.get(2) {
@@ -245,6 +275,9 @@ fn en_article(block: &str) -> Option<Marker> {
 
 /// Recognises a short `附件`, `附件1：…`, `Annex 2` line that opens an attachment.
 fn attachment(block: &str) -> Option<Marker> {
+    if !block.starts_with(['附', 'A']) {
+        return None;
+    }
     let caps = ATTACHMENT.captures(block)?;
     if block.chars().count() > MAX_HEADING_CHARS || block.ends_with(['。', '；']) {
         return None;
@@ -266,6 +299,9 @@ fn attachment(block: &str) -> Option<Marker> {
 /// Collects every outline reading of the number a block starts with.
 fn outline_candidates(block: &str) -> Vec<Candidate> {
     let mut found = Vec::new();
+    if !may_start_outline_number(block) {
+        return found;
+    }
     if let Some(caps) = ZH_COMMA.captures(block) {
         push(&mut found, Style::ZhComma, parse_chinese(&caps[1]), caps[1].to_string());
     }
@@ -397,6 +433,51 @@ mod tests {
         };
         let readings: Vec<_> = candidates.iter().map(|c| (c.style, c.value)).collect();
         assert_eq!(readings, vec![(Style::ParenLetter, 9), (Style::ParenRomanLower, 1)]);
+    }
+
+    #[test]
+    fn the_first_character_checks_let_every_mark_through() {
+        let patterns: [&Regex; 13] = [
+            &ZH_STRUCTURE,
+            &ZH_ARTICLE,
+            &EN_ARTICLE,
+            &EN_STRUCTURE,
+            &ATTACHMENT,
+            &ZH_COMMA,
+            &ZH_PAREN,
+            &ARABIC_DOT,
+            &ARABIC_PAREN,
+            &ROMAN_DOT,
+            &PAREN_ROMAN_UPPER,
+            &PAREN_WORD,
+            &PAREN_LOWER,
+        ];
+        let blocks = [
+            "一、总则",
+            "百、",
+            "（二）加强管理",
+            "(3) 条件",
+            "12. 事项",
+            "１２、全角",
+            "IV. Scope",
+            "(Two) items",
+            "(iv) rules",
+            "Chapter II General",
+            "Section 3 Terms",
+            "Part One",
+            "Article 18 Scope",
+            "Annex 2",
+            "附表1",
+            "第三章 附则",
+            "第十条之一 内容",
+        ];
+        for block in blocks {
+            assert!(patterns.iter().any(|p| p.is_match(block)), "{block} is a mark");
+            assert!(recognise(block).is_some() || outline_number_len(block) > 0, "{block}");
+        }
+        assert!(recognise("本法自公布之日起施行。").is_none());
+        assert!(!may_start_outline_number("本法自公布之日起施行。"));
+        assert_eq!(outline_number_len("各地要加强管理。"), 0);
     }
 
     #[test]

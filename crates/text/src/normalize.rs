@@ -1,7 +1,7 @@
 //! Normalisation of extracted text.
 
 use tiaowen_model::is_cjk;
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 
 /// Maps a Kangxi radical or CJK radical supplement character to the ordinary ideograph
 /// it stands for (`⻔` → `门`); other characters come back unchanged.
@@ -126,27 +126,7 @@ fn is_cjk_or_punct(c: char) -> bool {
 /// Chinese punctuation that NFKC would turn into ASCII (`，` `（` `）` `：`) is kept
 /// as written, so that clause labels such as `（一）` survive.
 pub fn normalize_line(line: &str) -> String {
-    let mut folded = String::with_capacity(line.len());
-    for c in line.chars() {
-        // Circled numbers (①…⑳) mark list items; NFKC would turn them into bare digits.
-        if matches!(
-            c,
-            '，' | '（' | '）' | '：' | '；' | '！' | '？' | '〔' | '〕' | '　' | '\u{2460}'
-                ..='\u{2473}'
-        ) {
-            folded.push(if c == '　' { ' ' } else { c });
-            continue;
-        }
-        // ASCII and unified ideographs are their own NFKC form: skip the decomposition
-        // tables for the characters that make up nearly all text.
-        if c.is_ascii() || ('\u{4e00}'..='\u{9fff}').contains(&c) {
-            folded.push(c);
-            continue;
-        }
-        for n in std::iter::once(c).nfkc() {
-            folded.push(fold_radical(n));
-        }
-    }
+    let folded = fold_line(line);
     // Most lines hold no white space at all, and then there is nothing left to do.
     if !folded.contains(is_space) {
         return folded;
@@ -177,6 +157,42 @@ pub fn normalize_line(line: &str) -> String {
         }
     }
     out
+}
+
+/// Folds each character of a line (see [`normalize_line`]), copying the runs of
+/// characters that stay as they are in one piece.
+fn fold_line(line: &str) -> String {
+    let mut folded = String::with_capacity(line.len());
+    let mut unchanged_from = 0;
+    for (at, c) in line.char_indices() {
+        // ASCII and unified ideographs are their own NFKC form: skip the decomposition
+        // tables for the characters that make up nearly all text.
+        if c.is_ascii() || ('\u{4e00}'..='\u{9fff}').contains(&c) {
+            continue;
+        }
+        // Circled numbers (①…⑳) mark list items; NFKC would turn them into bare digits.
+        let kept = matches!(
+            c,
+            '，' | '（' | '）' | '：' | '；' | '！' | '？' | '〔' | '〕' | '\u{2460}'..='\u{2473}'
+        );
+        // Chinese punctuation (`。`, `、`, `《`, `“`) is its own NFKC form too; the quick
+        // check says so from one table, without building a normalising iterator.
+        if kept || (is_nfkc_quick(std::iter::once(c)) == IsNormalized::Yes && fold_radical(c) == c)
+        {
+            continue;
+        }
+        folded.push_str(&line[unchanged_from..at]);
+        unchanged_from = at + c.len_utf8();
+        if c == '　' {
+            folded.push(' ');
+            continue;
+        }
+        for n in std::iter::once(c).nfkc() {
+            folded.push(fold_radical(n));
+        }
+    }
+    folded.push_str(&line[unchanged_from..]);
+    folded
 }
 
 /// Tells whether a character separates words without being text: white space and the
@@ -269,6 +285,7 @@ mod tests {
         );
         assert_eq!(normalize_line("ＡＩ⻔\u{200b}治理"), "AI门治理");
         assert_eq!(normalize_line("\u{feff}标题"), "标题");
+        assert_eq!(normalize_line("总　则　ａ　b"), "总则 a b");
     }
 
     /// The white-space pass as first written, over a char vector, for comparison.
@@ -311,6 +328,23 @@ mod tests {
                 n /= alphabet.len();
             }
             assert_eq!(normalize_line(&line), collapse_spaces_by_index(&line), "{line:?}");
+        }
+    }
+
+    #[test]
+    fn folding_matches_nfkc_and_radicals_for_every_bmp_character() {
+        for c in (0x80..0x1_0000).filter_map(char::from_u32) {
+            if c.is_whitespace()
+                || matches!(c, '\u{200b}' | '\u{feff}' | '，' | '（' | '）' | '：')
+                || matches!(c, '；' | '！' | '？' | '〔' | '〕' | '\u{2460}'..='\u{2473}')
+            {
+                continue;
+            }
+            let expected: String = std::iter::once(c).nfkc().map(fold_radical).collect();
+            if expected.contains(|e: char| e.is_whitespace() || e == '\u{200b}') {
+                continue;
+            }
+            assert_eq!(normalize_line(&c.to_string()), expected.trim(), "{c:?}");
         }
     }
 
