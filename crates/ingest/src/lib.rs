@@ -35,7 +35,7 @@ pub use walk::{document_id, find_documents, CorpusFile};
 /// Bumped whenever parsing or segmentation changes what a file yields, or the index
 /// writes a document differently, so that an incremental run re-reads every file.
 /// Version 2: clause text hashes of 16 digits.
-pub const PIPELINE_VERSION: u32 = 2;
+pub const PIPELINE_VERSION: u32 = 3;
 
 /// How many read documents may wait for the writer.
 const READ_AHEAD: usize = 16;

@@ -353,7 +353,8 @@ fn zh_number(text: &str) -> Option<u32> {
 /// Classifies a document: by its title, else as a notice when it says `通知如下`, else
 /// as news when it is an English page or a Chinese report with no document number.
 fn classify(title: &str, has_number: bool, lang: Lang, blocks: &[String]) -> DocType {
-    let by_title = DocType::from_title(title);
+    // Traditional-script reprints end in 意見, 條例, 辦法: classify the simplified form.
+    let by_title = DocType::from_title(&tiaowen_lexicon::to_simplified(title));
     if by_title != DocType::Other {
         return by_title;
     }

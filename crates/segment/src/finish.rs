@@ -35,12 +35,9 @@ pub(crate) fn finish(nodes: &[Node], lang: Lang) -> Vec<SegmentedClause> {
                     continue;
                 }
                 let english_article = node.kind == NodeKind::Article && node.lang == Lang::En;
-                clauses.push(SegmentedClause {
-                    path: paths.unique(&node.path, english_article),
-                    label: node.label.clone(),
-                    headings: heading_chain(nodes, &headings, index),
-                    text: node.blocks.join("\n"),
-                });
+                let path = paths.unique(&node.path, english_article);
+                let chain = heading_chain(nodes, &headings, index);
+                push_numbered(&mut clauses, node, path, chain, lang);
             }
             NodeKind::Preamble if numbered => {
                 // A cover letter reads best whole: group up to the maximum.
@@ -77,7 +74,70 @@ pub(crate) fn finish(nodes: &[Node], lang: Lang) -> Vec<SegmentedClause> {
             }
         }
     }
-    clauses
+    merge_parallel_articles(clauses)
+}
+
+/// Adds a numbered clause. An outline item that runs past [`MAX_PIECE_CHARS`] over several
+/// paragraphs (a section with unnumbered paragraphs under its title) is cut at paragraph
+/// boundaries into `{path}`, `{path}.p2`, ... so that a hit stays clause-sized; an article
+/// stays whole, because articles are what laws are cited by.
+fn push_numbered(
+    clauses: &mut Vec<SegmentedClause>,
+    node: &Node,
+    path: String,
+    headings: Vec<String>,
+    lang: Lang,
+) {
+    let text = node.blocks.join("\n");
+    if node.kind == NodeKind::Article || text.chars().count() <= MAX_PIECE_CHARS {
+        clauses.push(SegmentedClause { path, label: node.label.clone(), headings, text });
+        return;
+    }
+    let mut continued = headings.clone();
+    if let Some(first) = node.blocks.first() {
+        continued.push(short_title(first));
+    }
+    for (index, text) in pieces(&node.blocks, MAX_PIECE_CHARS).into_iter().enumerate() {
+        let (piece_path, label, chain) = match index {
+            0 => (path.clone(), node.label.clone(), headings.clone()),
+            n => {
+                let label = match lang {
+                    Lang::En => format!("{} ¶{}", node.label, n + 1),
+                    Lang::Zh => format!("{}第{}段", node.label, n + 1),
+                };
+                (format!("{path}.p{}", n + 1), label, continued.clone())
+            }
+        };
+        clauses.push(SegmentedClause { path: piece_path, label, headings: chain, text });
+    }
+}
+
+/// Joins the English twin of an article (`a1.en`, from a bilingual text that gives each
+/// article in Chinese and then in English) to its Chinese article, so that one clause
+/// carries both versions and a query in either language finds it.
+fn merge_parallel_articles(clauses: Vec<SegmentedClause>) -> Vec<SegmentedClause> {
+    let mut merged: Vec<SegmentedClause> = Vec::with_capacity(clauses.len());
+    let mut by_path: HashMap<String, usize> = HashMap::new();
+    for clause in clauses {
+        let twin_of = clause.path.strip_suffix(".en").and_then(|base| by_path.get(base)).copied();
+        match twin_of {
+            Some(at) if merged[at].text.starts_with('第') => {
+                let article = &mut merged[at];
+                article.text.push('\n');
+                article.text.push_str(&clause.text);
+                for heading in clause.headings {
+                    if !article.headings.contains(&heading) {
+                        article.headings.push(heading);
+                    }
+                }
+            }
+            _ => {
+                by_path.insert(clause.path.clone(), merged.len());
+                merged.push(clause);
+            }
+        }
+    }
+    merged
 }
 
 /// The paths given out so far.

@@ -50,14 +50,16 @@
 //! | II. (5) | `2.5` | `II.(5)` |
 //! | 1. (Two) | `1.2` | `1.(Two)` |
 //! | preamble | `0`, then `0.p2`, `0.p3` if long | `前言` / `Preamble` |
+//! | an outline item whose paragraphs run past 1,500 characters | `1`, `1.p2` … | `I.`, `I. ¶2` / `一第2段` |
 //! | unnumbered document | `p1`, `p2` ... | `第1段` / `¶1` |
 //! | in the first attachment | `att1.2.1`, `att1.p1` | as above |
 //!
 //! Outline paths join the values of every numbered ancestor; labels join the numbers
 //! as written (`一、` gives `一`, other styles keep their brackets or full stop).
-//! When a path repeats, the English twin of an article gets `.en` (`第一条` then
-//! `Article 1` in a bilingual text give `a1` and `a1.en`) and any other repeat gets
-//! `~2`, `~3` in document order, so the same input always gives the same paths.
+//! When a path repeats, the English twin of an article (`第一条` then `Article 1` in a
+//! bilingual text) is joined to the Chinese article, so that one clause `a1` carries
+//! both versions and a query in either language finds it; any other repeat gets `~2`,
+//! `~3` in document order, so the same input always gives the same paths.
 //!
 //! # Example
 //!

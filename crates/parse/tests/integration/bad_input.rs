@@ -75,4 +75,11 @@ fn reads_the_traditional_script_page() {
     assert!(title.contains("政務新媒體"), "{title}");
     assert!(doc.meta.doc_number.is_some());
     assert!(doc.meta.issued.is_some());
+    // 意見 is classified as 意见.
+    let record = tiaowen_parse::record::build_document(
+        "govcn_017_traditional.html",
+        SourceFormat::Html,
+        &doc,
+    );
+    assert_eq!(record.doc_type, tiaowen_model::DocType::Opinions);
 }

@@ -92,16 +92,24 @@ fn english_opinions_number_items_across_parts() {
     assert!(clause(&clauses, "1")
         .text
         .starts_with("I. Development Foundation and Overall Requirements"));
+    // Part I runs on over several unnumbered paragraphs: it is cut into clause-sized pieces.
+    let continued = clause(&clauses, "1.p2");
+    assert_eq!(continued.label, "I. ¶2");
+    assert_eq!(continued.headings, ["I. Development Foundation and Overall Requirements"]);
+    assert!(clauses.iter().all(|c| c.text.chars().count() <= 2000), "a clause is too long");
 }
 
 #[test]
 fn bilingual_constitution_pairs_articles() {
     let clauses = segment_corpus_file("bilingual/constitution-zh-en.md");
-    let chinese = clauses.iter().filter(|c| c.label.starts_with('第')).count();
-    let english = clauses.iter().filter(|c| c.label.starts_with("Article")).count();
-    assert_eq!((chinese, english), (143, 143));
-    assert_eq!(clause(&clauses, "a1.en").label, "Article 1");
-    assert!(clause(&clauses, "a1.en").text.starts_with("Article 1 The People’s Republic of China"));
+    // Each article carries its Chinese text and then its English translation.
+    let articles: Vec<_> = clauses.iter().filter(|c| c.label.starts_with('第')).collect();
+    assert_eq!(articles.len(), 143);
+    assert!(articles.iter().all(|c| c.text.contains("Article ")));
+    assert!(clauses.iter().all(|c| !c.path.ends_with(".en")));
+    let first = clause(&clauses, "a1");
+    assert!(first.text.starts_with("第一条"));
+    assert!(first.text.contains("\nArticle 1 The People’s Republic of China"));
     let president = clause(&clauses, "a79");
     assert_eq!(
         president.headings,

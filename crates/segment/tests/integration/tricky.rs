@@ -184,7 +184,7 @@ fn restarted_numbering_gets_unique_paths() {
 }
 
 #[test]
-fn bilingual_articles_get_an_english_variant_path() {
+fn bilingual_articles_carry_both_languages() {
     let clauses = run(&[
         "第一章总纲",
         "Chapter I General Principles",
@@ -194,10 +194,13 @@ fn bilingual_articles_get_an_english_variant_path() {
         "The socialist system is the fundamental system.",
     ]);
     let got = paths_and_labels(&clauses);
-    assert_eq!(got, [("a1".into(), "第一条".into()), ("a1.en".into(), "Article 1".into())]);
-    assert!(clause(&clauses, "a1").text.ends_with("社会主义制度是根本制度。"));
-    assert!(clause(&clauses, "a1.en").text.ends_with("fundamental system."));
-    assert_eq!(clause(&clauses, "a1.en").headings, ["第一章总纲", "Chapter I General Principles"]);
+    assert_eq!(got, [("a1".into(), "第一条".into())]);
+    let article = clause(&clauses, "a1");
+    assert!(article
+        .text
+        .starts_with("第一条中华人民共和国是社会主义国家。\n社会主义制度是根本制度。"));
+    assert!(article.text.ends_with("Article 1 The People's Republic of China is a socialist state.\nThe socialist system is the fundamental system."));
+    assert_eq!(article.headings, ["第一章总纲", "Chapter I General Principles"]);
 }
 
 #[test]
