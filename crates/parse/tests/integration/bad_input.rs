@@ -71,7 +71,7 @@ fn detects_an_undeclared_gbk_page() {
 fn reads_the_traditional_script_page() {
     let doc = parse_file(&fixture("html/govcn_017_traditional.html"), &ParseOptions::default())
         .expect("the traditional page reads");
-    let title = doc.title.expect("the page has a title");
+    let title = doc.title.clone().expect("the page has a title");
     assert!(title.contains("政務新媒體"), "{title}");
     assert!(doc.meta.doc_number.is_some());
     assert!(doc.meta.issued.is_some());
