@@ -1,19 +1,19 @@
 //! Search: builds the tantivy query from a [`QueryPlan`], collects candidates, groups
 //! copies of the same clause text and assembles hits.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Bound;
 
 use tantivy::collector::{Count, DocSetCollector, TopDocs};
 use tantivy::query::{
-    BooleanQuery, BoostQuery, ConstScoreQuery, DisjunctionMaxQuery, Occur, PhraseQuery, Query,
-    RangeQuery, RegexQuery, TermQuery,
+    BooleanQuery, BoostQuery, ConstScoreQuery, DisjunctionMaxQuery, EnableScoring, Occur,
+    PhraseQuery, Query, RangeQuery, RegexQuery, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
-use tantivy::{DocAddress, Score, Searcher, TantivyDocument, Term};
+use tantivy::{DocAddress, DocId, DocSet, Score, Searcher, TantivyDocument, Term};
 use tiaowen_model::{Filters, SearchHit, SearchRequest, SearchResponse};
 
-use crate::explain::{explain_hit, part_score};
+use crate::explain::explain_hit;
 use crate::index::{kind_query, stored_str, term_query, Lookup};
 use crate::query::{has_cjk, QueryPlan, TermGroup};
 use crate::ranking::{fuse_languages, LanguagePool, Ranking};
@@ -381,13 +381,15 @@ fn fuse(
     query_zh: bool,
     groups: &mut [Group],
 ) -> Result<()> {
+    let leaders: Vec<DocAddress> =
+        groups.iter().filter_map(|g| g.members.first().map(|m| m.1)).collect();
+    let covered = coverages(lookup, ranking, plan, &leaders)?;
     for zh in [true, false] {
         let Some(top) = groups.iter().find(|g| g.zh == zh) else { continue };
         let Some(&(best, _)) = top.members.first() else { continue };
         for group in groups.iter_mut().filter(|g| g.zh == zh) {
             let Some(&(_, address)) = group.members.first() else { continue };
-            let anchor = lookup.clause(address)?.clause.anchor;
-            let coverage = coverage(lookup.searcher, lookup.fields, ranking, plan, &anchor)?;
+            let coverage = covered.get(&address).copied().unwrap_or(1.0);
             let pool = LanguagePool { best, coverage, own: zh == query_zh };
             let scale = fuse_languages(ranking, pool);
             group.scale = scale;
@@ -400,17 +402,27 @@ fn fuse(
     Ok(())
 }
 
-/// Measures the share of the query (its words weighted by idf) that one clause covers,
-/// by the words themselves or by expansions standing for them.
-fn coverage(
-    searcher: &Searcher,
-    fields: Fields,
+/// Measures, for each of the given clauses, the share of the query (its words weighted by
+/// idf) that the clause covers, by the words themselves or by expansions standing for
+/// them. Each concept member runs once, restricted to these clauses, so the cost does not
+/// grow with the number of candidates times the number of words.
+fn coverages(
+    lookup: &Lookup<'_>,
     ranking: &Ranking,
     plan: &QueryPlan,
-    anchor: &str,
-) -> Result<f32> {
+    addresses: &[DocAddress],
+) -> Result<HashMap<DocAddress, f32>> {
+    let (searcher, fields) = (lookup.searcher, lookup.fields);
+    let mut by_segment: BTreeMap<u32, Vec<DocId>> = BTreeMap::new();
+    for address in addresses {
+        by_segment.entry(address.segment_ord).or_default().push(address.doc_id);
+    }
+    for docs in by_segment.values_mut() {
+        docs.sort_unstable();
+    }
     let total = searcher.num_docs() as f64;
-    let (mut all, mut held) = (0.0, 0.0);
+    let mut all = 0.0;
+    let mut held: HashMap<DocAddress, f64> = HashMap::new();
     for members in plan.concepts() {
         let Some(&first) = members.first() else { continue };
         let word = &plan.groups[first];
@@ -423,18 +435,46 @@ fn coverage(
             as f64;
         let weight = (1.0 + (total - df + 0.5) / (df + 0.5)).ln();
         all += weight;
+        let mut covering: HashSet<DocAddress> = HashSet::new();
         for index in members {
             let query = group_query(fields, ranking, &plan.groups[index]);
-            if part_score(searcher, fields, anchor, query)?.is_some() {
-                held += weight;
-                break;
+            matching(searcher, query.as_ref(), &by_segment, &mut covering)?;
+        }
+        for address in covering {
+            *held.entry(address).or_default() += weight;
+        }
+    }
+    let share = |address: &DocAddress| -> f32 {
+        if all <= 0.0 {
+            return 1.0;
+        }
+        (held.get(address).copied().unwrap_or(0.0) / all) as f32
+    };
+    Ok(addresses.iter().map(|a| (*a, share(a))).collect())
+}
+
+/// Adds to `found` those of the given documents (per segment, ascending) that `query`
+/// matches, by seeking its scorer through them rather than running a search.
+fn matching(
+    searcher: &Searcher,
+    query: &dyn Query,
+    by_segment: &BTreeMap<u32, Vec<DocId>>,
+    found: &mut HashSet<DocAddress>,
+) -> Result<()> {
+    let weight = query.weight(EnableScoring::disabled_from_searcher(searcher))?;
+    for (&segment_ord, docs) in by_segment {
+        let reader = searcher.segment_reader(segment_ord);
+        let mut scorer = weight.scorer(reader, 1.0)?;
+        for &doc in docs {
+            if scorer.doc() < doc {
+                scorer.seek(doc);
+            }
+            if scorer.doc() == doc {
+                found.insert(DocAddress::new(segment_ord, doc));
             }
         }
     }
-    if all <= 0.0 {
-        return Ok(1.0);
-    }
-    Ok((held / all) as f32)
+    Ok(())
 }
 
 /// One candidate clause, in ranking order.
