@@ -25,7 +25,13 @@ use crate::{ClauseIndex, Error, Result};
 
 /// Candidates fetched per wanted hit, to fill a page after copies are folded together.
 const FETCH_FACTOR: usize = 3;
+/// The fewest candidates fetched for one page.
 const MIN_FETCH: usize = 30;
+/// The fewest candidates fetched in the other language than the query's when the two
+/// languages are merged: raw scores of translations, weighted guesses, do not foresee
+/// the query coverage that decides the merge, so a clause covering more of the query may
+/// sit well below the first page by raw score.
+const FUSE_MIN_FETCH: usize = 50;
 /// The most candidates fetched for one page, however deep.
 const MAX_FETCH: usize = 10_000;
 /// How many extra word moves a multi-word expansion (海绵 城市) tolerates.
@@ -229,8 +235,10 @@ impl ClauseIndex {
             if core >= 3 { ((core as f32) * ranking.min_share).ceil() as usize } else { 1 };
         let query_zh = query_language(plan).filter(|_| request.filters.lang.is_none());
         let mut passes = Vec::new();
-        if query_zh.is_some() {
-            for lang in ["zh", "en"] {
+        if let Some(query_zh) = query_zh {
+            let own = if query_zh { "zh" } else { "en" };
+            let other = if query_zh { "en" } else { "zh" };
+            for lang in [own, other] {
                 let mut restricted: Clauses =
                     must.iter().map(|(o, q)| (*o, q.box_clone())).collect();
                 restricted.push((Occur::Must, boxed(term_query(fields.lang, lang))));
@@ -251,7 +259,9 @@ impl ClauseIndex {
         let mut lookup = Lookup::new(searcher, fields);
         loop {
             let (mut all, mut matched, mut exhausted) = (Vec::new(), 0, true);
-            for (strict, relaxed) in &queries {
+            for (pass, (strict, relaxed)) in queries.iter().enumerate() {
+                // The second pass, when there are two, is the other language's.
+                let fetch = if pass > 0 { fetch.max(FUSE_MIN_FETCH) } else { fetch };
                 let (found, count) = candidates(searcher, strict, relaxed, strict_min > 1, fetch)?;
                 exhausted &= found.len() < fetch;
                 matched += count;
@@ -435,13 +445,19 @@ fn coverages(
             as f64;
         let weight = (1.0 + (total - df + 0.5) / (df + 0.5)).ln();
         all += weight;
-        let mut covering: HashSet<DocAddress> = HashSet::new();
-        for index in members {
+        let credits = member_credits(plan, &members);
+        let mut covering: HashMap<DocAddress, f64> = HashMap::new();
+        for (index, credit) in members.into_iter().zip(credits) {
             let query = group_query(fields, ranking, &plan.groups[index]);
-            matching(searcher, query.as_ref(), &by_segment, &mut covering)?;
+            let mut found = HashSet::new();
+            matching(searcher, query.as_ref(), &by_segment, &mut found)?;
+            for address in found {
+                let held = covering.entry(address).or_default();
+                *held = held.max(credit);
+            }
         }
-        for address in covering {
-            *held.entry(address).or_default() += weight;
+        for (address, credit) in covering {
+            *held.entry(address).or_default() += weight * credit;
         }
     }
     let share = |address: &DocAddress| -> f32 {
@@ -451,6 +467,35 @@ fn coverages(
         (held.get(address).copied().unwrap_or(0.0) / all) as f32
     };
     Ok(addresses.iter().map(|a| (*a, share(a))).collect())
+}
+
+/// Returns how much each member of a concept counts towards covering it: the query word
+/// fully, an expansion by its weight relative to the best expansion in its script, so
+/// that a clause matching only a loose dictionary sense covers the concept in part.
+fn member_credits(plan: &QueryPlan, members: &[usize]) -> Vec<f64> {
+    let best = |cjk: bool| {
+        members
+            .iter()
+            .map(|&i| &plan.groups[i])
+            .filter(|g| g.expansion && has_cjk(g.main.as_deref().unwrap_or_default()) == cjk)
+            .map(|g| f64::from(g.weight))
+            .fold(0.0, f64::max)
+    };
+    members
+        .iter()
+        .map(|&i| {
+            let group = &plan.groups[i];
+            if !group.expansion {
+                return 1.0;
+            }
+            let top = best(has_cjk(group.main.as_deref().unwrap_or_default()));
+            if top > 0.0 {
+                (f64::from(group.weight) / top).clamp(0.0, 1.0)
+            } else {
+                1.0
+            }
+        })
+        .collect()
 }
 
 /// Adds to `found` those of the given documents (per segment, ascending) that `query`
@@ -949,5 +994,26 @@ mod tests {
         index.set_expander(std::sync::Arc::new(Lexicon));
         let response = index.search(&request).expect("search");
         assert!(response.hits.iter().any(|h| h.text.contains("担保")));
+    }
+
+    #[test]
+    fn loose_senses_cover_a_concept_in_part() {
+        let mut plan = QueryPlan::parse("fund restrictions");
+        plan.add_expansions(&[
+            crate::ExpansionWord::new("资金", 0.6, "fund", "glossary"),
+            crate::ExpansionWord::new("经费", 0.3, "fund", "cedict"),
+            crate::ExpansionWord::new("capital", 0.4, "fund", "synonym"),
+        ]);
+        let concepts = plan.concepts();
+        let credits = member_credits(&plan, &concepts[0]);
+        let word = |i: usize| plan.groups[i].main.clone().unwrap_or_default();
+        let credit_of = |w: &str| {
+            concepts[0].iter().zip(&credits).find(|(&i, _)| word(i) == w).map(|(_, c)| *c)
+        };
+        assert_eq!(credit_of("fund"), Some(1.0), "{credits:?}");
+        assert_eq!(credit_of("资金"), Some(1.0), "{credits:?}");
+        assert!(credit_of("经费").is_some_and(|c| (c - 0.5).abs() < 1e-6), "{credits:?}");
+        assert_eq!(credit_of("capit"), Some(1.0), "{credits:?}");
+        assert_eq!(member_credits(&plan, &concepts[1]), vec![1.0]);
     }
 }
