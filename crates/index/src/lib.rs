@@ -25,6 +25,7 @@ mod docnum;
 mod error;
 mod expansion;
 mod explain;
+mod fusion;
 mod index;
 mod query;
 mod ranking;

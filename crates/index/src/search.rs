@@ -1,22 +1,23 @@
 //! Search: builds the tantivy query from a [`QueryPlan`], collects candidates, groups
 //! copies of the same clause text and assembles hits.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::ops::Bound;
 
 use tantivy::collector::{Count, DocSetCollector, TopDocs};
 use tantivy::query::{
-    BooleanQuery, BoostQuery, ConstScoreQuery, DisjunctionMaxQuery, EnableScoring, Occur,
-    PhraseQuery, Query, RangeQuery, RegexQuery, TermQuery,
+    BooleanQuery, BoostQuery, ConstScoreQuery, DisjunctionMaxQuery, Occur, PhraseQuery, Query,
+    RangeQuery, RegexQuery, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
-use tantivy::{DocAddress, DocId, DocSet, Score, Searcher, TantivyDocument, Term};
+use tantivy::{DocAddress, Score, Searcher, TantivyDocument, Term};
 use tiaowen_model::{Filters, SearchHit, SearchRequest, SearchResponse};
 
 use crate::explain::explain_hit;
+use crate::fusion::{fuse, is_chinese, query_language, synonym_cap};
 use crate::index::{kind_query, stored_str, term_query, Lookup};
-use crate::query::{has_cjk, QueryPlan, TermGroup};
-use crate::ranking::{fuse_languages, LanguagePool, Ranking};
+use crate::query::{QueryPlan, TermGroup};
+use crate::ranking::Ranking;
 use crate::schema::{date_number, Fields, KIND_CLAUSE, KIND_DOC};
 use crate::snippet::snippet;
 use crate::tokenizer::analyze;
@@ -38,15 +39,15 @@ const MAX_FETCH: usize = 10_000;
 const EXPANSION_PHRASE_SLOP: u32 = 1;
 
 /// One clause text among the candidates: its members, best first.
-struct Group {
+pub(crate) struct Group {
     text_hash: String,
     /// The document of the best-scoring member.
     doc_id: String,
-    members: Vec<(Score, DocAddress)>,
+    pub(crate) members: Vec<(Score, DocAddress)>,
     /// The clause text is Chinese.
-    zh: bool,
+    pub(crate) zh: bool,
     /// The factor language fusion put on the members' scores.
-    scale: f32,
+    pub(crate) scale: f32,
     /// The members with their documents while the group is being built.
     ranked: Vec<(Score, DocAddress, String)>,
 }
@@ -339,187 +340,6 @@ impl ClauseIndex {
         }
         Ok(hits)
     }
-}
-
-/// Tells the language of a query from its own searched words: Chinese, English, or
-/// `None` when it mixes both (or holds neither, e.g. numbers only).
-fn query_language(plan: &QueryPlan) -> Option<bool> {
-    let mut zh = false;
-    let mut en = false;
-    for group in plan.core_groups() {
-        let word = group.main.as_deref().unwrap_or_default();
-        zh |= has_cjk(word);
-        en |= word.chars().any(|c| c.is_ascii_alphabetic());
-    }
-    match (zh, en) {
-        (true, false) => Some(true),
-        (false, true) => Some(false),
-        _ => None,
-    }
-}
-
-/// Tells whether a clause text is Chinese: it holds Chinese characters and they are not
-/// outnumbered by Latin letters.
-fn is_chinese(text: &str) -> bool {
-    let cjk = text.chars().filter(|c| tiaowen_model::is_cjk(*c)).count();
-    let latin = text.chars().filter(char::is_ascii_alphabetic).count();
-    cjk > 0 && cjk * 3 >= latin
-}
-
-/// Returns the factor that keeps a same-language synonym from outweighing the query word
-/// it stands for: the ratio of their BM25 idfs, at most 1 (a rarer synonym would
-/// otherwise score above the word itself).
-fn synonym_cap(word_df: u64, synonym_df: u64, total: u64) -> f32 {
-    if word_df == 0 || synonym_df == 0 || total == 0 {
-        return 1.0;
-    }
-    let idf = |df: u64| {
-        let (df, total) = (df as f64, total as f64);
-        (1.0 + (total - df + 0.5) / (df + 0.5)).ln()
-    };
-    (idf(word_df) / idf(synonym_df)).clamp(0.0, 1.0) as f32
-}
-
-/// Merges the two languages' candidates: each clause's score, relative to the best of
-/// its language, is scaled by [`fuse_languages`] from the share of the query the clause
-/// itself covers (by the words or their translations, measured alike in both
-/// languages), and the whole list re-sorted.
-fn fuse(
-    lookup: &mut Lookup<'_>,
-    ranking: &Ranking,
-    plan: &QueryPlan,
-    query_zh: bool,
-    groups: &mut [Group],
-) -> Result<()> {
-    let leaders: Vec<DocAddress> =
-        groups.iter().filter_map(|g| g.members.first().map(|m| m.1)).collect();
-    let covered = coverages(lookup, ranking, plan, &leaders)?;
-    for zh in [true, false] {
-        let Some(top) = groups.iter().find(|g| g.zh == zh) else { continue };
-        let Some(&(best, _)) = top.members.first() else { continue };
-        for group in groups.iter_mut().filter(|g| g.zh == zh) {
-            let Some(&(_, address)) = group.members.first() else { continue };
-            let coverage = covered.get(&address).copied().unwrap_or(1.0);
-            let pool = LanguagePool { best, coverage, own: zh == query_zh };
-            let scale = fuse_languages(ranking, pool);
-            group.scale = scale;
-            for member in &mut group.members {
-                member.0 *= scale;
-            }
-        }
-    }
-    groups.sort_by(|a, b| b.members[0].0.total_cmp(&a.members[0].0));
-    Ok(())
-}
-
-/// Measures, for each of the given clauses, the share of the query (its words weighted by
-/// idf) that the clause covers, by the words themselves or by expansions standing for
-/// them. Each concept member runs once, restricted to these clauses, so the cost does not
-/// grow with the number of candidates times the number of words.
-fn coverages(
-    lookup: &Lookup<'_>,
-    ranking: &Ranking,
-    plan: &QueryPlan,
-    addresses: &[DocAddress],
-) -> Result<HashMap<DocAddress, f32>> {
-    let (searcher, fields) = (lookup.searcher, lookup.fields);
-    let mut by_segment: BTreeMap<u32, Vec<DocId>> = BTreeMap::new();
-    for address in addresses {
-        by_segment.entry(address.segment_ord).or_default().push(address.doc_id);
-    }
-    for docs in by_segment.values_mut() {
-        docs.sort_unstable();
-    }
-    let total = searcher.num_docs() as f64;
-    let mut all = 0.0;
-    let mut held: HashMap<DocAddress, f64> = HashMap::new();
-    for members in plan.concepts() {
-        let Some(&first) = members.first() else { continue };
-        let word = &plan.groups[first];
-        if word.expansion {
-            continue;
-        }
-        let main = word.main.as_deref().or(word.terms.first().map(String::as_str));
-        let df = main
-            .map_or(0, |m| searcher.doc_freq(&Term::from_field_text(fields.text, m)).unwrap_or(0))
-            as f64;
-        let weight = (1.0 + (total - df + 0.5) / (df + 0.5)).ln();
-        all += weight;
-        let credits = member_credits(plan, &members);
-        let mut covering: HashMap<DocAddress, f64> = HashMap::new();
-        for (index, credit) in members.into_iter().zip(credits) {
-            let query = group_query(fields, ranking, &plan.groups[index]);
-            let mut found = HashSet::new();
-            matching(searcher, query.as_ref(), &by_segment, &mut found)?;
-            for address in found {
-                let held = covering.entry(address).or_default();
-                *held = held.max(credit);
-            }
-        }
-        for (address, credit) in covering {
-            *held.entry(address).or_default() += weight * credit;
-        }
-    }
-    let share = |address: &DocAddress| -> f32 {
-        if all <= 0.0 {
-            return 1.0;
-        }
-        (held.get(address).copied().unwrap_or(0.0) / all) as f32
-    };
-    Ok(addresses.iter().map(|a| (*a, share(a))).collect())
-}
-
-/// Returns how much each member of a concept counts towards covering it: the query word
-/// fully, an expansion by its weight relative to the best expansion in its script, so
-/// that a clause matching only a loose dictionary sense covers the concept in part.
-fn member_credits(plan: &QueryPlan, members: &[usize]) -> Vec<f64> {
-    let best = |cjk: bool| {
-        members
-            .iter()
-            .map(|&i| &plan.groups[i])
-            .filter(|g| g.expansion && has_cjk(g.main.as_deref().unwrap_or_default()) == cjk)
-            .map(|g| f64::from(g.weight))
-            .fold(0.0, f64::max)
-    };
-    members
-        .iter()
-        .map(|&i| {
-            let group = &plan.groups[i];
-            if !group.expansion {
-                return 1.0;
-            }
-            let top = best(has_cjk(group.main.as_deref().unwrap_or_default()));
-            if top > 0.0 {
-                (f64::from(group.weight) / top).clamp(0.0, 1.0)
-            } else {
-                1.0
-            }
-        })
-        .collect()
-}
-
-/// Adds to `found` those of the given documents (per segment, ascending) that `query`
-/// matches, by seeking its scorer through them rather than running a search.
-fn matching(
-    searcher: &Searcher,
-    query: &dyn Query,
-    by_segment: &BTreeMap<u32, Vec<DocId>>,
-    found: &mut HashSet<DocAddress>,
-) -> Result<()> {
-    let weight = query.weight(EnableScoring::disabled_from_searcher(searcher))?;
-    for (&segment_ord, docs) in by_segment {
-        let reader = searcher.segment_reader(segment_ord);
-        let mut scorer = weight.scorer(reader, 1.0)?;
-        for &doc in docs {
-            if scorer.doc() < doc {
-                scorer.seek(doc);
-            }
-            if scorer.doc() == doc {
-                found.insert(DocAddress::new(segment_ord, doc));
-            }
-        }
-    }
-    Ok(())
 }
 
 /// One candidate clause, in ranking order.
@@ -994,26 +814,5 @@ mod tests {
         index.set_expander(std::sync::Arc::new(Lexicon));
         let response = index.search(&request).expect("search");
         assert!(response.hits.iter().any(|h| h.text.contains("担保")));
-    }
-
-    #[test]
-    fn loose_senses_cover_a_concept_in_part() {
-        let mut plan = QueryPlan::parse("fund restrictions");
-        plan.add_expansions(&[
-            crate::ExpansionWord::new("资金", 0.6, "fund", "glossary"),
-            crate::ExpansionWord::new("经费", 0.3, "fund", "cedict"),
-            crate::ExpansionWord::new("capital", 0.4, "fund", "synonym"),
-        ]);
-        let concepts = plan.concepts();
-        let credits = member_credits(&plan, &concepts[0]);
-        let word = |i: usize| plan.groups[i].main.clone().unwrap_or_default();
-        let credit_of = |w: &str| {
-            concepts[0].iter().zip(&credits).find(|(&i, _)| word(i) == w).map(|(_, c)| *c)
-        };
-        assert_eq!(credit_of("fund"), Some(1.0), "{credits:?}");
-        assert_eq!(credit_of("资金"), Some(1.0), "{credits:?}");
-        assert!(credit_of("经费").is_some_and(|c| (c - 0.5).abs() < 1e-6), "{credits:?}");
-        assert_eq!(credit_of("capit"), Some(1.0), "{credits:?}");
-        assert_eq!(member_credits(&plan, &concepts[1]), vec![1.0]);
     }
 }
