@@ -25,10 +25,10 @@ pub struct Ranking {
     /// Factor on the score of a clause whose document is superseded, repealed or expired.
     pub out_of_force_factor: f32,
     /// How much a clause in the other language than the query's weighs against one in
-    /// the query's own language that covers the query as well (see [`fuse_languages`]):
+    /// the query's own language that covers the query as well (see `fuse_languages`):
     /// a tie-break only, as how much of the query a clause covers decides first.
     pub cross_language_factor: f32,
-    /// The power of the query coverage in [`fuse_languages`]: higher values let a clause
+    /// The power of the query coverage in `fuse_languages`: higher values let a clause
     /// holding more of the query lead more clearly, whatever its language.
     pub coverage_power: f32,
 }
@@ -52,7 +52,7 @@ impl Default for Ranking {
     }
 }
 
-/// The scores of one language's candidates, for [`fuse_languages`].
+/// The scores of one language's candidates, for `fuse_languages`.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct LanguagePool {
     /// The best score among the language's candidates.
