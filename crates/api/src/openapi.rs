@@ -220,6 +220,7 @@ fn schemas() -> Value {
         "ClauseView": {
             "allOf": [schema_ref("Clause"), object(&["document", "sources"], json!({
                 "prev": nullable_string, "next": nullable_string,
+                "prev_label": string, "next_label": string,
                 "document": schema_ref("Document"),
                 "sources": { "type": "array", "items": schema_ref("SourceRef") }
             }))]
@@ -249,7 +250,17 @@ fn schemas() -> Value {
                     "title": string, "doc_number": schema_ref("DocNumber")
                 })) },
                 "missing_attachments": strings,
-                "warnings": strings
+                "warnings": strings,
+                "repeals": { "type": "array", "items": object(&[], json!({
+                    "title": string, "doc_number": schema_ref("DocNumber")
+                })) },
+                "valid_until": string,
+                "status": object(&["state", "reason"], json!({
+                    "state": { "type": "string",
+                               "enum": ["current", "superseded", "repealed", "expired"] },
+                    "by": string,
+                    "reason": string
+                }))
             }))
     })
 }

@@ -239,16 +239,26 @@ impl ClauseIndex {
         };
         let siblings = lookup.clauses_of(&found.doc_id)?;
         let at = siblings.iter().position(|c| c.clause.anchor == found.clause.anchor);
-        let neighbour =
-            |i: Option<usize>| i.and_then(|i| siblings.get(i)).map(|c| c.clause.anchor.clone());
-        let prev = neighbour(at.and_then(|i| i.checked_sub(1)));
-        let next = neighbour(at.map(|i| i + 1));
+        let neighbour = |i: Option<usize>| i.and_then(|i| siblings.get(i)).map(|c| &c.clause);
+        let (prev, next) =
+            (neighbour(at.and_then(|i| i.checked_sub(1))), neighbour(at.map(|i| i + 1)));
+        let (prev_label, next_label) =
+            (prev.map(|c| c.label.clone()), next.map(|c| c.label.clone()));
+        let (prev, next) = (prev.map(|c| c.anchor.clone()), next.map(|c| c.anchor.clone()));
         let sources =
             lookup.sources(&found.text_hash, std::slice::from_ref(&found.clause.anchor))?;
         let mut document = Document::clone(&document);
         let validity = self.inner.validity.get(&searcher, fields)?;
         crate::validity::annotate(&mut document, &validity);
-        Ok(Some(ClauseView { clause: found.clause, prev, next, document, sources }))
+        Ok(Some(ClauseView {
+            clause: found.clause,
+            prev,
+            next,
+            prev_label,
+            next_label,
+            document,
+            sources,
+        }))
     }
 
     /// Looks a document up by id, with all its clauses in order.

@@ -113,6 +113,12 @@ pub struct ClauseView {
     pub prev: Option<String>,
     /// The anchor of the clause after it in the document, if any.
     pub next: Option<String>,
+    /// The label of the clause before it, as the document writes it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prev_label: Option<String>,
+    /// The label of the clause after it, as the document writes it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_label: Option<String>,
     /// The document record.
     pub document: Document,
     /// Every source carrying the same clause text.

@@ -154,6 +154,8 @@ impl Backend for FakeBackend {
             return Ok(Some(ClauseView {
                 prev: at.checked_sub(1).map(|i| view.clauses[i].anchor.clone()),
                 next: view.clauses.get(at + 1).map(|c| c.anchor.clone()),
+                prev_label: at.checked_sub(1).map(|i| view.clauses[i].label.clone()),
+                next_label: view.clauses.get(at + 1).map(|c| c.label.clone()),
                 document: view.document.clone(),
                 sources: self.sources(view, &clause),
                 clause,

@@ -183,6 +183,8 @@ impl Backend for FakeBackend {
         Ok(Some(ClauseView {
             prev: position.checked_sub(1).and_then(same_doc),
             next: same_doc(position + 1),
+            prev_label: None,
+            next_label: None,
             sources: vec![source_of(&clause, &document)],
             clause,
             document,

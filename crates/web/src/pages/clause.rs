@@ -31,11 +31,11 @@ pub(crate) fn render(view: &ClauseView) -> Markup {
         }
         nav.prevnext aria-label="上下条 Neighbouring clauses" {
             @if let Some(prev) = &view.prev {
-                a.prev rel="prev" href=(clause_href(prev)) { "‹ 上一条 Previous" span.neighbour { (neighbour(prev)) } }
+                a.prev rel="prev" href=(clause_href(prev)) { "‹ 上一条 Previous" span.neighbour { (view.prev_label.as_deref().unwrap_or_else(|| neighbour(prev))) } }
             }
             a.whole href=(document_href(&document.id, fragment)) { "全文 Whole document" }
             @if let Some(next) = &view.next {
-                a.next rel="next" href=(clause_href(next)) { "下一条 Next ›" span.neighbour { (neighbour(next)) } }
+                a.next rel="next" href=(clause_href(next)) { "下一条 Next ›" span.neighbour { (view.next_label.as_deref().unwrap_or_else(|| neighbour(next))) } }
             }
         }
     };
