@@ -153,6 +153,14 @@ impl Lexicon {
         let senses = self.zh_en_by_key(word);
         push_senses(out, &senses, 1.0, Lang::En, word, false);
         push_senses(out, &self.synonyms_by_key(word), 1.0, Lang::Zh, word, true);
+        // English paraphrases of a reviewed translation (截止 → deadline → before, no later
+        // than): the English text may say it another way than the dictionary word.
+        for sense in senses.iter().filter(|s| s.origin == Origin::Glossary) {
+            let stems: Vec<String> =
+                english::words(&sense.term).iter().map(|w| english::stem(w)).collect();
+            let paraphrases = self.synonyms_by_key(&stems.join(" "));
+            push_senses(out, &paraphrases, sense.weight * SYNONYM_FACTOR, Lang::En, word, false);
+        }
         let chars = word.chars().count();
         if chars < 3 || senses.iter().any(|s| s.origin == Origin::Glossary) {
             return;
@@ -476,6 +484,19 @@ mod tests {
         assert!(words.contains(&"试点城市"), "{words:?}");
         assert!(words.contains(&"申报"), "{words:?}");
         assert!(lex.segment_zh("").is_empty());
+    }
+
+    #[test]
+    fn reviewed_translations_bring_their_paraphrases() {
+        // The glossary gives 截止时间 → deadline; the English synonyms give deadline → due date.
+        let expansion = expand("截止时间", &|_| 10, TOTAL);
+        let weight = |term: &str| expansion.terms.iter().find(|t| t.term == term).map(|t| t.weight);
+        let (deadline, paraphrase) = (weight("deadline"), weight("due date"));
+        assert!(deadline.is_some() && paraphrase.is_some(), "{expansion:?}");
+        assert!(
+            paraphrase < deadline,
+            "a paraphrase weighs less than the translation: {expansion:?}"
+        );
     }
 
     #[test]
