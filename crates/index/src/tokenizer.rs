@@ -12,9 +12,7 @@ use std::sync::OnceLock;
 
 use jieba_rs::Jieba;
 use rust_stemmers::{Algorithm, Stemmer};
-use tantivy::tokenizer::{
-    PreTokenizedString, TextAnalyzer, Token, TokenStream, Tokenizer, TokenizerManager,
-};
+use tantivy::tokenizer::{TextAnalyzer, Token, TokenStream, Tokenizer, TokenizerManager};
 use tiaowen_model::is_cjk;
 use unicode_normalization::UnicodeNormalization;
 
@@ -341,12 +339,6 @@ pub fn analyze(text: &str, sub_words: bool) -> Vec<AnalyzedToken> {
     }
     analysis.doc_numbers();
     analysis.tokens
-}
-
-/// Analyses a text in search mode once, for adding to many entries (a document's title
-/// on each of its clauses) without analysing it again for each.
-pub fn pre_tokenize(text: &str) -> PreTokenizedString {
-    PreTokenizedString { text: text.to_owned(), tokens: to_tantivy_tokens(analyze(text, true)) }
 }
 
 /// Turns analysed tokens into tantivy's.

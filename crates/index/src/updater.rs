@@ -9,7 +9,7 @@ use tiaowen_model::{Clause, Document};
 
 use crate::docnum::doc_number_keys;
 use crate::schema::{date_number, Fields, KIND_CLAUSE, KIND_DOC};
-use crate::tokenizer::{fold_char, pre_tokenize, SEARCH_TOKENIZER};
+use crate::tokenizer::{analyze, fold_char, SEARCH_TOKENIZER};
 use crate::{Error, Result};
 
 /// Writes documents into the index. Nothing is visible until [`IndexUpdater::commit`];
@@ -36,7 +36,7 @@ impl IndexUpdater {
         // load: do that beside the caller's reading of its first documents rather than
         // when the first of them arrives. Without the thread they simply load on first use.
         let _ = std::thread::Builder::new().name("tiaowen-warm-up".into()).spawn(|| {
-            pre_tokenize("预热 warm-up");
+            analyze("预热 warm-up", true);
             hash_table();
         });
         IndexUpdater { writer, fields, reader }
