@@ -156,6 +156,10 @@ pub struct BenchArgs {
     /// Rounds over the queries.
     #[arg(long, default_value_t = 20)]
     pub rounds: usize,
+    /// Ingest runs per corpus, alternating pipeline and bare index; the median of each
+    /// is reported, and the fastest.
+    #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u32).range(1..=20))]
+    pub ingest_runs: u32,
 }
 
 /// Arguments of the internal PDF worker.

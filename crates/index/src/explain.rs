@@ -13,7 +13,7 @@ use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::{Score, Searcher, Term};
 
-use crate::index::term_query;
+use crate::index::anchor_query;
 use crate::query::QueryPlan;
 use crate::ranking::Ranking;
 use crate::schema::Fields;
@@ -29,7 +29,7 @@ pub(crate) fn part_score(
     part: Box<dyn Query>,
 ) -> Result<Option<(Score, tantivy::DocAddress)>> {
     let only = BooleanQuery::new(vec![
-        (Occur::Must, boxed(ConstScoreQuery::new(boxed(term_query(fields.anchor, anchor)), 0.0))),
+        (Occur::Must, boxed(ConstScoreQuery::new(anchor_query(fields, anchor), 0.0))),
         (Occur::Must, part),
     ]);
     let top = searcher.search(&only, &TopDocs::with_limit(1).order_by_score())?;

@@ -7,7 +7,7 @@ use std::sync::{Arc, RwLock};
 use serde::{Deserialize, Serialize};
 use tantivy::collector::DocSetCollector;
 use tantivy::directory::error::LockError;
-use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
+use tantivy::query::{BooleanQuery, EmptyQuery, Occur, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption, Value};
 use tantivy::{
     DocAddress, Index, IndexReader, ReloadPolicy, Searcher, TantivyDocument, TantivyError, Term,
@@ -16,7 +16,7 @@ use tiaowen_model::{Clause, ClauseView, Document, DocumentView, IndexStats, Sour
 
 use crate::query::QueryExpander;
 use crate::ranking::Ranking;
-use crate::schema::{build_schema, Fields, KIND_CLAUSE, KIND_DOC};
+use crate::schema::{build_schema, Fields, KIND_DOC};
 use crate::tokenizer::register_tokenizers;
 use crate::{Error, IndexUpdater, Result, SCHEMA_VERSION};
 
@@ -215,7 +215,7 @@ impl ClauseIndex {
         let searcher = self.searcher();
         let fields = self.inner.fields;
         let documents = kind_query(fields, KIND_DOC).count(&searcher)? as u64;
-        let clauses = kind_query(fields, KIND_CLAUSE).count(&searcher)? as u64;
+        let clauses = searcher.num_docs().saturating_sub(documents);
         Ok(IndexStats {
             generation: searcher.generation().generation_id(),
             documents,
@@ -228,7 +228,7 @@ impl ClauseIndex {
     pub fn clause(&self, anchor: &str) -> Result<Option<ClauseView>> {
         let searcher = self.searcher();
         let fields = self.inner.fields;
-        let query = term_query(fields.anchor, anchor);
+        let query = anchor_query(fields, anchor);
         let Some(address) = searcher.search(&query, &DocSetCollector)?.into_iter().next() else {
             return Ok(None);
         };
@@ -284,6 +284,24 @@ pub(crate) fn term_query(field: Field, value: &str) -> TermQuery {
 /// Builds a query for every entry of one kind.
 pub(crate) fn kind_query(fields: Fields, kind: &str) -> TermQuery {
     term_query(fields.kind, kind)
+}
+
+/// Builds a query for the clause with this anchor, `{document id}#{path}`: its document
+/// and its path (an anchor without `#` names no clause and matches nothing).
+pub(crate) fn anchor_query(fields: Fields, anchor: &str) -> Box<dyn Query> {
+    let Some((doc_id, path)) = anchor.rsplit_once('#') else {
+        return Box::new(EmptyQuery);
+    };
+    Box::new(BooleanQuery::new(vec![
+        (Occur::Must, Box::new(term_query(fields.doc_id, doc_id)) as Box<dyn Query>),
+        (Occur::Must, Box::new(term_query(fields.path, path))),
+        clauses_only(fields),
+    ]))
+}
+
+/// The clause that keeps a boolean query to clauses: not a document record.
+pub(crate) fn clauses_only(fields: Fields) -> (Occur, Box<dyn Query>) {
+    (Occur::MustNot, Box::new(kind_query(fields, KIND_DOC)))
 }
 
 /// Reads the first value of a stored text field; empty when absent.
@@ -357,8 +375,8 @@ impl<'a> Lookup<'a> {
     /// Reads every clause of a document, in document order.
     pub fn clauses_of(&self, id: &str) -> Result<Vec<StoredClause>> {
         let query = BooleanQuery::new(vec![
-            (Occur::Must, Box::new(kind_query(self.fields, KIND_CLAUSE)) as Box<dyn Query>),
-            (Occur::Must, Box::new(term_query(self.fields.doc_id, id))),
+            (Occur::Must, Box::new(term_query(self.fields.doc_id, id)) as Box<dyn Query>),
+            clauses_only(self.fields),
         ]);
         let mut clauses = Vec::new();
         for address in self.searcher.search(&query, &DocSetCollector)? {

@@ -15,10 +15,10 @@ use tiaowen_model::{Filters, SearchHit, SearchRequest, SearchResponse};
 
 use crate::explain::explain_hit;
 use crate::fusion::{fuse, is_chinese, query_language, synonym_cap};
-use crate::index::{kind_query, stored_str, term_query, Lookup};
+use crate::index::{clauses_only, kind_query, stored_str, term_query, Lookup};
 use crate::query::{QueryPlan, TermGroup};
 use crate::ranking::Ranking;
-use crate::schema::{date_number, Fields, KIND_CLAUSE, KIND_DOC};
+use crate::schema::{date_number, Fields, KIND_DOC};
 use crate::snippet::snippet;
 use crate::tokenizer::analyze;
 use crate::validity::{annotate, is_out_of_force, ValidityMap};
@@ -61,7 +61,9 @@ impl ClauseIndex {
     /// document; alone, they list its clauses in document order. Copies of one clause
     /// text (the same notice as HTML and PDF) come back as one hit listing every source.
     /// `total` counts matching clauses less the copies folded among the fetched
-    /// candidates, so it is approximate when copies rank below them.
+    /// candidates, so it is approximate when copies rank below them. For a query of three
+    /// words or more, a clause matches when it holds a fair share of them
+    /// ([`Ranking::min_share`]) if a page of such clauses exists, else when it holds any.
     ///
     /// Fails with [`Error::BadQuery`] for a query without any searchable term, or an
     /// unreadable date filter.
@@ -73,7 +75,7 @@ impl ClauseIndex {
         let fields = self.inner.fields;
         let mut plan = QueryPlan::parse(&request.query);
         self.expand(&searcher, &mut plan, &request.query);
-        let mut must = vec![(Occur::Must, boxed(kind_query(fields, KIND_CLAUSE)))];
+        let mut must = vec![clauses_only(fields)];
         must.extend(filter_clauses(fields, &request.filters)?);
         let restricted = self.resolve_doc_numbers(&searcher, &mut plan)?;
         if let Some(ids) = &restricted {
@@ -349,7 +351,10 @@ struct Candidate {
 }
 
 /// Fetches candidates: the strict query's best, then the relaxed query's others with
-/// scores kept below them. Also returns how many clauses match at all.
+/// scores kept below them. Also returns how many clauses match: those matching the strict
+/// query when they fill the list (counting every clause that holds one common word of
+/// a long query would cost as much again as the search, and tell the reader nothing),
+/// else those matching the relaxed one.
 fn candidates(
     searcher: &Searcher,
     strict: &BooleanQuery,
@@ -361,20 +366,18 @@ fn candidates(
     let (top, strict_count) = searcher.search(strict, &collector)?;
     let mut list: Vec<Candidate> =
         top.into_iter().map(|(score, address)| Candidate { score, address }).collect();
-    if !two_phase {
+    if !two_phase || list.len() >= fetch {
         return Ok((list, strict_count));
     }
     let (top, relaxed_count) = searcher.search(relaxed, &collector)?;
-    if list.len() < fetch {
-        let seen: HashSet<DocAddress> = list.iter().map(|c| c.address).collect();
-        let ceiling = list.last().map_or(Score::MAX, |c| c.score);
-        for (score, address) in top {
-            if list.len() >= fetch {
-                break;
-            }
-            if !seen.contains(&address) {
-                list.push(Candidate { score: score.min(ceiling * 0.999), address });
-            }
+    let seen: HashSet<DocAddress> = list.iter().map(|c| c.address).collect();
+    let ceiling = list.last().map_or(Score::MAX, |c| c.score);
+    for (score, address) in top {
+        if list.len() >= fetch {
+            break;
+        }
+        if !seen.contains(&address) {
+            list.push(Candidate { score: score.min(ceiling * 0.999), address });
         }
     }
     Ok((list, relaxed_count))

@@ -8,7 +8,7 @@ use tantivy::{IndexReader, IndexWriter, TantivyDocument, Term};
 use tiaowen_model::{Clause, Document};
 
 use crate::docnum::doc_number_keys;
-use crate::schema::{date_number, Fields, KIND_CLAUSE, KIND_DOC};
+use crate::schema::{date_number, Fields, KIND_DOC};
 use crate::tokenizer::{analyze, fold_char, SEARCH_TOKENIZER};
 use crate::{Error, Result};
 
@@ -67,21 +67,32 @@ impl IndexUpdater {
         let fields = self.fields;
         let json =
             serde_json::to_string(doc).map_err(|e| Error::Record { reason: e.to_string() })?;
-        // The fields every entry of the document shares, analysed once.
-        let mut shared = TantivyDocument::default();
-        self.add_document_fields(&mut shared, doc);
-        let mut record = shared.clone();
+        let mut record = TantivyDocument::default();
         record.add_text(fields.kind, KIND_DOC);
+        record.add_text(fields.doc_id, &doc.id);
+        if let Some(number) = &doc.doc_number {
+            let mut keys = doc_number_keys(&number.normalized);
+            keys.extend(doc_number_keys(&number.raw));
+            keys.sort();
+            keys.dedup();
+            for key in keys {
+                record.add_text(fields.doc_number_key, &key);
+            }
+        }
         record.add_text(fields.doc_json, &json);
         record.add_text(fields.content_hash, content_hash);
         self.writer.add_document(record)?;
+        // The fields every clause of the document shares, built once.
+        let shared = self.shared_clause_fields(doc);
         // Clauses of one chapter share their headings: join and encode them once.
         let mut headings_cache: HashMap<&[String], (String, String)> = HashMap::new();
         let mut hash_buffer = String::new();
         for (ordinal, clause) in clauses.iter().enumerate() {
             let mut entry = shared.clone();
-            entry.add_text(fields.kind, KIND_CLAUSE);
             entry.add_text(fields.anchor, &clause.anchor);
+            if let Some((_, path)) = clause.anchor.rsplit_once('#') {
+                entry.add_text(fields.path, path);
+            }
             entry.add_u64(fields.ordinal, ordinal as u64);
             entry.add_text(fields.text, &clause.text);
             entry.add_text(fields.text_hash, text_hash(&clause.text, &mut hash_buffer));
@@ -103,22 +114,15 @@ impl IndexUpdater {
         Ok(())
     }
 
-    /// Adds the fields that record and clauses share: id, title, number, issuers, dates,
-    /// language and type.
-    fn add_document_fields(&self, entry: &mut TantivyDocument, doc: &Document) {
+    /// Builds the fields every clause of a document carries: id, title, number and
+    /// issuers (searched as `meta`), issuers as filter values, date, language and type.
+    fn shared_clause_fields(&self, doc: &Document) -> TantivyDocument {
         let fields = self.fields;
+        let mut entry = TantivyDocument::default();
         entry.add_text(fields.doc_id, &doc.id);
         entry.add_text(fields.title, &doc.title);
         let mut meta = Vec::new();
         if let Some(number) = &doc.doc_number {
-            entry.add_text(fields.doc_number, &number.raw);
-            let mut keys = doc_number_keys(&number.normalized);
-            keys.extend(doc_number_keys(&number.raw));
-            keys.sort();
-            keys.dedup();
-            for key in keys {
-                entry.add_text(fields.doc_number_key, &key);
-            }
             meta.push(number.normalized.as_str());
         }
         for issuer in &doc.issuers {
@@ -126,19 +130,15 @@ impl IndexUpdater {
             meta.push(issuer.as_str());
         }
         entry.add_text(fields.meta, meta.join("\n"));
-        let issued = doc.dates.issued.as_deref().and_then(|d| date_number(d, false));
-        let published = doc.dates.published.as_deref().and_then(|d| date_number(d, false));
-        if let Some(issued) = issued {
-            entry.add_i64(fields.issued, issued);
-        }
-        if let Some(published) = published {
-            entry.add_i64(fields.published, published);
-        }
-        if let Some(date) = issued.or(published) {
+        let date = [&doc.dates.issued, &doc.dates.published]
+            .into_iter()
+            .find_map(|d| d.as_deref().and_then(|d| date_number(d, false)));
+        if let Some(date) = date {
             entry.add_i64(fields.date, date);
         }
         entry.add_text(fields.lang, doc.lang.as_str());
         entry.add_text(fields.doc_type, doc.doc_type.as_str());
+        entry
     }
 
     /// Removes a document record and its clauses.

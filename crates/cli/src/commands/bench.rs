@@ -23,21 +23,30 @@ pub fn run(args: &BenchArgs) -> anyhow::Result<ExitCode> {
             corpus
         };
         let index_dir = tempfile::tempdir().context("cannot make a temporary index folder")?;
-        let figures = measure_ingest(root, index_dir.path())?;
+        let figures = measure_ingest(root, index_dir.path(), args.ingest_runs)?;
         println!("corpus {}", corpus.display());
         println!("  documents           {}", figures.documents);
         println!("  clauses             {}", figures.clauses);
         println!("  clause text         {:.1} MB", mb(figures.text_bytes));
         println!("  read+segment        {:.2} s", figures.read.as_secs_f64());
+        let rate = |time: Duration| mb(figures.text_bytes) / time.as_secs_f64();
+        let runs = figures.pipeline.len();
+        let (pipeline, bare) = (median(&figures.pipeline), median(&figures.bare));
         println!(
-            "  pipeline ingest     {:.2} s  ({:.1} MB/s of clause text)",
-            figures.pipeline.as_secs_f64(),
-            mb(figures.text_bytes) / figures.pipeline.as_secs_f64()
+            "  pipeline ingest     {:.2} s  ({:.1} MB/s of clause text; median of {runs}, fastest {:.2} s)",
+            pipeline.as_secs_f64(),
+            rate(pipeline),
+            figures.pipeline[0].as_secs_f64()
         );
         println!(
-            "  bare tantivy+jieba  {:.2} s  ({:.1} MB/s)",
-            figures.bare.as_secs_f64(),
-            mb(figures.text_bytes) / figures.bare.as_secs_f64()
+            "  bare tantivy+jieba  {:.2} s  ({:.1} MB/s; median of {runs}, fastest {:.2} s)",
+            bare.as_secs_f64(),
+            rate(bare),
+            figures.bare[0].as_secs_f64()
+        );
+        println!(
+            "  pipeline / bare     {:.0}% of the bare rate (medians)",
+            100.0 * bare.as_secs_f64() / pipeline.as_secs_f64()
         );
         println!("  index size          {:.1} MB", mb(dir_size(index_dir.path())));
         if let Some(queries) = &args.queries {
@@ -59,13 +68,17 @@ struct IngestFigures {
     clauses: usize,
     text_bytes: usize,
     read: Duration,
-    pipeline: Duration,
-    bare: Duration,
+    /// Pipeline ingest times, fastest first.
+    pipeline: Vec<Duration>,
+    /// Bare index times, fastest first.
+    bare: Vec<Duration>,
 }
 
-/// Reads the corpus once (for the clause texts), then times the whole pipeline into
-/// `index_dir` and the bare index of the same texts.
-fn measure_ingest(root: &Path, index_dir: &Path) -> anyhow::Result<IngestFigures> {
+/// Reads the corpus once (for the clause texts), then times `runs` times, alternating,
+/// the whole pipeline into a fresh index and the bare index of the same texts; the last
+/// pipeline run leaves its index in `index_dir`. Alternating keeps a busy moment of the
+/// machine from falling on one side only.
+fn measure_ingest(root: &Path, index_dir: &Path, runs: u32) -> anyhow::Result<IngestFigures> {
     let parse = super::parse_options(30)?;
     let walked = find_documents(&[root.to_path_buf()], root)?;
     let started = Instant::now();
@@ -76,16 +89,26 @@ fn measure_ingest(root: &Path, index_dir: &Path) -> anyhow::Result<IngestFigures
         }
     }
     let read = started.elapsed();
-    let started = Instant::now();
-    let index = ClauseIndex::create(index_dir)?;
     let mut options = IngestOptions::new(root);
     options.parse = parse;
-    let report = tiaowen_ingest::ingest(&index, &[root.to_path_buf()], &options, &mut |_| {})?;
-    let pipeline = started.elapsed();
-    let bare_dir = tempfile::tempdir()?;
-    let bare = tiaowen_index::bench::bare_index(&texts, bare_dir.path())?;
+    let (mut pipeline, mut bare) = (Vec::new(), Vec::new());
+    let mut documents = 0;
+    for run in 0..runs {
+        let scratch = tempfile::tempdir()?;
+        let dir = if run + 1 == runs { index_dir } else { scratch.path() };
+        let started = Instant::now();
+        let index = ClauseIndex::create(dir)?;
+        let report = tiaowen_ingest::ingest(&index, &[root.to_path_buf()], &options, &mut |_| {})?;
+        pipeline.push(started.elapsed());
+        documents = report.added.len();
+        drop(index);
+        let bare_dir = tempfile::tempdir()?;
+        bare.push(tiaowen_index::bench::bare_index(&texts, bare_dir.path())?);
+    }
+    pipeline.sort();
+    bare.sort();
     Ok(IngestFigures {
-        documents: report.added.len(),
+        documents,
         clauses: texts.len(),
         text_bytes: texts.iter().map(String::len).sum(),
         read,
@@ -156,6 +179,11 @@ fn dir_size(dir: &Path) -> usize {
         }
     }
     total
+}
+
+/// The median of durations sorted fastest first (the upper one of an even count).
+fn median(sorted: &[Duration]) -> Duration {
+    sorted.get(sorted.len() / 2).copied().unwrap_or_default()
 }
 
 /// Bytes to megabytes.
