@@ -52,6 +52,10 @@ pub(crate) fn synonym_cap(word_df: u64, synonym_df: u64, total: u64) -> f32 {
     (idf(word_df) / idf(synonym_df)).clamp(0.0, 1.0) as f32
 }
 
+/// How much a query word that cannot reach a clause's language (nothing in the query
+/// or its expansions is written in it) counts towards that clause's coverage.
+const UNREACHABLE_WEIGHT: f64 = 0.5;
+
 /// Merges the two languages' candidates: each clause's score, relative to the best of
 /// its language, is scaled by [`fuse_languages`] from the share of the query the clause
 /// itself covers (by the words or their translations, measured alike in both
@@ -63,8 +67,8 @@ pub(crate) fn fuse(
     query_zh: bool,
     groups: &mut [Group],
 ) -> Result<()> {
-    let leaders: Vec<DocAddress> =
-        groups.iter().filter_map(|g| g.members.first().map(|m| m.1)).collect();
+    let leaders: Vec<(DocAddress, bool)> =
+        groups.iter().filter_map(|g| g.members.first().map(|m| (m.1, g.zh))).collect();
     let covered = coverages(lookup, ranking, plan, &leaders)?;
     for zh in [true, false] {
         let Some(top) = groups.iter().find(|g| g.zh == zh) else { continue };
@@ -84,26 +88,32 @@ pub(crate) fn fuse(
     Ok(())
 }
 
-/// Measures, for each of the given clauses, the share of the query (its words weighted by
-/// idf) that the clause covers, by the words themselves or by expansions standing for
-/// them. Each concept member runs once, restricted to these clauses, so the cost does not
-/// grow with the number of candidates times the number of words.
+/// Measures, for each of the given clauses (with their language, `true` for Chinese),
+/// the share of the query (its words weighted by idf) that the clause covers, by the
+/// words themselves or by expansions standing for them. A word that has nothing in a
+/// clause's language (a Chinese word the lexicon cannot translate, for an English clause)
+/// counts for that clause by [`UNREACHABLE_WEIGHT`] of its weight only: no clause of
+/// that language could hold it, yet a clause holding only the few words that do reach
+/// it (a year, a number) has not covered the query either. Each
+/// concept member runs once, restricted to these clauses, so the cost does not grow with
+/// the number of candidates times the number of words.
 pub(crate) fn coverages(
     lookup: &Lookup<'_>,
     ranking: &Ranking,
     plan: &QueryPlan,
-    addresses: &[DocAddress],
+    clauses: &[(DocAddress, bool)],
 ) -> Result<HashMap<DocAddress, f32>> {
     let (searcher, fields) = (lookup.searcher, lookup.fields);
     let mut by_segment: BTreeMap<u32, Vec<DocId>> = BTreeMap::new();
-    for address in addresses {
+    for (address, _) in clauses {
         by_segment.entry(address.segment_ord).or_default().push(address.doc_id);
     }
     for docs in by_segment.values_mut() {
         docs.sort_unstable();
     }
     let total = searcher.num_docs() as f64;
-    let mut all = 0.0;
+    // The weight of all words, and of those reachable in Chinese and in English.
+    let (mut all, mut all_zh, mut all_en) = (0.0, 0.0, 0.0);
     let mut held: HashMap<DocAddress, f64> = HashMap::new();
     for members in plan.concepts() {
         let Some(&first) = members.first() else { continue };
@@ -116,7 +126,20 @@ pub(crate) fn coverages(
             .map_or(0, |m| searcher.doc_freq(&Term::from_field_text(fields.text, m)).unwrap_or(0))
             as f64;
         let weight = (1.0 + (total - df + 0.5) / (df + 0.5)).ln();
+        let script = |cjk: bool| {
+            members.iter().any(|&i| {
+                let group = &plan.groups[i];
+                let text = group.main.as_deref().or(group.terms.first().map(String::as_str));
+                text.is_some_and(|t| has_cjk(t) == cjk)
+            })
+        };
         all += weight;
+        if script(true) {
+            all_zh += weight;
+        }
+        if script(false) {
+            all_en += weight;
+        }
         let credits = member_credits(plan, &members);
         let mut covering: HashMap<DocAddress, f64> = HashMap::new();
         for (index, credit) in members.into_iter().zip(credits) {
@@ -132,13 +155,15 @@ pub(crate) fn coverages(
             *held.entry(address).or_default() += weight * credit;
         }
     }
-    let share = |address: &DocAddress| -> f32 {
+    let share = |address: &DocAddress, zh: bool| -> f32 {
+        let reachable = if zh { all_zh } else { all_en };
+        let all = reachable + UNREACHABLE_WEIGHT * (all - reachable);
         if all <= 0.0 {
             return 1.0;
         }
-        (held.get(address).copied().unwrap_or(0.0) / all) as f32
+        (held.get(address).copied().unwrap_or(0.0) / all).min(1.0) as f32
     };
-    Ok(addresses.iter().map(|a| (*a, share(a))).collect())
+    Ok(clauses.iter().map(|(a, zh)| (*a, share(a, *zh))).collect())
 }
 
 /// Returns how much each member of a concept counts towards covering it: the query word

@@ -27,6 +27,7 @@ mod expansion;
 mod explain;
 mod fusion;
 mod index;
+mod lead;
 mod query;
 mod ranking;
 mod schema;

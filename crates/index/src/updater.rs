@@ -8,6 +8,7 @@ use tantivy::{IndexReader, IndexWriter, TantivyDocument, Term};
 use tiaowen_model::{Clause, Document};
 
 use crate::docnum::doc_number_keys;
+use crate::lead::lead_phrase;
 use crate::schema::{date_number, Fields, KIND_DOC};
 use crate::tokenizer::{analyze, fold_char, SEARCH_TOKENIZER};
 use crate::{Error, Result};
@@ -106,6 +107,9 @@ impl IndexUpdater {
                 }
             };
             entry.add_text(fields.headings, headings);
+            if let Some(lead) = lead_phrase(&clause.text) {
+                entry.add_text(fields.headings, lead);
+            }
             entry.add_text(fields.headings_json, headings_json);
             entry.add_text(fields.label, &clause.label);
             entry.add_text(fields.citation, &clause.citation);
