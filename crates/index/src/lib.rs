@@ -21,6 +21,7 @@
 //! ```
 
 pub mod bench;
+mod context;
 mod docnum;
 mod error;
 mod expansion;

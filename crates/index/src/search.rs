@@ -13,6 +13,7 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocAddress, Score, Searcher, TantivyDocument, Term};
 use tiaowen_model::{Filters, SearchHit, SearchRequest, SearchResponse};
 
+use crate::context::weigh_by_context;
 use crate::explain::explain_hit;
 use crate::fusion::{fuse, is_chinese, query_language, synonym_cap};
 use crate::index::{clauses_only, kind_query, stored_str, term_query, Lookup};
@@ -117,6 +118,10 @@ impl ClauseIndex {
             if word.same_language() {
                 word.weight *= synonym_cap(vocab(&word.from), vocab(&word.word), total);
             }
+        }
+        // Best effort: without it, every sense keeps its dictionary weight.
+        if let Err(error) = weigh_by_context(searcher, text, &mut words) {
+            tracing::debug!(%error, "senses not weighed by context");
         }
         plan.add_expansions(&words);
     }
