@@ -6,11 +6,11 @@ use std::ops::Bound;
 
 use tantivy::collector::{Count, DocSetCollector, TopDocs};
 use tantivy::query::{
-    BooleanQuery, BoostQuery, ConstScoreQuery, DisjunctionMaxQuery, Occur, PhraseQuery, Query,
-    RangeQuery, RegexQuery, TermQuery,
+    BooleanQuery, BoostQuery, ConstScoreQuery, DisjunctionMaxQuery, EnableScoring, Occur,
+    PhraseQuery, Query, RangeQuery, RegexQuery, TermQuery, Weight,
 };
 use tantivy::schema::{Field, IndexRecordOption};
-use tantivy::{DocAddress, Score, Searcher, TantivyDocument, Term};
+use tantivy::{DocAddress, DocSet, Score, Searcher, TantivyDocument, Term};
 use tiaowen_model::{Filters, SearchHit, SearchRequest, SearchResponse};
 
 use crate::context::weigh_by_context;
@@ -262,6 +262,10 @@ impl ClauseIndex {
                 (strict, build_query(fields, &ranking, plan, must, 1))
             })
             .collect();
+        let bonuses: Vec<Box<dyn Weight>> = phrase_bonuses(fields, &ranking, plan)
+            .into_iter()
+            .map(|(_, bonus)| bonus.weight(EnableScoring::enabled_from_searcher(searcher)))
+            .collect::<tantivy::Result<_>>()?;
         let want = request.offset.saturating_add(request.limit);
         let mut fetch = want.saturating_mul(FETCH_FACTOR).clamp(MIN_FETCH, MAX_FETCH);
         let mut lookup = Lookup::new(searcher, fields);
@@ -270,7 +274,8 @@ impl ClauseIndex {
             for (pass, (strict, relaxed)) in queries.iter().enumerate() {
                 // The second pass, when there are two, is the other language's.
                 let fetch = if pass > 0 { fetch.max(FUSE_MIN_FETCH) } else { fetch };
-                let (found, count) = candidates(searcher, strict, relaxed, strict_min > 1, fetch)?;
+                let pass = Pass { strict, relaxed, two_phase: strict_min > 1, bonuses: &bonuses };
+                let (found, count) = candidates(searcher, &pass, fetch)?;
                 exhausted &= found.len() < fetch;
                 matched += count;
                 all.extend(found);
@@ -355,37 +360,89 @@ struct Candidate {
     address: DocAddress,
 }
 
+/// The queries of one candidate pass.
+struct Pass<'a> {
+    /// Clauses holding a fair share of the query.
+    strict: &'a BooleanQuery,
+    /// Clauses holding any of it.
+    relaxed: &'a BooleanQuery,
+    /// Whether the two differ (a query of three words or more).
+    two_phase: bool,
+    /// The phrase bonuses, added to the candidates' scores afterwards.
+    bonuses: &'a [Box<dyn Weight>],
+}
+
+/// How many candidates, per candidate kept, are fetched before the phrase bonuses
+/// reorder them.
+const BONUS_POOL_FACTOR: usize = 5;
+
 /// Fetches candidates: the strict query's best, then the relaxed query's others with
 /// scores kept below them. Also returns how many clauses match: those matching the strict
 /// query when they fill the list (counting every clause that holds one common word of
 /// a long query would cost as much again as the search, and tell the reader nothing),
 /// else those matching the relaxed one.
+///
+/// Phrase bonuses are not part of the queries: run over every clause holding a query
+/// word they cost as much as the rest of the search together, so they are scored for a
+/// pool of the best candidates only ([`BONUS_POOL_FACTOR`] times as many as kept),
+/// which they reorder.
 fn candidates(
     searcher: &Searcher,
-    strict: &BooleanQuery,
-    relaxed: &BooleanQuery,
-    two_phase: bool,
+    pass: &Pass<'_>,
     fetch: usize,
 ) -> Result<(Vec<Candidate>, usize)> {
-    let collector = (TopDocs::with_limit(fetch).order_by_score(), Count);
-    let (top, strict_count) = searcher.search(strict, &collector)?;
-    let mut list: Vec<Candidate> =
-        top.into_iter().map(|(score, address)| Candidate { score, address }).collect();
-    if !two_phase || list.len() >= fetch {
+    let pool = fetch.saturating_mul(BONUS_POOL_FACTOR);
+    let collector = (TopDocs::with_limit(pool).order_by_score(), Count);
+    let (top, strict_count) = searcher.search(pass.strict, &collector)?;
+    let mut list = with_bonuses(searcher, pass.bonuses, top, fetch)?;
+    if !pass.two_phase || list.len() >= fetch {
         return Ok((list, strict_count));
     }
-    let (top, relaxed_count) = searcher.search(relaxed, &collector)?;
+    let (top, relaxed_count) = searcher.search(pass.relaxed, &collector)?;
     let seen: HashSet<DocAddress> = list.iter().map(|c| c.address).collect();
+    let top = top.into_iter().filter(|(_, address)| !seen.contains(address)).collect();
     let ceiling = list.last().map_or(Score::MAX, |c| c.score);
-    for (score, address) in top {
-        if list.len() >= fetch {
-            break;
-        }
-        if !seen.contains(&address) {
-            list.push(Candidate { score: score.min(ceiling * 0.999), address });
-        }
+    for candidate in with_bonuses(searcher, pass.bonuses, top, fetch - list.len())? {
+        list.push(Candidate { score: candidate.score.min(ceiling * 0.999), ..candidate });
     }
     Ok((list, relaxed_count))
+}
+
+/// Adds the phrase bonuses to the scores of `top` and keeps the best `keep`, best first.
+fn with_bonuses(
+    searcher: &Searcher,
+    bonuses: &[Box<dyn Weight>],
+    top: Vec<(Score, DocAddress)>,
+    keep: usize,
+) -> Result<Vec<Candidate>> {
+    let mut list: Vec<Candidate> =
+        top.into_iter().map(|(score, address)| Candidate { score, address }).collect();
+    if !bonuses.is_empty() && !list.is_empty() {
+        list.sort_by_key(|c| c.address);
+        let mut start = 0;
+        while start < list.len() {
+            let segment = list[start].address.segment_ord;
+            let end = start
+                + list[start..].iter().take_while(|c| c.address.segment_ord == segment).count();
+            let reader = searcher.segment_reader(segment);
+            for bonus in bonuses {
+                let mut scorer = bonus.scorer(reader, 1.0)?;
+                for candidate in &mut list[start..end] {
+                    let doc = candidate.address.doc_id;
+                    if scorer.doc() < doc {
+                        scorer.seek(doc);
+                    }
+                    if scorer.doc() == doc {
+                        candidate.score += scorer.score();
+                    }
+                }
+            }
+            start = end;
+        }
+        list.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.address.cmp(&b.address)));
+    }
+    list.truncate(keep);
+    Ok(list)
 }
 
 /// Folds candidates with the same clause text into groups, in ranking order. A clause
@@ -562,7 +619,8 @@ pub(crate) fn phrase_bonuses(
 
 /// Builds the whole query: filters and restrictions as required clauses, the query's
 /// concepts with at least `min_words` of them covered, by the words or their expansions
-/// (or any expansion standing for no query word), phrase bonuses optional.
+/// (or any expansion standing for no query word). Phrase bonuses are added to the best
+/// candidates afterwards (see [`candidates`]).
 fn build_query(
     fields: Fields,
     ranking: &Ranking,
@@ -586,9 +644,6 @@ fn build_query(
         matching.push((Occur::Should, query));
     }
     clauses.push((Occur::Must, boxed(BooleanQuery::new(matching))));
-    for (_, bonus) in phrase_bonuses(fields, ranking, plan) {
-        clauses.push((Occur::Should, bonus));
-    }
     BooleanQuery::new(clauses)
 }
 
