@@ -1,25 +1,23 @@
-//! Document numbers (文号) inside text and queries, and the key they are indexed under.
+//! Document numbers (文号) inside text and queries, and the keys they are indexed under.
 //!
-//! This crate only needs to find them and reduce every spelling to one key;
-//! `tiaowen_text::docnum` parses them fully for the document records.
+//! [`tiaowen_text::find_doc_number_matches`] recognises them (the document records use
+//! the same recogniser); this module reduces each to keys. Where an issuer code starts
+//! is not known from the text alone (`依照国办发〔2019〕6号`: 国办发 or 办发?), so a
+//! number has one key per suffix of its prefix, over the words the recogniser cut off
+//! before it too.
 
-use std::sync::OnceLock;
-
-use regex::Regex;
+use tiaowen_text::{find_doc_number_matches, DocNumberForm};
 
 use crate::tokenizer::fold_text;
 
-/// The longest issuer prefix (in characters) considered before the year bracket.
-const MAX_PREFIX_CHARS: usize = 12;
-
-/// One document number found in folded text.
+/// One document number found in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct DocNumberMatch {
-    /// Byte range in the folded text, prefix included.
+    /// Start byte in the text searched, words cut off before the prefix included.
     pub start: usize,
     /// End of the match (exclusive).
     pub end: usize,
-    /// The characters before the year bracket, longest first trimmed to the limit.
+    /// The prefix (with those words) folded, without spaces: `依照国办发`, `caijian`.
     pub prefix: String,
     /// The four-digit year.
     pub year: String,
@@ -46,109 +44,26 @@ impl DocNumberMatch {
     }
 }
 
-fn zh_pattern() -> &'static Regex {
-    static PATTERN: OnceLock<Regex> = OnceLock::new();
-    PATTERN.get_or_init(|| {
-        Regex::new(r"(\p{Han}{1,12})\s*[〔\[(【（［]\s*((?:19|20)\d{2})\s*[〕\])】）］]\s*第?\s*(\d{1,5})\s*号")
-            .expect("document number pattern is valid")
-    })
-}
-
-/// The spelling with the year before 年 (`国办发2019年6号`): without brackets, a date
-/// (`今年2019年6号线`) must not pass, so the prefix has to end like an issuer code.
-fn zh_year_pattern() -> &'static Regex {
-    static PATTERN: OnceLock<Regex> = OnceLock::new();
-    PATTERN.get_or_init(|| {
-        Regex::new(
-            r"(\p{Han}{0,11}[发函字规办建电文令复批财税综改委厅部局])\s*((?:19|20)\d{2})\s*年\s*第?\s*(\d{1,5})\s*号",
-        )
-        .expect("document number pattern is valid")
-    })
-}
-
-fn en_pattern() -> &'static Regex {
-    static PATTERN: OnceLock<Regex> = OnceLock::new();
-    PATTERN.get_or_init(|| {
-        Regex::new(
-            r"(?i)((?:[a-z]+ ){0,2}[a-z]+)\s*[\[(]\s*((?:19|20)\d{2})\s*[\])]\s*no\.?\s*(\d{1,5})",
-        )
-        .expect("document number pattern is valid")
-    })
-}
-
-/// Finds the document numbers in folded (lower-cased, NFKC) text, in order.
+/// Finds the document numbers in a text, in order; offsets are bytes of `text`.
 ///
-/// Both patterns end in a fixed word (`号`, `no`), so they run only on short windows
-/// before each occurrence of it: the tokenizer calls this on every clause, and an
-/// unanchored pattern starting with a run of Han characters is slow over long text.
-pub(crate) fn find_doc_numbers(folded: &str) -> Vec<DocNumberMatch> {
-    let mut found: Vec<DocNumberMatch> = Vec::new();
-    let patterns =
-        [(zh_pattern(), "号", "号"), (zh_year_pattern(), "号", "号"), (en_pattern(), "", "no")];
-    for (pattern, suffix, anchor) in patterns {
-        let mut searched_to = 0;
-        for (at, _) in folded.match_indices(anchor) {
-            if suffix.is_empty() && !folded[..at].trim_end().ends_with([']', ')']) {
-                continue;
-            }
-            let start = window_start(folded, at, 72).max(searched_to);
-            let end = window_end(folded, at + anchor.len(), 12);
-            if start >= end {
-                continue;
-            }
-            for caps in pattern.captures_iter(&folded[start..end]) {
-                if let Some(one) = number_match(&caps, start, suffix) {
-                    if !found.iter().any(|f| f.start == one.start) {
-                        searched_to = one.end;
-                        found.push(one);
-                    }
-                }
-            }
-        }
+/// Give the text as written, not folded: capitals mark where an English prefix starts.
+pub(crate) fn find_doc_numbers(text: &str) -> Vec<DocNumberMatch> {
+    let mut found = Vec::new();
+    for number in find_doc_number_matches(text) {
+        let suffix = if number.form == DocNumberForm::English { "" } else { "号" };
+        let lead = text.get(number.lead.clone()).unwrap_or_default();
+        let prefix: String =
+            fold_text(&format!("{lead}{}", number.prefix)).text.split_whitespace().collect();
+        found.push(DocNumberMatch {
+            start: number.lead.start.min(number.range.start),
+            end: number.range.end,
+            prefix,
+            year: number.year,
+            serial: number.serial,
+            suffix,
+        });
     }
-    found.sort_by_key(|m| m.start);
     found
-}
-
-/// The byte offset about `back` bytes before `at`, on a char boundary.
-fn window_start(text: &str, at: usize, back: usize) -> usize {
-    let mut start = at.saturating_sub(back);
-    while !text.is_char_boundary(start) {
-        start -= 1;
-    }
-    start
-}
-
-/// The byte offset about `ahead` bytes after `at`, on a char boundary.
-fn window_end(text: &str, at: usize, ahead: usize) -> usize {
-    let mut end = (at + ahead).min(text.len());
-    while !text.is_char_boundary(end) {
-        end += 1;
-    }
-    end
-}
-
-/// Turns one pattern match (offsets relative to `base`) into a document number.
-fn number_match(
-    caps: &regex::Captures<'_>,
-    base: usize,
-    suffix: &'static str,
-) -> Option<DocNumberMatch> {
-    let (whole, prefix, year, serial) = (caps.get(0)?, caps.get(1)?, caps.get(2)?, caps.get(3)?);
-    let prefix_text: String = prefix.as_str().split_whitespace().collect();
-    // English prefixes are bounded by the pattern (three words); Chinese ones by
-    // characters.
-    let total = prefix_text.chars().count();
-    let keep = if suffix.is_empty() { total } else { MAX_PREFIX_CHARS };
-    let prefix_text: String = prefix_text.chars().skip(total.saturating_sub(keep)).collect();
-    Some(DocNumberMatch {
-        start: base + whole.start(),
-        end: base + whole.end(),
-        prefix: prefix_text,
-        year: year.as_str().to_owned(),
-        serial: serial.as_str().trim_start_matches('0').to_owned(),
-        suffix,
-    })
 }
 
 /// Reduces a document number as written (`国办发[2019]6号`, `Caijian [2024] No. 16`) to
@@ -161,8 +76,7 @@ pub fn doc_number_key(raw: &str) -> Option<String> {
 /// (`办发[2019]6号`), longest first, so that a query naming the number with a shorter or
 /// longer prefix than the record still finds it; empty if `raw` holds no number.
 pub fn doc_number_keys(raw: &str) -> Vec<String> {
-    let folded = fold_text(raw);
-    find_doc_numbers(&folded.text).first().map(|found| found.keys(2)).unwrap_or_default()
+    find_doc_numbers(raw).first().map(|found| found.keys(2)).unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -212,5 +126,73 @@ mod tests {
         let keys = find_doc_numbers(&text)[0].keys(2);
         assert!(keys.contains(&"国办发[2019]6号".to_owned()));
         assert!(keys.contains(&"依照国办发[2019]6号".to_owned()));
+    }
+
+    #[test]
+    fn every_spelling_gets_the_same_keys() {
+        let expected = vec!["国办发[2019]6号".to_owned(), "办发[2019]6号".to_owned()];
+        for raw in [
+            "国办发〔2019〕6号",
+            "国办发[2019]6号",
+            "国办发（2019）6号",
+            "国办发2019年6号",
+            "国办发 〔2019〕 6 号",
+            "國辦發﹝２０１９﹞６號",
+        ] {
+            assert_eq!(doc_number_keys(raw), expected, "{raw}");
+        }
+    }
+
+    #[test]
+    fn words_cut_off_the_prefix_still_give_keys() {
+        // The recogniser cuts the prefix at 按照; the keys keep the words before it,
+        // and the number's span covers them.
+        let text = "要按照国办发〔1993〕71号执行";
+        let found = find_doc_numbers(text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(&text[found[0].start..found[0].end], "要按照国办发〔1993〕71号");
+        let keys = found[0].keys(2);
+        assert_eq!(keys.first().map(String::as_str), Some("要按照国办发[1993]71号"));
+        assert!(keys.contains(&"国办发[1993]71号".to_owned()), "{keys:?}");
+    }
+
+    #[test]
+    fn english_keys_come_from_capitalised_prefixes() {
+        let keys = doc_number_keys("MIIT Joint Regulation [2023] No. 258");
+        assert_eq!(keys.first().map(String::as_str), Some("miitjointregulation[2023]258"));
+        assert!(keys.contains(&"regulation[2023]258".to_owned()), "{keys:?}");
+        let text = "as required by the Caijian [2024] No. 16.";
+        let found = find_doc_numbers(text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(&text[found[0].start..found[0].end], "Caijian [2024] No. 16");
+        assert_eq!(found[0].keys(2).first().map(String::as_str), Some("caijian[2024]16"));
+        // A query typed in lower case has no capitals to go by.
+        assert_eq!(doc_number_key("caijian [2024] no. 16"), Some("caijian[2024]16".to_owned()));
+    }
+
+    #[test]
+    fn the_analyzer_emits_keys_over_the_original_text() {
+        let text = "根据《通知》（财建［２０２４］１６號）执行";
+        let tokens = crate::tokenizer::analyze(text, true);
+        let keys: Vec<_> = tokens.iter().filter(|t| t.text.contains('[')).collect();
+        assert_eq!(keys.len(), 1, "{tokens:?}");
+        assert_eq!(keys[0].text, "财建[2024]16号");
+        assert_eq!(&text[keys[0].from..keys[0].to], "财建［２０２４］１６號");
+        assert!(!keys[0].main);
+        let text = "the “Notice” (Caijian [2024] No. 16) applies";
+        let tokens = crate::tokenizer::analyze(text, true);
+        let key = tokens.iter().find(|t| t.text == "caijian[2024]16").expect("an English key");
+        assert_eq!(&text[key.from..key.to], "Caijian [2024] No. 16");
+        let date = crate::tokenizer::analyze("今年2019年6号线开通", true);
+        assert!(!date.iter().any(|t| t.text.contains('[')), "{date:?}");
+    }
+
+    #[test]
+    fn queries_lose_their_numbers_to_keys() {
+        let plan = crate::query::QueryPlan::parse("MIIT Joint Regulation [2023] No. 258 rules");
+        assert_eq!(plan.doc_numbers.len(), 1);
+        assert_eq!(plan.doc_numbers[0][0], "miitjointregulation[2023]258");
+        let words: Vec<String> = plan.phrase_words().into_iter().map(|w| w.1).collect();
+        assert_eq!(words, vec!["rule".to_owned()]);
     }
 }

@@ -3,7 +3,7 @@
 use serde_json::json;
 
 use crate::docnum::find_doc_numbers;
-use crate::tokenizer::{analyze, fold_text};
+use crate::tokenizer::analyze;
 
 /// Words that carry no meaning in a query (question words, particles); they still count
 /// for phrases but are not searched for on their own. Compared with analysed forms.
@@ -99,12 +99,11 @@ pub(crate) struct QueryPlan {
 impl QueryPlan {
     /// Parses a query: takes out document numbers, then analyses the rest.
     pub fn parse(query: &str) -> QueryPlan {
-        let folded = fold_text(query);
         let mut rest = String::with_capacity(query.len());
         let mut at = 0;
         let mut doc_numbers = Vec::new();
-        for found in find_doc_numbers(&folded.text) {
-            let (from, to) = folded.original_range(found.start, found.end);
+        for found in find_doc_numbers(query) {
+            let (from, to) = (found.start, found.end);
             if from < at {
                 continue;
             }

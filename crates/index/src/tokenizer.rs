@@ -268,12 +268,14 @@ impl Analysis<'_> {
     }
 
     /// Adds one token per document number key, at the position of the first word inside.
-    fn doc_numbers(&mut self) {
+    /// Numbers are found in the original `text` (capitals mark English prefixes), so
+    /// their offsets need no mapping back.
+    fn doc_numbers(&mut self, text: &str) {
         if !self.sub_words {
             return;
         }
-        for found in find_doc_numbers(&self.folded.text) {
-            let (from, to) = self.folded.original_range(found.start, found.end);
+        for found in find_doc_numbers(text) {
+            let (from, to) = (found.start, found.end);
             let Some(position) = self.tokens.iter().find(|t| t.from >= from).map(|t| t.position)
             else {
                 continue;
@@ -337,7 +339,7 @@ pub fn analyze(text: &str, sub_words: bool) -> Vec<AnalyzedToken> {
             }
         }
     }
-    analysis.doc_numbers();
+    analysis.doc_numbers(text);
     analysis.tokens
 }
 

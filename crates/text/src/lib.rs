@@ -13,5 +13,7 @@ pub mod docnum;
 mod normalize;
 
 pub use dates::{parse_filter_date, DateBound};
-pub use docnum::{find_doc_numbers, parse_doc_number};
+pub use docnum::{
+    find_doc_number_matches, find_doc_numbers, parse_doc_number, DocNumberForm, DocNumberMatch,
+};
 pub use normalize::{fold_radical, normalize_line, normalize_text};
