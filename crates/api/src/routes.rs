@@ -33,7 +33,7 @@ pub fn router(state: AppState) -> Router {
 
 /// Builds the API routes without a fallback, for merging with other routers:
 ///
-/// ```ignore
+/// ```text
 /// let app = tiaowen_api::routes(state).merge(web_router).fallback(tiaowen_api::not_found);
 /// ```
 ///
