@@ -178,12 +178,16 @@ impl Lexicon {
         let longest = self.en_max_words().min(MAX_EN_PHRASE_WORDS);
         let mut start = 0;
         while start < words.len() {
-            let phrase_end = (start + 2..=(start + longest).min(words.len())).rev().find(|&end| {
-                !english::is_stop_word(&words[start])
-                    && !english::is_stop_word(&words[end - 1])
-                    && self.knows_en_key(&stems[start..end].join(" "))
-            });
-            let Some(end) = phrase_end else {
+            let phrase_end =
+                (start + 2..=(start + longest).min(words.len())).rev().find_map(|end| {
+                    let known = !english::is_stop_word(&words[start])
+                        && !english::is_stop_word(&words[end - 1]);
+                    known
+                        .then(|| self.known_phrase_key(&stems[start..end]))
+                        .flatten()
+                        .map(|k| (end, k))
+                });
+            let Some((end, key)) = phrase_end else {
                 if !english::is_stop_word(&words[start]) {
                     self.en_word_candidates(&words[start], &stems[start], 1.0, out);
                 }
@@ -191,7 +195,6 @@ impl Lexicon {
                 continue;
             };
             let phrase = words[start..end].join(" ");
-            let key = stems[start..end].join(" ");
             let senses = self.en_zh_by_key(&key);
             push_senses(out, &senses, 1.0, Lang::Zh, &phrase, false);
             push_senses(out, &self.synonyms_by_key(&key), 1.0, Lang::En, &phrase, true);
@@ -206,8 +209,62 @@ impl Lexicon {
                     );
                 }
             }
-            start = end;
+            // A dictionary phrase may overlap this one ("deed tax rate": deed tax, tax
+            // rate): translate it too, and go on after it.
+            start = match self.overlapping_phrase(&words, &stems, start, end, longest) {
+                Some(later_end) => {
+                    let first = (start + 1..end)
+                        .find(|&s| {
+                            !english::is_stop_word(&words[s])
+                                && self.knows_en_key(&stems[s..later_end].join(" "))
+                        })
+                        .unwrap_or(end);
+                    let key = stems[first..later_end].join(" ");
+                    let phrase = words[first..later_end].join(" ");
+                    push_senses(out, &self.en_zh_by_key(&key), 1.0, Lang::Zh, &phrase, false);
+                    later_end
+                }
+                None => end,
+            };
         }
+    }
+
+    /// Returns the dictionary key of a phrase given as stems, if the dictionary knows it:
+    /// the stems in order, or for two words also the other way round, so that a noun
+    /// compound finds the verb phrase that glosses it ("blood donation": "donate blood",
+    /// "data transfer": "transfer data").
+    fn known_phrase_key(&self, stems: &[String]) -> Option<String> {
+        let key = stems.join(" ");
+        if self.knows_en_key(&key) {
+            return Some(key);
+        }
+        match stems {
+            [first, second] => {
+                let swapped = format!("{second} {first}");
+                self.knows_en_key(&swapped).then_some(swapped)
+            }
+            _ => None,
+        }
+    }
+
+    /// Finds a dictionary phrase that starts inside the phrase `start..end` and ends
+    /// after it (its end, the farthest); `None` if there is none.
+    fn overlapping_phrase(
+        &self,
+        words: &[String],
+        stems: &[String],
+        start: usize,
+        end: usize,
+        longest: usize,
+    ) -> Option<usize> {
+        (start + 1..end)
+            .filter(|&s| !english::is_stop_word(&words[s]))
+            .flat_map(|s| (end + 1..=(s + longest).min(words.len())).map(move |e| (s, e)))
+            .filter(|&(s, e)| {
+                !english::is_stop_word(&words[e - 1]) && self.knows_en_key(&stems[s..e].join(" "))
+            })
+            .map(|(_, e)| e)
+            .max()
     }
 
     fn en_word_candidates(&self, word: &str, stem: &str, factor: f32, out: &mut Vec<Candidate>) {
@@ -377,6 +434,9 @@ mod tests {
             "funds" => 50,
             "pilot city" => 20,
             "经费" => 200,
+            "契税" => 12,
+            "税率" => 40,
+            "献血" => 9,
             _ => 0,
         }
     }
@@ -436,6 +496,23 @@ mod tests {
         let phrase = expansion.terms[0].weight;
         let word = expansion.weight_of("试点").expect("word translation kept");
         assert!(word < phrase * 0.6, "{word} vs {phrase}");
+    }
+
+    #[test]
+    fn two_word_compounds_find_their_verb_phrase() {
+        let mut builder = LexiconBuilder::new();
+        builder.add_cedict("献血\tto donate blood\n");
+        let expansion = builder.build().expand("blood donation", &corpus, TOTAL);
+        assert!(expansion.weight_of("献血").is_some(), "{expansion:?}");
+    }
+
+    #[test]
+    fn overlapping_phrases_are_both_translated() {
+        let mut builder = LexiconBuilder::new();
+        builder.add_cedict("契税\tdeed tax\n税率\ttax rate\n");
+        let expansion = builder.build().expand("deed tax rate", &corpus, TOTAL);
+        assert!(expansion.weight_of("契税").is_some(), "{expansion:?}");
+        assert!(expansion.weight_of("税率").is_some(), "{expansion:?}");
     }
 
     #[test]
