@@ -6,6 +6,9 @@
 
 /// Longest Chinese lead phrase, in characters.
 const MAX_ZH_CHARS: usize = 12;
+/// Longest Chinese lead that is a line of its own (a heading kept inside the clause),
+/// in characters: a line is a title by its layout, so it may be longer.
+const MAX_ZH_LINE_CHARS: usize = 24;
 /// Longest English lead phrase, in words.
 const MAX_EN_WORDS: usize = 10;
 /// Least text, in characters, that must follow the lead: a clause that is one short
@@ -13,15 +16,16 @@ const MAX_EN_WORDS: usize = 10;
 const MIN_BODY_CHARS: usize = 12;
 
 /// Returns the lead phrase of a clause text: after its number (`（五）`, `二、`, `(5)`,
-/// `II.`), the words up to the first `。`, `：` or `:` (or `. ` in English), when they are
-/// short and more text follows.
+/// `II.`), the words up to the first `。`, `：` or `:` (or `. ` in English), or the first
+/// line when it ends without one, when they are short and more text follows.
 pub(crate) fn lead_phrase(text: &str) -> Option<&str> {
     let rest = skip_number(text.trim_start())?.trim_start();
     let (end, after) = rest.char_indices().find_map(|(at, c)| match c {
-        '。' | '：' | ':' | '；' => Some((at, at + c.len_utf8())),
+        '。' | '：' | ':' | '；' | '\n' => Some((at, at + c.len_utf8())),
         '.' if rest[at + 1..].starts_with([' ', '\n']) => Some((at, at + 1)),
         _ => None,
     })?;
+    let line = rest[end..].starts_with('\n');
     let lead = rest[..end].trim();
     let body = rest[after..].trim();
     if lead.is_empty() || body.chars().count() < MIN_BODY_CHARS {
@@ -29,7 +33,7 @@ pub(crate) fn lead_phrase(text: &str) -> Option<&str> {
     }
     let cjk = lead.chars().filter(|&c| tiaowen_model::is_cjk(c)).count();
     let short = if cjk > 0 {
-        lead.chars().count() <= MAX_ZH_CHARS
+        lead.chars().count() <= if line { MAX_ZH_LINE_CHARS } else { MAX_ZH_CHARS }
     } else {
         lead.split_whitespace().count() <= MAX_EN_WORDS
     };
@@ -88,8 +92,14 @@ mod tests {
         );
         assert_eq!(
             lead_phrase("II. Main tasks\nThe cities should select about three leading sectors"),
-            None,
-            "no terminator before the line break: not a lead"
+            Some("Main tasks"),
+            "a line of its own is a title"
+        );
+        assert_eq!(
+            lead_phrase(
+                "四、中央补助资金支持标准和支持范围\n中央财政按区域对示范城市给予定额补助。"
+            ),
+            Some("中央补助资金支持标准和支持范围")
         );
     }
 
