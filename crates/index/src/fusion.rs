@@ -38,6 +38,20 @@ pub(crate) fn is_chinese(text: &str) -> bool {
     cjk > 0 && cjk * 3 >= latin
 }
 
+/// Tells whether a clause text holds both languages in full: at least
+/// [`BILINGUAL_MIN_CJK`] Chinese characters and [`BILINGUAL_MIN_LATIN`] Latin letters
+/// (an article of the bilingual constitution with its English twin).
+pub(crate) fn is_bilingual(text: &str) -> bool {
+    let cjk = text.chars().filter(|c| tiaowen_model::is_cjk(*c)).count();
+    let latin = text.chars().filter(char::is_ascii_alphabetic).count();
+    cjk >= BILINGUAL_MIN_CJK && latin >= BILINGUAL_MIN_LATIN
+}
+
+/// Chinese characters a bilingual clause holds at least.
+const BILINGUAL_MIN_CJK: usize = 15;
+/// Latin letters a bilingual clause holds at least.
+const BILINGUAL_MIN_LATIN: usize = 60;
+
 /// Returns the factor that keeps a same-language synonym from outweighing the query word
 /// it stands for: the ratio of their BM25 idfs, at most 1 (a rarer synonym would
 /// otherwise score above the word itself).
@@ -67,6 +81,10 @@ pub(crate) fn fuse(
     query_zh: bool,
     groups: &mut [Group],
 ) -> Result<()> {
+    // A clause in both languages competes in the query's own.
+    for group in groups.iter_mut().filter(|g| g.bilingual) {
+        group.zh = query_zh;
+    }
     let leaders: Vec<(DocAddress, bool)> =
         groups.iter().filter_map(|g| g.members.first().map(|m| (m.1, g.zh))).collect();
     let covered = coverages(lookup, ranking, plan, &leaders)?;

@@ -15,7 +15,7 @@ use tiaowen_model::{Filters, SearchHit, SearchRequest, SearchResponse};
 
 use crate::context::weigh_by_context;
 use crate::explain::explain_hit;
-use crate::fusion::{fuse, is_chinese, query_language, synonym_cap};
+use crate::fusion::{fuse, is_bilingual, is_chinese, query_language, synonym_cap};
 use crate::index::{clauses_only, kind_query, stored_str, term_query, Lookup};
 use crate::query::{QueryPlan, TermGroup};
 use crate::ranking::Ranking;
@@ -47,6 +47,9 @@ pub(crate) struct Group {
     pub(crate) members: Vec<(Score, DocAddress)>,
     /// The clause text is Chinese.
     pub(crate) zh: bool,
+    /// The clause holds both languages in full (an article and its translation), so it
+    /// is in the query's own language whichever that is.
+    pub(crate) bilingual: bool,
     /// The factor language fusion put on the members' scores.
     pub(crate) scale: f32,
     /// The members with their documents while the group is being built.
@@ -207,6 +210,7 @@ impl ClauseIndex {
                         doc_id: clause.doc_id.clone(),
                         members: vec![(1.0, *address)],
                         zh: false,
+                        bilingual: false,
                         scale: 1.0,
                         ranked: Vec::new(),
                     });
@@ -468,12 +472,14 @@ fn group(
         match seen.get(&hash) {
             Some(&g) => groups[g].ranked.push(member),
             None => {
+                let text = stored_str(&stored, lookup.fields.text);
                 seen.insert(hash.clone(), groups.len());
                 groups.push(Group {
                     text_hash: hash,
                     doc_id: String::new(),
                     members: Vec::new(),
-                    zh: is_chinese(&stored_str(&stored, lookup.fields.text)),
+                    zh: is_chinese(&text),
+                    bilingual: is_bilingual(&text),
                     scale: 1.0,
                     ranked: vec![member],
                 });
