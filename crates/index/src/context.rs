@@ -168,7 +168,40 @@ fn clauses_of(searcher: &Searcher, field: Field, word: &str) -> Result<Clauses> 
 
 #[cfg(test)]
 mod tests {
+    use tiaowen_model::Lang;
+
     use super::*;
+    use crate::testutil::{clauses, document};
+    use crate::ClauseIndex;
+
+    #[test]
+    fn the_sense_that_meets_the_other_words_keeps_its_weight() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let index = ClauseIndex::create(dir.path()).expect("create index");
+        let mut updater = index.updater().expect("writer");
+        let items = [
+            ("第一条", "农用塑料薄膜的厚度应当符合国家标准。"),
+            ("第二条", "电影院应当保障观众安全。"),
+            ("第三条", "国家鼓励电影创作。"),
+            ("第四条", "禁止使用不可降解的塑料袋。"),
+        ];
+        let doc = document("zh/laws/a.md", "某法", None, Lang::Zh, "2020-01-01");
+        updater.put_document(&doc, &clauses("zh/laws/a.md", &items), "h").expect("put");
+        updater.commit().expect("commit");
+        let mut words = vec![
+            ExpansionWord::new("电影", 0.36, "film", "cedict"),
+            ExpansionWord::new("薄膜", 0.21, "film", "cedict"),
+            ExpansionWord::new("塑料", 0.38, "plastic", "cedict"),
+            ExpansionWord::new("plastics", 0.3, "plastic", "synonym"),
+        ];
+        let searcher = index.searcher();
+        weigh_by_context(&searcher, index.inner.fields.text, &mut words).expect("weighed");
+        let weight = |w: &str| words.iter().find(|x| x.word == w).map(|x| x.weight);
+        assert_eq!(weight("薄膜"), Some(0.21), "the supported sense keeps its weight");
+        assert_eq!(weight("电影"), Some(0.36 * UNSUPPORTED_SHARE), "{words:?}");
+        assert_eq!(weight("塑料"), Some(0.38));
+        assert_eq!(weight("plastics"), Some(0.3), "synonyms are left alone");
+    }
 
     #[test]
     fn words_that_contain_each_other_are_no_context() {
