@@ -26,6 +26,10 @@ const MAX_EN_PHRASE_WORDS: usize = 6;
 /// A translation is a weaker match than the query word itself: a clause in the query's
 /// own language that holds the words should outrank one that only holds translations.
 const TRANSLATION_FACTOR: f32 = 0.7;
+/// Senses of each word joined into compounds (see `en_compounds`).
+const COMPOUND_SENSES: usize = 1;
+/// Weight of a compound built from two word translations, relative to a dictionary one.
+const COMPOUND_FACTOR: f32 = 0.8;
 /// Synonyms widen a query more loosely still.
 const SYNONYM_FACTOR: f32 = 0.6;
 /// Most terms an expansion returns.
@@ -115,6 +119,7 @@ impl Lexicon {
                 }
             } else {
                 self.en_candidates(run, &mut candidates);
+                self.en_compounds(run, &mut candidates);
             }
         }
         select(candidates, doc_freq, total)
@@ -265,6 +270,44 @@ impl Lexicon {
             })
             .map(|(_, e)| e)
             .max()
+    }
+
+    /// Adds Chinese compounds built from the translations of two neighbouring English
+    /// words the dictionary has no phrase for: "vocational colleges" gives 职业院校 from
+    /// 职业 and 院校. The best [`COMPOUND_SENSES`] senses of each word are joined; those the
+    /// corpus lacks are dropped when the candidates are selected, and a compound made of
+    /// the wrong senses matches no clause.
+    fn en_compounds(&self, run: &str, out: &mut Vec<Candidate>) {
+        let words = english::words(run);
+        let stems: Vec<String> = words.iter().map(|w| english::stem(w)).collect();
+        let senses = |stem: &str| -> Vec<Sense> {
+            self.en_zh_by_key(stem)
+                .into_iter()
+                .filter(|s| s.term.chars().count() >= 2 && !s.term.contains(char::is_whitespace))
+                .take(COMPOUND_SENSES)
+                .collect()
+        };
+        for i in 1..words.len() {
+            let (first, second) = (&words[i - 1], &words[i]);
+            if english::is_stop_word(first)
+                || english::is_stop_word(second)
+                || self.known_phrase_key(&stems[i - 1..=i]).is_some()
+            {
+                continue;
+            }
+            for a in senses(&stems[i - 1]) {
+                for b in senses(&stems[i]) {
+                    out.push(Candidate {
+                        term: format!("{}{}", a.term, b.term),
+                        base: a.weight.min(b.weight) * TRANSLATION_FACTOR * COMPOUND_FACTOR,
+                        lang: Lang::Zh,
+                        from: format!("{first} {second}"),
+                        origin: Origin::Cedict,
+                        synonym: false,
+                    });
+                }
+            }
+        }
     }
 
     fn en_word_candidates(&self, word: &str, stem: &str, factor: f32, out: &mut Vec<Candidate>) {
@@ -437,6 +480,9 @@ mod tests {
             "契税" => 12,
             "税率" => 40,
             "献血" => 9,
+            "职业院校" => 7,
+            "职业" => 30,
+            "院校" => 12,
             _ => 0,
         }
     }
@@ -496,6 +542,21 @@ mod tests {
         let phrase = expansion.terms[0].weight;
         let word = expansion.weight_of("试点").expect("word translation kept");
         assert!(word < phrase * 0.6, "{word} vs {phrase}");
+    }
+
+    #[test]
+    fn neighbouring_words_build_the_corpus_compound() {
+        let mut builder = LexiconBuilder::new();
+        builder.add_cedict("职业\tvocational/occupation\n院校\tcolleges\n");
+        let expansion = builder.build().expand("vocational colleges", &corpus, TOTAL);
+        let compound = expansion.weight_of("职业院校").expect("compound built");
+        let word = expansion.weight_of("职业").expect("word kept");
+        assert!(compound < word, "a built compound weighs less than a dictionary sense");
+        // A pair the dictionary knows is not rebuilt.
+        let mut builder = LexiconBuilder::new();
+        builder.add_cedict("献血\tto donate blood\n血液\tblood\n");
+        let expansion = builder.build().expand("blood donation", &corpus, TOTAL);
+        assert!(expansion.terms.iter().all(|t| t.term != "血液献血"), "{expansion:?}");
     }
 
     #[test]
