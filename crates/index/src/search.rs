@@ -117,6 +117,18 @@ impl ClauseIndex {
         };
         let total = searcher.num_docs();
         let mut words = expander.expand(query, &vocab, total);
+        // A word too common to search for (可以, 吗, "can") brings no synonyms or
+        // translations either: they would search for it by other means.
+        let stop: Vec<String> = plan
+            .groups
+            .iter()
+            .filter(|g| g.stop)
+            .flat_map(|g| g.main.iter().chain(g.terms.iter()).cloned())
+            .collect();
+        words.retain(|w| {
+            let from: Vec<String> = analyze(&w.from, false).into_iter().map(|t| t.text).collect();
+            from.is_empty() || !from.iter().all(|t| stop.contains(t))
+        });
         for word in &mut words {
             if word.same_language() {
                 word.weight *= synonym_cap(vocab(&word.from), vocab(&word.word), total);
