@@ -14,6 +14,11 @@ use crate::SegmentedClause;
 const MIN_PIECE_CHARS: usize = 200;
 /// ...or before it would pass this many.
 const MAX_PIECE_CHARS: usize = 1500;
+/// The longest article kept whole, in characters. Articles are what laws are cited by,
+/// but a clause of several pages is no answer a reader can use: no article of the
+/// corpus laws comes near it, only the largest articles of the bilingual constitution
+/// with their English translation.
+const MAX_ARTICLE_CHARS: usize = 2000;
 /// Longest title text (after the number) of a numbered heading, Chinese.
 const MAX_TITLE_CHARS_ZH: usize = 50;
 /// Longest title text (after the number) of a numbered heading, English.
@@ -80,7 +85,7 @@ pub(crate) fn finish(nodes: &[Node], lang: Lang) -> Vec<SegmentedClause> {
 /// Adds a numbered clause. An outline item that runs past [`MAX_PIECE_CHARS`] over several
 /// paragraphs (a section with unnumbered paragraphs under its title) is cut at paragraph
 /// boundaries into `{path}`, `{path}.p2`, ... so that a hit stays clause-sized; an article
-/// stays whole, because articles are what laws are cited by.
+/// stays whole up to [`MAX_ARTICLE_CHARS`], because articles are what laws are cited by.
 fn push_numbered(
     clauses: &mut Vec<SegmentedClause>,
     node: &Node,
@@ -89,7 +94,9 @@ fn push_numbered(
     lang: Lang,
 ) {
     let text = node.blocks.join("\n");
-    if node.kind == NodeKind::Article || text.chars().count() <= MAX_PIECE_CHARS {
+    let chars = text.chars().count();
+    let whole = if node.kind == NodeKind::Article { MAX_ARTICLE_CHARS } else { MAX_PIECE_CHARS };
+    if chars <= whole {
         clauses.push(SegmentedClause { path, label: node.label.clone(), headings, text });
         return;
     }
@@ -101,7 +108,10 @@ fn push_numbered(
         let (piece_path, label, chain) = match index {
             0 => (path.clone(), node.label.clone(), headings.clone()),
             n => {
-                let label = match lang {
+                // A piece is labelled in the language of its text: an English article
+                // of a Chinese document is `Article 67 ¶2`.
+                let text_lang = if node.kind == NodeKind::Article { node.lang } else { lang };
+                let label = match text_lang {
                     Lang::En => format!("{} ¶{}", node.label, n + 1),
                     Lang::Zh => format!("{}第{}段", node.label, n + 1),
                 };
@@ -114,14 +124,19 @@ fn push_numbered(
 
 /// Joins the English twin of an article (`a1.en`, from a bilingual text that gives each
 /// article in Chinese and then in English) to its Chinese article, so that one clause
-/// carries both versions and a query in either language finds it.
+/// carries both versions and a query in either language finds it; a pair longer than
+/// [`MAX_ARTICLE_CHARS`] together stays two clauses.
 fn merge_parallel_articles(clauses: Vec<SegmentedClause>) -> Vec<SegmentedClause> {
     let mut merged: Vec<SegmentedClause> = Vec::with_capacity(clauses.len());
     let mut by_path: HashMap<String, usize> = HashMap::new();
     for clause in clauses {
         let twin_of = clause.path.strip_suffix(".en").and_then(|base| by_path.get(base)).copied();
         match twin_of {
-            Some(at) if merged[at].text.starts_with('第') => {
+            Some(at)
+                if merged[at].text.starts_with('第')
+                    && merged[at].text.chars().count() + clause.text.chars().count()
+                        < MAX_ARTICLE_CHARS =>
+            {
                 let article = &mut merged[at];
                 article.text.push('\n');
                 article.text.push_str(&clause.text);
