@@ -7,11 +7,12 @@ use crate::tokenizer::analyze;
 
 /// Words that carry no meaning in a query (question words, particles); they still count
 /// for phrases but are not searched for on their own. Compared with analysed forms.
-const QUERY_STOP_WORDS: [&str; 54] = [
+const QUERY_STOP_WORDS: [&str; 59] = [
     "的", "了", "和", "与", "及", "或", "在", "为", "是", "对", "等", "将", "把", "被", "由", "从",
     "能否", "是否", "如何", "怎么", "怎样", "什么", "哪些", "哪个", "可以", "能", "吗", "呢",
-    "多少", "谁", "我", "我们", "你", "can", "could", "mani", "much", "who", "when", "where",
-    "whi", "would", "i", "me", "my", "we", "us", "you", "your", "he", "she", "his", "her", "him",
+    "多少", "多久", "多长", "几", "哪里", "何时", "谁", "我", "我们", "你", "can", "could", "mani",
+    "much", "who", "when", "where", "whi", "would", "i", "me", "my", "we", "us", "you", "your",
+    "he", "she", "his", "her", "him",
 ];
 
 /// Extends queries with extra weighted words, e.g. translations from a bilingual lexicon.
