@@ -14,10 +14,10 @@ const STOP_WORDS: &[&str] = &[
     "by", "can", "could", "do", "does", "each", "eight", "five", "for", "four", "from", "had",
     "has", "have", "he", "her", "him", "his", "how", "i", "if", "in", "into", "is", "it", "its",
     "may", "me", "more", "most", "must", "my", "nine", "of", "on", "one", "or", "other", "our",
-    "seven", "shall", "she", "should", "six", "so", "such", "ten", "than", "that", "the",
-    "their", "them", "then", "there", "these", "they", "this", "those", "three", "to", "two",
-    "under", "us", "was", "we", "were", "what", "when", "where", "which", "while", "who",
-    "whom", "why", "will", "with", "would", "you", "your",
+    "seven", "shall", "she", "should", "six", "so", "such", "ten", "than", "that", "the", "their",
+    "them", "then", "there", "these", "they", "this", "those", "three", "to", "two", "under", "us",
+    "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will",
+    "with", "would", "you", "your",
 ];
 
 /// Placeholder words of dictionary glosses that carry no meaning of their own.
