@@ -10,7 +10,7 @@ use crate::fold::to_simplified;
 use crate::lexicon::{Lexicon, Origin, Sense};
 
 /// Translations kept per query word or phrase.
-const MAX_TRANSLATIONS_PER_SOURCE: usize = 3;
+const MAX_TRANSLATIONS_PER_SOURCE: usize = 5;
 /// Same-language synonyms kept per query word or phrase.
 const MAX_SYNONYMS_PER_SOURCE: usize = 3;
 /// A sense weaker than this share of the best sense of its source word is dropped.
