@@ -124,3 +124,24 @@ fn a_reindex_during_queries_is_picked_up_and_loses_no_request() {
     assert_eq!(failures.load(Ordering::Relaxed), 0);
     assert!(done.load(Ordering::Relaxed) > 0);
 }
+
+#[test]
+fn an_index_from_an_older_version_is_rebuilt_on_start() {
+    let ws = Workspace::with_files(&[TAX]);
+    ws.ingest();
+    // Pretend an older tiaowen built it: its version file names another schema.
+    let version = ws.index().join("tiaowen-index.json");
+    assert!(version.exists(), "the index records its schema version");
+    std::fs::write(&version, r#"{"schema_version":1}"#).expect("write version file");
+    let search = ws.run(&["search", "扣除"]);
+    assert!(!search.status.success(), "searching an old index asks for a rebuild");
+    assert!(crate::util::stderr(&search).contains("--rebuild"), "{}", crate::util::stderr(&search));
+
+    let server = ws.serve();
+    let (status, health) = server.get("/healthz");
+    assert_eq!(status, 200, "{health}");
+    assert_eq!(health["documents"], 1, "{health}");
+    let (status, answer) = server.get(&format!("/search?q={}", encode("独生子女")));
+    assert_eq!(status, 200, "{answer}");
+    assert!(answer["hits"][0]["text"].as_str().unwrap_or_default().contains("独生子女"));
+}

@@ -36,22 +36,28 @@ pub fn run(args: &ServeArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Opens the index, or builds it from the corpus when there is none yet.
+/// Opens the index, or builds it from the corpus when there is none yet, or rebuilds it
+/// when an older version of tiaowen built it (the index holds nothing the corpus does not).
 fn open_or_build(args: &ServeArgs) -> anyhow::Result<ClauseIndex> {
     let dir = &args.locations.index;
-    match ClauseIndex::open(dir) {
+    let rebuild = match ClauseIndex::open(dir) {
         Ok(index) if index.stats()?.documents > 0 => return Ok(index),
-        Ok(_) | Err(tiaowen_index::Error::Missing { .. }) => {}
+        Ok(_) | Err(tiaowen_index::Error::Missing { .. }) => false,
+        Err(error @ tiaowen_index::Error::Incompatible { .. }) => {
+            eprintln!("{error}: rebuilding it");
+            true
+        }
         Err(error) => return super::open_index(dir).context(error.to_string()),
-    }
+    };
     eprintln!(
-        "building the index in {} from {} (first start)",
+        "building the index in {} from {}{}",
         dir.display(),
-        args.locations.corpus.display()
+        args.locations.corpus.display(),
+        if rebuild { "" } else { " (first start)" }
     );
     let corpus = args.locations.corpus.clone();
     let report =
-        super::ingest::ingest_paths(dir, &corpus, std::slice::from_ref(&corpus), false, 30)?;
+        super::ingest::ingest_paths(dir, &corpus, std::slice::from_ref(&corpus), rebuild, 30)?;
     for failure in &report.failed {
         eprintln!("failed {}: {}", failure.path.display(), failure.reason);
     }
