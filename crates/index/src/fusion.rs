@@ -242,6 +242,18 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_clause_in_both_languages_is_bilingual() {
+        let article =
+            "第四十三条 中华人民共和国劳动者有休息的权利。\nArticle 43 Working people in \
+                       the People's Republic of China have the right to rest.";
+        assert!(is_bilingual(article));
+        assert!(!is_bilingual(
+            "第四十三条 中华人民共和国劳动者有休息的权利。国家发展劳动者休息和休养的设施。"
+        ));
+        assert!(!is_bilingual("Working people have the right to rest (休息权)."));
+    }
+
+    #[test]
     fn loose_senses_cover_a_concept_in_part() {
         let mut plan = QueryPlan::parse("fund restrictions");
         plan.add_expansions(&[
