@@ -30,21 +30,40 @@ pub(crate) fn query_language(plan: &QueryPlan) -> Option<bool> {
     }
 }
 
-/// Tells whether a clause text is Chinese: it holds Chinese characters and they are not
-/// outnumbered by Latin letters.
-pub(crate) fn is_chinese(text: &str) -> bool {
-    let cjk = text.chars().filter(|c| tiaowen_model::is_cjk(*c)).count();
-    let latin = text.chars().filter(char::is_ascii_alphabetic).count();
-    cjk > 0 && cjk * 3 >= latin
+/// The script of a clause text: how many Chinese characters and Latin letters it holds,
+/// counted in one pass.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Script {
+    cjk: usize,
+    latin: usize,
 }
 
-/// Tells whether a clause text holds both languages in full: at least
-/// [`BILINGUAL_MIN_CJK`] Chinese characters and [`BILINGUAL_MIN_LATIN`] Latin letters
-/// (an article of the bilingual constitution with its English twin).
-pub(crate) fn is_bilingual(text: &str) -> bool {
-    let cjk = text.chars().filter(|c| tiaowen_model::is_cjk(*c)).count();
-    let latin = text.chars().filter(char::is_ascii_alphabetic).count();
-    cjk >= BILINGUAL_MIN_CJK && latin >= BILINGUAL_MIN_LATIN
+impl Script {
+    /// Counts the script of a text.
+    pub(crate) fn of(text: &str) -> Script {
+        let mut script = Script { cjk: 0, latin: 0 };
+        for c in text.chars() {
+            if tiaowen_model::is_cjk(c) {
+                script.cjk += 1;
+            } else if c.is_ascii_alphabetic() {
+                script.latin += 1;
+            }
+        }
+        script
+    }
+
+    /// Tells whether the text is Chinese: it holds Chinese characters and they are not
+    /// outnumbered by Latin letters.
+    pub(crate) fn is_chinese(self) -> bool {
+        self.cjk > 0 && self.cjk * 3 >= self.latin
+    }
+
+    /// Tells whether the text holds both languages in full: at least
+    /// [`BILINGUAL_MIN_CJK`] Chinese characters and [`BILINGUAL_MIN_LATIN`] Latin letters
+    /// (an article of the bilingual constitution with its English twin).
+    pub(crate) fn is_bilingual(self) -> bool {
+        self.cjk >= BILINGUAL_MIN_CJK && self.latin >= BILINGUAL_MIN_LATIN
+    }
 }
 
 /// Chinese characters a bilingual clause holds at least.
@@ -246,11 +265,13 @@ mod tests {
         let article =
             "第四十三条 中华人民共和国劳动者有休息的权利。\nArticle 43 Working people in \
                        the People's Republic of China have the right to rest.";
-        assert!(is_bilingual(article));
-        assert!(!is_bilingual(
-            "第四十三条 中华人民共和国劳动者有休息的权利。国家发展劳动者休息和休养的设施。"
-        ));
-        assert!(!is_bilingual("Working people have the right to rest (休息权)."));
+        assert!(Script::of(article).is_bilingual());
+        let chinese = Script::of(
+            "第四十三条 中华人民共和国劳动者有休息的权利。国家发展劳动者休息和休养的设施。",
+        );
+        assert!(!chinese.is_bilingual());
+        assert!(chinese.is_chinese());
+        assert!(!Script::of("Working people have the right to rest (休息权).").is_bilingual());
     }
 
     #[test]

@@ -15,7 +15,7 @@ use tiaowen_model::{Filters, SearchHit, SearchRequest, SearchResponse};
 
 use crate::context::weigh_by_context;
 use crate::explain::explain_hit;
-use crate::fusion::{fuse, is_bilingual, is_chinese, query_language, synonym_cap};
+use crate::fusion::{fuse, query_language, synonym_cap, Script};
 use crate::index::{clauses_only, kind_query, stored_str, term_query, Lookup};
 use crate::query::{QueryPlan, TermGroup};
 use crate::ranking::Ranking;
@@ -484,14 +484,14 @@ fn group(
         match seen.get(&hash) {
             Some(&g) => groups[g].ranked.push(member),
             None => {
-                let text = stored_str(&stored, lookup.fields.text);
+                let script = Script::of(&stored_str(&stored, lookup.fields.text));
                 seen.insert(hash.clone(), groups.len());
                 groups.push(Group {
                     text_hash: hash,
                     doc_id: String::new(),
                     members: Vec::new(),
-                    zh: is_chinese(&text),
-                    bilingual: is_bilingual(&text),
+                    zh: script.is_chinese(),
+                    bilingual: script.is_bilingual(),
                     scale: 1.0,
                     ranked: vec![member],
                 });

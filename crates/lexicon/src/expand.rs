@@ -119,7 +119,6 @@ impl Lexicon {
                 }
             } else {
                 self.en_candidates(run, &mut candidates);
-                self.en_compounds(run, &mut candidates);
             }
         }
         select(candidates, doc_freq, total)
@@ -232,6 +231,7 @@ impl Lexicon {
                 None => end,
             };
         }
+        self.en_compounds(&words, &stems, out);
     }
 
     /// Returns the dictionary key of a phrase given as stems, if the dictionary knows it:
@@ -277,9 +277,7 @@ impl Lexicon {
     /// 职业 and 院校. The best [`COMPOUND_SENSES`] senses of each word are joined; those the
     /// corpus lacks are dropped when the candidates are selected, and a compound made of
     /// the wrong senses matches no clause.
-    fn en_compounds(&self, run: &str, out: &mut Vec<Candidate>) {
-        let words = english::words(run);
-        let stems: Vec<String> = words.iter().map(|w| english::stem(w)).collect();
+    fn en_compounds(&self, words: &[String], stems: &[String], out: &mut Vec<Candidate>) {
         let senses = |stem: &str| -> Vec<Sense> {
             self.en_zh_by_key(stem)
                 .into_iter()
