@@ -19,6 +19,9 @@ pub struct Ranking {
     pub pair_boost: f32,
     /// How many extra word moves a pair tolerates.
     pub pair_slop: u32,
+    /// Bonus weight for the expansions (translations, synonyms) of two neighbouring
+    /// query words found together, times the lower of their weights.
+    pub expanded_pair_boost: f32,
     /// The share of query words (of three or more) a clause must contain to be ranked
     /// before clauses with fewer.
     pub min_share: f32,
@@ -44,6 +47,7 @@ impl Default for Ranking {
             phrase_slop: 3,
             pair_boost: 0.15,
             pair_slop: 1,
+            expanded_pair_boost: 1.5,
             min_share: 0.7,
             out_of_force_factor: 0.5,
             cross_language_factor: 0.9,
@@ -95,6 +99,8 @@ mod tests {
         assert!(ranking.text_boost > ranking.headings_boost);
         assert!(ranking.headings_boost > ranking.title_boost);
         assert!(ranking.phrase_boost > ranking.pair_boost);
+        // Expansions weigh 0.2–0.7, so their pair bonus counts about as a query pair's.
+        assert!(ranking.expanded_pair_boost * 0.3 > ranking.pair_boost);
         assert!((0.0..=1.0).contains(&ranking.min_share));
         assert!((0.0..=1.0).contains(&ranking.cross_language_factor));
     }

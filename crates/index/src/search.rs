@@ -632,7 +632,89 @@ pub(crate) fn phrase_bonuses(
         let both = vec![pair_words[0].1.clone(), pair_words[1].1.clone()];
         bonuses.push((both, boxed(BoostQuery::new(boxed(phrase), boost))));
     }
+    bonuses.extend(expanded_pair_bonuses(fields, ranking, plan));
     bonuses
+}
+
+/// The most stand-ins (the word itself or its expansions) per query word that pair
+/// bonuses combine, best weight first.
+const PAIR_STAND_INS: usize = 3;
+
+/// One way of writing a query word: its words with their offsets, its weight and script.
+struct StandIn {
+    words: Vec<(usize, String)>,
+    weight: f32,
+    cjk: bool,
+    expansion: bool,
+}
+
+/// Builds the pair bonuses of expansions: for each pair of neighbouring query words, the
+/// translations (or synonyms) of the two found next to each other, as the query's own
+/// words are by the pair bonuses. "basic farmland protection" rewards 基本农田保护 over
+/// clauses holding 基本农田 and 保护 apart. Across languages word order often turns
+/// ("right to a hearing", 听证的权利), so a translated pair counts in either order.
+fn expanded_pair_bonuses(
+    fields: Fields,
+    ranking: &Ranking,
+    plan: &QueryPlan,
+) -> Vec<(Vec<String>, Box<dyn Query>)> {
+    let mut bonuses = Vec::new();
+    if ranking.expanded_pair_boost <= 0.0 {
+        return bonuses;
+    }
+    let concepts = plan.concepts();
+    let core = plan.core_groups().len().min(concepts.len());
+    let stand_ins = |members: &[usize], other: &[usize]| -> Vec<StandIn> {
+        let mut list: Vec<StandIn> = members
+            .iter()
+            .filter(|i| !other.contains(i))
+            .filter_map(|&i| {
+                let group = &plan.groups[i];
+                let words = if group.phrase.is_empty() {
+                    vec![(0, group.main.clone().or_else(|| group.terms.first().cloned())?)]
+                } else {
+                    group.phrase.clone()
+                };
+                let cjk = words.iter().any(|(_, w)| crate::query::has_cjk(w));
+                Some(StandIn { words, weight: group.weight, cjk, expansion: group.expansion })
+            })
+            .collect();
+        list.sort_by(|a, b| b.weight.total_cmp(&a.weight));
+        list.truncate(PAIR_STAND_INS);
+        list
+    };
+    for pair in concepts[..core].windows(2) {
+        let (left, right) = (stand_ins(&pair[0], &pair[1]), stand_ins(&pair[1], &pair[0]));
+        for a in &left {
+            for b in right.iter().filter(|b| b.cjk == a.cjk && (a.expansion || b.expansion)) {
+                let translated = a.cjk != plan_is_cjk(plan);
+                let orders: &[(&StandIn, &StandIn)] =
+                    if translated { &[(a, b), (b, a)] } else { &[(a, b)] };
+                for (first, second) in orders {
+                    let gap = first.words.last().map_or(0, |w| w.0) + 1;
+                    let mut terms: Vec<(usize, Term)> = Vec::new();
+                    let mut words = Vec::new();
+                    for (offset, word) in &first.words {
+                        terms.push((*offset, Term::from_field_text(fields.text, word)));
+                        words.push(word.clone());
+                    }
+                    for (offset, word) in &second.words {
+                        terms.push((gap + offset, Term::from_field_text(fields.text, word)));
+                        words.push(word.clone());
+                    }
+                    let phrase = PhraseQuery::new_with_offset_and_slop(terms, ranking.pair_slop);
+                    let boost = ranking.expanded_pair_boost * first.weight.min(second.weight);
+                    bonuses.push((words, boxed(BoostQuery::new(boxed(phrase), boost))));
+                }
+            }
+        }
+    }
+    bonuses
+}
+
+/// Tells whether the query's own words are Chinese.
+fn plan_is_cjk(plan: &QueryPlan) -> bool {
+    plan.core_groups().iter().any(|g| g.main.as_deref().is_some_and(crate::query::has_cjk))
 }
 
 /// Builds the whole query: filters and restrictions as required clauses, the query's
@@ -849,6 +931,32 @@ mod tests {
         let factor = explained["language_factor"].as_f64().unwrap_or_default();
         assert!((raw * factor - f64::from(hit.score)).abs() < 0.01, "{raw} x {factor}");
         assert!(explained["words"][0]["matches"].as_array().is_some_and(|m| !m.is_empty()));
+    }
+
+    #[test]
+    fn translations_of_neighbouring_words_make_pair_bonuses_in_either_order() {
+        let mut plan = QueryPlan::parse("farmland protection");
+        plan.add_expansions(&[
+            crate::ExpansionWord::new("农田", 0.6, "farmland", "glossary"),
+            crate::ExpansionWord::new("保护", 0.5, "protection", "cedict"),
+            crate::ExpansionWord::new("safeguard", 0.4, "protection", "synonym"),
+        ]);
+        let (_, fields) = crate::schema::build_schema();
+        let pairs: Vec<Vec<String>> = expanded_pair_bonuses(fields, &Ranking::default(), &plan)
+            .into_iter()
+            .map(|(words, _)| words)
+            .collect();
+        let pair = |a: &str, b: &str| vec![a.to_owned(), b.to_owned()];
+        assert!(pairs.contains(&pair("农田", "保护")), "{pairs:?}");
+        assert!(pairs.contains(&pair("保护", "农田")), "translated pairs count either way");
+        // A synonym pairs with the other query word in the query's order only, and words
+        // of two scripts never pair.
+        assert!(pairs.contains(&pair("farmland", "safeguard")), "{pairs:?}");
+        assert!(!pairs.contains(&pair("safeguard", "farmland")));
+        assert!(!pairs
+            .iter()
+            .any(|p| p.contains(&"农田".to_owned()) && p.contains(&"safeguard".to_owned())));
+        assert!(!pairs.contains(&pair("farmland", "protect")), "the query pair has its own bonus");
     }
 
     struct Lexicon;
