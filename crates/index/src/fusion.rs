@@ -110,6 +110,10 @@ pub(crate) fn fuse(
     for zh in [true, false] {
         let Some(top) = groups.iter().find(|g| g.zh == zh) else { continue };
         let Some(&(best, _)) = top.members.first() else { continue };
+        // A language whose best clause scores far below what a clause holding the query
+        // would is not measured against that clause alone: its few weak matches (主要,
+        // 措施 for "main measures") must not pass for a good answer.
+        let best = best.max(ranking.ideal_share * ideal_score(lookup, ranking, plan, zh));
         for group in groups.iter_mut().filter(|g| g.zh == zh) {
             let Some(&(_, address)) = group.members.first() else { continue };
             let coverage = covered.get(&address).copied().unwrap_or(1.0);
@@ -123,6 +127,48 @@ pub(crate) fn fuse(
     }
     groups.sort_by(|a, b| b.members[0].0.total_cmp(&a.members[0].0));
     Ok(())
+}
+
+/// Estimates the score of a clause of one language holding every concept of the query
+/// once, by its best member in that language: the sum of the members' weights times
+/// their idfs (a phrase's words' idfs added up, as tantivy scores phrases), as BM25
+/// scores one occurrence in a clause of average length.
+pub(crate) fn ideal_score(
+    lookup: &Lookup<'_>,
+    ranking: &Ranking,
+    plan: &QueryPlan,
+    zh: bool,
+) -> f32 {
+    let (searcher, fields) = (lookup.searcher, lookup.fields);
+    let total = searcher.num_docs() as f32;
+    let idf = |term: &str| {
+        let df = searcher.doc_freq(&Term::from_field_text(fields.text, term)).unwrap_or(0) as f32;
+        (1.0 + (total - df + 0.5) / (df + 0.5)).ln()
+    };
+    let mut ideal = 0.0;
+    for members in plan.concepts() {
+        let mut best: f32 = 0.0;
+        for &index in &members {
+            let group = &plan.groups[index];
+            let words: Vec<&str> = if group.phrase.is_empty() {
+                group
+                    .main
+                    .as_deref()
+                    .or(group.terms.first().map(String::as_str))
+                    .into_iter()
+                    .collect()
+            } else {
+                group.phrase.iter().map(|(_, w)| w.as_str()).collect()
+            };
+            if words.is_empty() || words.iter().any(|w| has_cjk(w) != zh) {
+                continue;
+            }
+            let value: f32 = words.iter().map(|w| idf(w)).sum();
+            best = best.max(group.weight * value);
+        }
+        ideal += best;
+    }
+    ideal * ranking.text_boost
 }
 
 /// Measures, for each of the given clauses (with their language, `true` for Chinese),
@@ -272,6 +318,24 @@ mod tests {
         assert!(!chinese.is_bilingual());
         assert!(chinese.is_chinese());
         assert!(!Script::of("Working people have the right to rest (休息权).").is_bilingual());
+    }
+
+    #[test]
+    fn the_ideal_score_counts_each_concept_once_by_its_best_member_in_one_language() {
+        let (_dir, index) = crate::testutil::sample_index();
+        let searcher = index.searcher();
+        let lookup = Lookup::new(&searcher, index.inner.fields);
+        let ranking = Ranking::default();
+        let mut plan = QueryPlan::parse("guarantee");
+        let english = ideal_score(&lookup, &ranking, &plan, false);
+        assert!(english > 0.0);
+        assert_eq!(ideal_score(&lookup, &ranking, &plan, true), 0.0, "no Chinese member");
+        plan.add_expansions(&[crate::ExpansionWord::new("担保", 0.5, "guarantee", "glossary")]);
+        let chinese = ideal_score(&lookup, &ranking, &plan, true);
+        assert!(chinese > 0.0 && chinese < english, "a translation weighs less: {chinese}");
+        plan.add_expansions(&[crate::ExpansionWord::new("保证", 0.01, "guarantee", "cedict")]);
+        assert_eq!(ideal_score(&lookup, &ranking, &plan, true), chinese, "the best member counts");
+        assert_eq!(ideal_score(&lookup, &ranking, &plan, false), english);
     }
 
     #[test]

@@ -34,6 +34,9 @@ pub struct Ranking {
     /// The power of the query coverage in `fuse_languages`: higher values let a clause
     /// holding more of the query lead more clearly, whatever its language.
     pub coverage_power: f32,
+    /// The share of a language's ideal score (a clause holding every concept of the
+    /// query once) below which its best clause no longer sets the scale of the others.
+    pub ideal_share: f32,
 }
 
 impl Default for Ranking {
@@ -52,6 +55,7 @@ impl Default for Ranking {
             out_of_force_factor: 0.5,
             cross_language_factor: 0.9,
             coverage_power: 3.0,
+            ideal_share: 0.6,
         }
     }
 }
@@ -59,7 +63,8 @@ impl Default for Ranking {
 /// The scores of one language's candidates, for `fuse_languages`.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct LanguagePool {
-    /// The best score among the language's candidates.
+    /// The best score among the language's candidates, or the share of the ideal score
+    /// when that is higher.
     pub best: f32,
     /// The share of the query, in `0.0..=1.0`, that the clause being scaled covers (by
     /// its own words or by translations of them).
@@ -73,8 +78,9 @@ pub(crate) struct LanguagePool {
 ///
 /// Raw scores of the two languages do not compare: a query's own words meet their own
 /// statistics, while translations are weighted guesses matched against another part of
-/// the collection. So each clause's score is divided by the best score of its language,
-/// then scaled by how much of the query the clause covers (raised to `coverage_power`),
+/// the collection. So each clause's score is divided by the best score of its language
+/// (or by `ideal_share` of what a clause holding the whole query once would score, when
+/// that is higher: weak matches alone do not set the scale), then scaled by how much of the query the clause covers (raised to `coverage_power`),
 /// measured alike in both languages, and in the other language by
 /// `cross_language_factor`. A Chinese clause holding every translated concept beats an
 /// English clause matching one common word; when both cover the query alike, the
