@@ -110,10 +110,16 @@ pub(crate) fn fuse(
     for zh in [true, false] {
         let Some(top) = groups.iter().find(|g| g.zh == zh) else { continue };
         let Some(&(best, _)) = top.members.first() else { continue };
-        // A language whose best clause scores far below what a clause holding the query
-        // would is not measured against that clause alone: its few weak matches (主要,
-        // 措施 for "main measures") must not pass for a good answer.
-        let best = best.max(ranking.ideal_share * ideal_score(lookup, ranking, plan, zh));
+        // When the other language's best clause scores far below what a clause holding
+        // the translated query would, it is not measured against that clause alone: its
+        // few weak matches (主要, 措施 for "main measures") must not pass for a good
+        // answer. The query's own language keeps its best as the scale: a clause there
+        // holds the query's own words, however few a colloquial query shares with it.
+        let best = if zh == query_zh {
+            best
+        } else {
+            best.max(ranking.ideal_share * ideal_score(lookup, ranking, plan, zh))
+        };
         for group in groups.iter_mut().filter(|g| g.zh == zh) {
             let Some(&(_, address)) = group.members.first() else { continue };
             let coverage = covered.get(&address).copied().unwrap_or(1.0);

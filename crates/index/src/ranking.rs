@@ -34,8 +34,9 @@ pub struct Ranking {
     /// The power of the query coverage in `fuse_languages`: higher values let a clause
     /// holding more of the query lead more clearly, whatever its language.
     pub coverage_power: f32,
-    /// The share of a language's ideal score (a clause holding every concept of the
-    /// query once) below which its best clause no longer sets the scale of the others.
+    /// The share of the other language's ideal score (a clause holding every concept of
+    /// the translated query once) below which its best clause no longer sets the scale
+    /// of the others.
     pub ideal_share: f32,
 }
 
@@ -79,8 +80,10 @@ pub(crate) struct LanguagePool {
 /// Raw scores of the two languages do not compare: a query's own words meet their own
 /// statistics, while translations are weighted guesses matched against another part of
 /// the collection. So each clause's score is divided by the best score of its language
-/// (or by `ideal_share` of what a clause holding the whole query once would score, when
-/// that is higher: weak matches alone do not set the scale), then scaled by how much of the query the clause covers (raised to `coverage_power`),
+/// (in the other language than the query's, by `ideal_share` of what a clause holding
+/// the whole translated query once would score, when that is higher: weak matches alone
+/// do not set the scale), then scaled by how much of the query the clause covers (raised
+/// to `coverage_power`),
 /// measured alike in both languages, and in the other language by
 /// `cross_language_factor`. A Chinese clause holding every translated concept beats an
 /// English clause matching one common word; when both cover the query alike, the
