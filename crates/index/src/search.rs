@@ -290,7 +290,12 @@ impl ClauseIndex {
             for (pass, (strict, relaxed)) in queries.iter().enumerate() {
                 // The second pass, when there are two, is the other language's.
                 let fetch = if pass > 0 { fetch.max(FUSE_MIN_FETCH) } else { fetch };
-                let pass = Pass { strict, relaxed, two_phase: strict_min > 1, bonuses: &bonuses };
+                // In the other language every concept is held by guessed translations, loose
+                // senses among them, so holding a share of them says little: that pass
+                // ranks all clauses holding any, and fusion weighs their coverage.
+                let (strict, two_phase) =
+                    if pass > 0 { (relaxed, false) } else { (strict, strict_min > 1) };
+                let pass = Pass { strict, relaxed, two_phase, bonuses: &bonuses };
                 let (found, count) = candidates(searcher, &pass, fetch)?;
                 exhausted &= found.len() < fetch;
                 matched += count;
