@@ -22,6 +22,35 @@ const HEAD_VERB_FACTOR: f32 = 0.8;
 const TRAILING_PREPOSITIONS: &[&str] =
     &["about", "at", "for", "from", "in", "of", "on", "to", "with"];
 
+/// Words that, right after a capitalised name opening a gloss, tell that the name is a
+/// place: "Chengdu subprovincial city ...", "Shaanxi province (Shensi) ...".
+const PLACE_WORDS: &[&str] = &[
+    "province",
+    "city",
+    "subprovincial",
+    "sub-provincial",
+    "county",
+    "prefecture",
+    "district",
+    "municipality",
+];
+
+/// Returns the place a gloss names, lower case, when the gloss opens with one
+/// capitalised word followed by a place word. Such glosses go on to describe the place
+/// ("... capital of Sichuan province 四川 in southwest China") and are too long, and
+/// hold Chinese, so the phrase itself is never kept; the name alone translates.
+fn place_name(gloss: &str) -> Option<String> {
+    let mut words = gloss.split_whitespace();
+    let first = words.next()?;
+    let name = first.trim_end_matches(',');
+    let capitalised = name.chars().next().is_some_and(|c| c.is_ascii_uppercase());
+    if !capitalised || !name.chars().all(|c| c.is_ascii_alphabetic() || c == '\'') {
+        return None;
+    }
+    let next = words.next()?.trim_end_matches(',').to_ascii_lowercase();
+    PLACE_WORDS.contains(&next.as_str()).then(|| name.to_ascii_lowercase())
+}
+
 /// A sorted, line-based lookup table.
 #[derive(Debug, Default)]
 pub struct Table {
@@ -106,6 +135,11 @@ pub fn encode(cedict: &str) -> (String, String) {
         let single_char = zh.chars().count() == 1;
         for (gloss_index, gloss) in glosses.split('/').enumerate() {
             let position = 1.0 / (1.0 + 0.25 * gloss_index as f32);
+            if let Some(place) = place_name(gloss).filter(|_| !single_char) {
+                let weight = CEDICT_WEIGHT * position;
+                add(&mut zh_en, zh, &place, weight);
+                add(&mut en_zh, &cached_stem(&mut stems, &place), zh, weight);
+            }
             for clean in clean_gloss(gloss) {
                 let narrowed = if clean.qualified { QUALIFIED_FACTOR } else { 1.0 };
                 let weight = CEDICT_WEIGHT * position * narrowed;
@@ -178,6 +212,20 @@ mod tests {
             .get(key)
             .map(|v| decode(v).map(|(w, t)| (w, t.to_owned())).collect())
             .unwrap_or_default()
+    }
+
+    #[test]
+    fn place_names_translate_without_their_description() {
+        let sample = "成都\tChengdu subprovincial city and capital of Sichuan province 四川 in southwest China\n西安\tXi'an, sub-provincial city and capital of Shaanxi 陝西省|陕西省[Shan3 xi1 Sheng3]\n李\tsurname Li/plum\n苹果\tapple/Apple Inc.\n";
+        let (zh_en, en_zh) = encode(sample);
+        let zh_en = Table::new(Cow::Owned(zh_en));
+        let en_zh = Table::new(Cow::Owned(en_zh));
+        assert_eq!(senses(&en_zh, &english::key("Chengdu"))[0].1, "成都");
+        assert_eq!(senses(&en_zh, &english::key("Xi'an"))[0].1, "西安");
+        assert_eq!(senses(&zh_en, "成都")[0].1, "chengdu");
+        assert_eq!(place_name("Apple Inc."), None);
+        assert_eq!(place_name("surname Li"), None);
+        assert_eq!(place_name("Hainan Province, in the South China Sea"), Some("hainan".into()));
     }
 
     #[test]
