@@ -20,6 +20,7 @@ impl QueryExpander for LexiconExpander {
                 Origin::Glossary => "glossary",
                 Origin::Cedict => "cedict",
                 Origin::Synonym => "synonym",
+                Origin::Number => "number",
             };
             words.push(ExpansionWord::new(&term.term, term.weight, &term.from, origin));
         }

@@ -8,6 +8,7 @@ use tiaowen_model::{is_cjk, Lang};
 use crate::english;
 use crate::fold::to_simplified;
 use crate::lexicon::{Lexicon, Origin, Sense};
+use crate::numbers;
 
 /// Translations kept per query word or phrase.
 const MAX_TRANSLATIONS_PER_SOURCE: usize = 5;
@@ -121,6 +122,7 @@ impl Lexicon {
                 self.en_candidates(run, &mut candidates);
             }
         }
+        duration_candidates(&query, &mut candidates);
         select(candidates, doc_freq, total)
     }
 
@@ -314,6 +316,28 @@ impl Lexicon {
     }
 }
 
+/// Adds the statute's forms of the durations in a query ("15 days", 30天 → 十五日,
+/// 三十日), each weighing as a reviewed translation or synonym.
+fn duration_candidates(query: &str, out: &mut Vec<Candidate>) {
+    let english = numbers::en_durations(query).into_iter().map(|d| (d, false));
+    let chinese = numbers::zh_durations(query).into_iter().map(|d| (d, true));
+    for (duration, cjk) in english.chain(chinese) {
+        let base = if cjk { SYNONYM_FACTOR } else { TRANSLATION_FACTOR };
+        for (index, form) in duration.forms.into_iter().enumerate() {
+            // The statute's form first; the others as written in notices.
+            let rank = 1.0 / (1.0 + 0.25 * index as f32);
+            out.push(Candidate {
+                term: form,
+                base: base * rank,
+                lang: Lang::Zh,
+                from: duration.from.clone(),
+                origin: Origin::Number,
+                synonym: cjk,
+            });
+        }
+    }
+}
+
 fn push_senses(
     out: &mut Vec<Candidate>,
     senses: &[Sense],
@@ -437,7 +461,7 @@ fn weigh_group(counted: Vec<Counted>, total: u64, keep: usize) -> Vec<ExpandedTe
     for Counted { candidate, df } in counted {
         let usage = match candidate.origin {
             Origin::Cedict => usage_factor(df, most_used),
-            Origin::Glossary | Origin::Synonym => 1.0,
+            Origin::Glossary | Origin::Synonym | Origin::Number => 1.0,
         };
         terms.push(ExpandedTerm {
             weight: candidate.base * usage * rarity_factor(df, total),
@@ -468,6 +492,8 @@ mod tests {
             "应用" => 400,
             "试点城市" => 15,
             "试点" => 80,
+            "十五日" => 30,
+            "三十日" => 25,
             "城市" => 700,
             "earmarked for special use" => 3,
             "reward and subsidy funds" => 4,
@@ -540,6 +566,18 @@ mod tests {
         let phrase = expansion.terms[0].weight;
         let word = expansion.weight_of("试点").expect("word translation kept");
         assert!(word < phrase * 0.6, "{word} vs {phrase}");
+    }
+
+    #[test]
+    fn durations_find_the_statute_numerals_in_either_language() {
+        let lexicon = Lexicon::builtin();
+        let english = lexicon.expand("pay within 15 days", &corpus, 5_000);
+        let days = english.terms.iter().find(|t| t.term == "十五日").expect("十五日");
+        assert_eq!((days.origin, days.from.as_str()), (Origin::Number, "15 days"));
+        let chinese = lexicon.expand("30天内缴纳", &corpus, 5_000);
+        assert!(chinese.weight_of("三十日").is_some(), "{chinese:?}");
+        // Forms the corpus lacks are dropped like any other sense.
+        assert!(english.weight_of("15天").is_none());
     }
 
     #[test]

@@ -38,6 +38,8 @@ pub enum Origin {
     Cedict,
     /// The reviewed synonym list.
     Synonym,
+    /// A duration rewritten as statutes write it ("15 days" → 十五日).
+    Number,
 }
 
 /// One translation or synonym of a term.
@@ -278,7 +280,7 @@ fn finish_senses(senses: &mut Vec<Sense>) {
 
 fn origin_rank(origin: Origin) -> u8 {
     match origin {
-        Origin::Glossary => 0,
+        Origin::Glossary | Origin::Number => 0,
         Origin::Synonym => 1,
         Origin::Cedict => 2,
     }

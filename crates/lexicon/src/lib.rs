@@ -36,6 +36,7 @@ mod error;
 mod expand;
 mod fold;
 mod lexicon;
+mod numbers;
 
 pub use error::{Error, Result};
 pub use expand::{expand, rarity_factor, usage_factor, ExpandedTerm, Expansion};

@@ -1,0 +1,232 @@
+//! Durations as statutes write them: a query's "15 days", "six months" or 30天 becomes
+//! 十五日, 六个月 and 三十日, the forms of 十五日内缴纳 and 六个月以上.
+
+/// One duration found in a query: the words as written, and the Chinese forms to search.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Duration {
+    /// The query words it stands for ("15 days", "30天").
+    pub from: String,
+    /// Its Chinese forms, the statute's first (十五日, 15日, 15天).
+    pub forms: Vec<String>,
+}
+
+/// The largest count turned into a duration: larger numbers are amounts, not periods.
+const MAX_COUNT: u32 = 9_999;
+
+/// Writes a count in Chinese numerals as statutes do: 十五, 二十, 一百八十, 三千零五.
+pub(crate) fn chinese_numeral(n: u32) -> Option<String> {
+    const DIGITS: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    if n == 0 || n > MAX_COUNT {
+        return None;
+    }
+    if (10..20).contains(&n) {
+        // 十五, not 一十五.
+        return Some(format!("十{}", if n == 10 { "" } else { DIGITS[(n - 10) as usize] }));
+    }
+    let places = [(1000, "千"), (100, "百"), (10, "十"), (1, "")];
+    let mut out = String::new();
+    let mut zero_pending = false;
+    for (value, name) in places {
+        let digit = (n / value) % 10;
+        if digit == 0 {
+            zero_pending = !out.is_empty();
+            continue;
+        }
+        if zero_pending {
+            out.push('零');
+            zero_pending = false;
+        }
+        out.push_str(DIGITS[digit as usize]);
+        out.push_str(name);
+    }
+    Some(out)
+}
+
+/// Reads an English count: digits or a number word ("fifteen").
+fn english_count(word: &str) -> Option<u32> {
+    if let Ok(n) = word.parse::<u32>() {
+        return Some(n);
+    }
+    const WORDS: [&str; 21] = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+    ];
+    const TENS: [(&str, u32); 7] = [
+        ("thirty", 30),
+        ("forty", 40),
+        ("fifty", 50),
+        ("sixty", 60),
+        ("seventy", 70),
+        ("eighty", 80),
+        ("ninety", 90),
+    ];
+    let position = WORDS.iter().position(|w| *w == word);
+    position.map(|p| p as u32).or_else(|| TENS.iter().find(|(w, _)| *w == word).map(|t| t.1))
+}
+
+/// The Chinese forms of a count of one unit.
+fn forms(n: u32, unit: Unit) -> Vec<String> {
+    let Some(zh) = chinese_numeral(n) else { return Vec::new() };
+    let mut forms = match unit {
+        Unit::Day => vec![format!("{zh}日"), format!("{n}日"), format!("{n}天")],
+        Unit::WorkingDay => vec![format!("{zh}个工作日"), format!("{n}个工作日")],
+        Unit::Month => vec![format!("{zh}个月"), format!("{n}个月")],
+        Unit::Year => vec![format!("{zh}年"), format!("{n}年")],
+        Unit::Hour => vec![format!("{zh}小时"), format!("{n}小时")],
+    };
+    if n == 2 && unit != Unit::Day {
+        // 两个月, 两年: the everyday two beside the statute's 二.
+        forms.insert(1, forms[0].replacen('二', "两", 1));
+    }
+    if n == 1 && matches!(unit, Unit::Month | Unit::Year) {
+        forms.insert(1, forms[0].replacen("一个", "一", 1));
+    }
+    forms.dedup();
+    forms
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Unit {
+    Day,
+    WorkingDay,
+    Month,
+    Year,
+    Hour,
+}
+
+/// Finds durations in an English run: a count, then a unit ("15 days", "six-month",
+/// "30 working days").
+pub(crate) fn en_durations(run: &str) -> Vec<Duration> {
+    let words: Vec<String> = run
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .map(|w| w.trim_matches(|c: char| !c.is_ascii_alphanumeric()).to_ascii_lowercase())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut found = Vec::new();
+    for (at, word) in words.iter().enumerate() {
+        let Some(n) = english_count(word) else { continue };
+        let next = words.get(at + 1).map(String::as_str);
+        let after = words.get(at + 2).map(String::as_str);
+        let (unit, used) = match (next, after) {
+            (Some("working" | "business"), Some("day" | "days")) => (Unit::WorkingDay, 2),
+            (Some("day" | "days"), _) => (Unit::Day, 1),
+            (Some("month" | "months"), _) => (Unit::Month, 1),
+            (Some("year" | "years"), _) => (Unit::Year, 1),
+            (Some("hour" | "hours"), _) => (Unit::Hour, 1),
+            _ => continue,
+        };
+        let forms = forms(n, unit);
+        if !forms.is_empty() {
+            found.push(Duration { from: words[at..=at + used].join(" "), forms });
+        }
+    }
+    found
+}
+
+/// Finds durations written with digits in a Chinese run (30天, 6个月, 15个工作日) and
+/// gives the statute's numerals.
+pub(crate) fn zh_durations(run: &str) -> Vec<Duration> {
+    let mut found = Vec::new();
+    let mut rest = run;
+    while let Some(start) = rest.find(|c: char| c.is_ascii_digit()) {
+        let digits_end =
+            rest[start..].find(|c: char| !c.is_ascii_digit()).map_or(rest.len(), |e| start + e);
+        let after = &rest[digits_end..];
+        let unit = [
+            ("个工作日", Unit::WorkingDay),
+            ("工作日", Unit::WorkingDay),
+            ("个月", Unit::Month),
+            ("天", Unit::Day),
+            ("日", Unit::Day),
+            ("年", Unit::Year),
+            ("小时", Unit::Hour),
+        ]
+        .into_iter()
+        .find(|(suffix, _)| after.starts_with(suffix));
+        if let (Some((suffix, unit)), Ok(n)) = (unit, rest[start..digits_end].parse::<u32>()) {
+            // A year such as 2025年 is a date, not a duration.
+            if !(unit == Unit::Year && n >= 1000) {
+                let from = format!("{}{suffix}", &rest[start..digits_end]);
+                let forms: Vec<String> =
+                    forms(n, unit).into_iter().filter(|f| *f != from).collect();
+                if !forms.is_empty() {
+                    found.push(Duration { from, forms });
+                }
+            }
+        }
+        rest = &rest[digits_end..];
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_are_written_as_statutes_write_them() {
+        let cases = [
+            (1, "一"),
+            (10, "十"),
+            (15, "十五"),
+            (20, "二十"),
+            (30, "三十"),
+            (90, "九十"),
+            (100, "一百"),
+            (180, "一百八十"),
+            (105, "一百零五"),
+            (365, "三百六十五"),
+            (3005, "三千零五"),
+        ];
+        for (n, zh) in cases {
+            assert_eq!(chinese_numeral(n).as_deref(), Some(zh), "{n}");
+        }
+        assert_eq!(chinese_numeral(0), None);
+        assert_eq!(chinese_numeral(10_000), None);
+    }
+
+    #[test]
+    fn english_durations_become_chinese_forms() {
+        let found = en_durations("pay within 15 days after the customs declaration");
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].from, "15 days");
+        assert_eq!(found[0].forms[0], "十五日");
+        assert!(found[0].forms.contains(&"15天".to_owned()));
+        let found = en_durations("a six-month probation and 20 working days");
+        let firsts: Vec<&str> = found.iter().map(|d| d.forms[0].as_str()).collect();
+        assert_eq!(firsts, vec!["六个月", "二十个工作日"]);
+        assert_eq!(en_durations("two years")[0].forms[..2], ["二年", "两年"]);
+        assert!(en_durations("in 2025 the days are long").is_empty());
+        assert!(en_durations("Article 15").is_empty());
+    }
+
+    #[test]
+    fn chinese_digits_become_numerals_but_years_stay_dates() {
+        let found = zh_durations("超过30天没交怎么办");
+        assert_eq!(found[0].from, "30天");
+        assert_eq!(found[0].forms[0], "三十日");
+        assert_eq!(zh_durations("6个月内")[0].forms[0], "六个月");
+        assert_eq!(zh_durations("15个工作日")[0].forms[0], "十五个工作日");
+        assert!(zh_durations("2025年申报").is_empty());
+        assert!(zh_durations("第3条").is_empty());
+    }
+}
