@@ -44,43 +44,7 @@ pub(crate) fn chinese_numeral(n: u32) -> Option<String> {
 
 /// Reads an English count: digits or a number word ("fifteen").
 fn english_count(word: &str) -> Option<u32> {
-    if let Ok(n) = word.parse::<u32>() {
-        return Some(n);
-    }
-    const WORDS: [&str; 21] = [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-        "twenty",
-    ];
-    const TENS: [(&str, u32); 7] = [
-        ("thirty", 30),
-        ("forty", 40),
-        ("fifty", 50),
-        ("sixty", 60),
-        ("seventy", 70),
-        ("eighty", 80),
-        ("ninety", 90),
-    ];
-    let position = WORDS.iter().position(|w| *w == word);
-    position.map(|p| p as u32).or_else(|| TENS.iter().find(|(w, _)| *w == word).map(|t| t.1))
+    word.parse::<u32>().ok().or_else(|| tiaowen_text::parse_english_number(word))
 }
 
 /// The Chinese forms of a count of one unit.

@@ -9,7 +9,9 @@ use std::sync::LazyLock;
 use regex::Regex;
 use tiaowen_model::Lang;
 
-use crate::numeral::{circled_value, parse_chinese, parse_english_word, parse_roman};
+use tiaowen_text::parse_english_number;
+
+use crate::numeral::{circled_value, parse_chinese, parse_roman};
 use crate::outline::Style;
 
 /// The rank of a structural heading: a smaller rank encloses a larger one.
@@ -220,7 +222,7 @@ fn en_structure(block: &str) -> Option<Marker> {
         .parse::<u32>()
         .ok()
         .or_else(|| parse_roman(number))
-        .or_else(|| parse_english_word(number))?;
+        .or_else(|| parse_english_number(number))?;
     let rest = &block[caps.get(0)?.end()..];
     if !is_heading_line(rest, MAX_EN_HEADING_CHARS) || rest.trim_end().ends_with('.') {
         return None;
@@ -342,7 +344,7 @@ fn paren_word_candidates(block: &str, found: &mut Vec<Candidate>) {
         push(found, Style::ParenWord, parse_roman(&caps[1]), caps[0].to_string());
     }
     if let Some(caps) = PAREN_WORD.captures(block) {
-        push(found, Style::ParenWord, parse_english_word(&caps[1]), caps[0].to_string());
+        push(found, Style::ParenWord, parse_english_number(&caps[1]), caps[0].to_string());
     }
     if let Some(caps) = PAREN_LOWER.captures(block) {
         let letters = &caps[1];

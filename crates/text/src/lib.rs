@@ -11,9 +11,11 @@
 mod dates;
 pub mod docnum;
 mod normalize;
+mod numbers;
 
 pub use dates::{parse_filter_date, DateBound};
 pub use docnum::{
     find_doc_number_matches, find_doc_numbers, parse_doc_number, DocNumberForm, DocNumberMatch,
 };
 pub use normalize::{fold_radical, normalize_line, normalize_text};
+pub use numbers::parse_english_number;
