@@ -36,9 +36,9 @@ pub(crate) fn part_score(
     Ok(top.into_iter().next())
 }
 
-/// Explains one hit: its score (and the factor language fusion put on it), each query
-/// word's share (with tantivy's explanation of every matching term and field) and each
-/// phrase bonus. Of a query word and the expansions standing for it only the best scores
+/// Explains one hit: its score (and the factors language fusion and the kind of answer
+/// put on it), each query word's share (with tantivy's explanation of every matching term
+/// and field) and each phrase bonus. Of a query word and the expansions standing for it only the best scores
 /// (the others show theirs as `shadowed_score`), as in the search itself.
 pub(crate) fn explain_hit(
     searcher: &Searcher,
@@ -46,7 +46,7 @@ pub(crate) fn explain_hit(
     ranking: &Ranking,
     plan: &QueryPlan,
     anchor: &str,
-    (score, scale): (Score, f32),
+    (score, scale, answer): (Score, f32, f32),
 ) -> Result<Value> {
     let mut words: Vec<Value> = Vec::new();
     // The position in `words` of each group that matches, with its score.
@@ -111,12 +111,15 @@ pub(crate) fn explain_hit(
             phrases.push(json!({ "words": phrase_words, "score": value }));
         }
     }
-    // The parts add up to the score before language fusion scaled it.
-    let raw = if scale > 0.0 { score / scale } else { score };
+    // The parts add up to the score before language fusion and the answer factor
+    // scaled it.
+    let factor = scale * answer;
+    let raw = if factor > 0.0 { score / factor } else { score };
     Ok(json!({
         "score": score,
         "raw_score": raw,
         "language_factor": scale,
+        "answer_factor": answer,
         "words": words,
         "phrases": phrases,
     }))

@@ -2,6 +2,7 @@
 
 use serde_json::json;
 
+use crate::answer::Answers;
 use crate::docnum::find_doc_numbers;
 use crate::tokenizer::analyze;
 
@@ -96,6 +97,8 @@ pub(crate) struct QueryPlan {
     pub doc_numbers: Vec<Vec<String>>,
     /// The query words and expansions.
     pub groups: Vec<TermGroup>,
+    /// The kinds of answer the query asks for (a time, an amount...), from its wording.
+    pub asks: Answers,
 }
 
 impl QueryPlan {
@@ -115,7 +118,8 @@ impl QueryPlan {
             doc_numbers.push(found.keys(2));
         }
         rest.push_str(&query[at..]);
-        let mut plan = QueryPlan { doc_numbers, groups: Vec::new() };
+        let asks = Answers::asked(query);
+        let mut plan = QueryPlan { doc_numbers, groups: Vec::new(), asks };
         plan.add_words(&rest, 1.0, None);
         if plan.groups.iter().all(|g| g.stop) {
             for group in &mut plan.groups {
@@ -253,7 +257,7 @@ impl QueryPlan {
                 })
             })
             .collect();
-        json!({ "doc_numbers": self.doc_numbers, "groups": groups })
+        json!({ "doc_numbers": self.doc_numbers, "groups": groups, "asks": self.asks.names() })
     }
 }
 

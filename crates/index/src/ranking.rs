@@ -38,6 +38,10 @@ pub struct Ranking {
     /// the translated query once) below which its best clause no longer sets the scale
     /// of the others.
     pub ideal_share: f32,
+    /// Bonus factor, less one, on the score of a clause stating the kind of answer the
+    /// query asks for: a period for "how long", a sum for 罚多少钱, a percentage for "tax
+    /// rate", a definition for "who counts as".
+    pub answer_boost: f32,
 }
 
 impl Default for Ranking {
@@ -57,6 +61,7 @@ impl Default for Ranking {
             cross_language_factor: 0.9,
             coverage_power: 3.0,
             ideal_share: 0.6,
+            answer_boost: 1.0,
         }
     }
 }

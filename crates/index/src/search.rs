@@ -13,6 +13,7 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocAddress, DocSet, Score, Searcher, TantivyDocument, Term};
 use tiaowen_model::{Filters, SearchHit, SearchRequest, SearchResponse};
 
+use crate::answer::Answers;
 use crate::context::weigh_by_context;
 use crate::explain::explain_hit;
 use crate::fusion::{fuse, query_language, synonym_cap, Script};
@@ -52,6 +53,10 @@ pub(crate) struct Group {
     pub(crate) bilingual: bool,
     /// The factor language fusion put on the members' scores.
     pub(crate) scale: f32,
+    /// The kinds of answer the clause text states.
+    answers: Answers,
+    /// The factor put on the members' scores for stating what the query asks for.
+    answer_factor: f32,
     /// The members with their documents while the group is being built.
     ranked: Vec<(Score, DocAddress, String)>,
 }
@@ -224,6 +229,8 @@ impl ClauseIndex {
                         zh: false,
                         bilingual: false,
                         scale: 1.0,
+                        answers: Answers::default(),
+                        answer_factor: 1.0,
                         ranked: Vec::new(),
                     });
                 }
@@ -303,10 +310,11 @@ impl ClauseIndex {
             }
             let validity = self.inner.validity.get(searcher, fields)?;
             let demotion = (validity.as_ref(), ranking.out_of_force_factor);
-            let mut groups = group(&lookup, &all, demotion)?;
+            let mut groups = group(&lookup, &all, demotion, plan.asks)?;
             if let Some(query_zh) = query_zh {
                 fuse(&mut lookup, &ranking, plan, query_zh, &mut groups)?;
             }
+            prefer_answers(&mut groups, plan.asks, ranking.answer_boost);
             if groups.len() >= want || exhausted || fetch >= MAX_FETCH {
                 let folded = all.len() - groups.len();
                 let total = matched.saturating_sub(folded);
@@ -352,7 +360,7 @@ impl ClauseIndex {
                     ranking,
                     plan,
                     &best.clause.anchor,
-                    (score, group.scale),
+                    (score, group.scale, group.answer_factor),
                 )?),
                 None => None,
             };
@@ -469,10 +477,12 @@ fn with_bonuses(
 /// Folds candidates with the same clause text into groups, in ranking order. A clause
 /// whose document is superseded, repealed or expired has its score scaled by the demotion
 /// factor first, so the current version of a text ranks (and represents its group) first.
+/// The kinds of answer the clause texts state are noted when the query asks for any.
 fn group(
     lookup: &Lookup<'_>,
     candidates: &[Candidate],
     (validity, factor): (&ValidityMap, f32),
+    asks: Answers,
 ) -> Result<Vec<Group>> {
     let mut groups: Vec<Group> = Vec::new();
     let mut seen: HashMap<String, usize> = HashMap::new();
@@ -489,7 +499,8 @@ fn group(
         match seen.get(&hash) {
             Some(&g) => groups[g].ranked.push(member),
             None => {
-                let script = Script::of(&stored_str(&stored, lookup.fields.text));
+                let text = stored_str(&stored, lookup.fields.text);
+                let script = Script::of(&text);
                 seen.insert(hash.clone(), groups.len());
                 groups.push(Group {
                     text_hash: hash,
@@ -498,6 +509,12 @@ fn group(
                     zh: script.is_chinese(),
                     bilingual: script.is_bilingual(),
                     scale: 1.0,
+                    answers: if asks.is_empty() {
+                        Answers::default()
+                    } else {
+                        Answers::stated(&text)
+                    },
+                    answer_factor: 1.0,
                     ranked: vec![member],
                 });
             }
@@ -510,6 +527,21 @@ fn group(
     }
     groups.sort_by(|a, b| b.members[0].0.total_cmp(&a.members[0].0));
     Ok(groups)
+}
+
+/// Raises the clauses that state the kind of answer the query asks for (a period for
+/// "how long", a sum for 罚多少钱) by `1 + boost`, and puts the groups back in order.
+fn prefer_answers(groups: &mut [Group], asks: Answers, boost: f32) {
+    if asks.is_empty() || boost <= 0.0 {
+        return;
+    }
+    for group in groups.iter_mut().filter(|g| g.answers.meets(asks)) {
+        group.answer_factor = 1.0 + boost;
+        for member in &mut group.members {
+            member.0 *= group.answer_factor;
+        }
+    }
+    groups.sort_by(|a, b| b.members[0].0.total_cmp(&a.members[0].0));
 }
 
 pub(crate) fn boxed(query: impl Query) -> Box<dyn Query> {
@@ -933,9 +965,36 @@ mod tests {
             .sum();
         let raw = explained["raw_score"].as_f64().unwrap_or_default();
         assert!((parts - raw).abs() < 0.01 * raw.max(1.0), "{parts} vs {raw}");
-        let factor = explained["language_factor"].as_f64().unwrap_or_default();
+        let factor = explained["language_factor"].as_f64().unwrap_or_default()
+            * explained["answer_factor"].as_f64().unwrap_or_default();
         assert!((raw * factor - f64::from(hit.score)).abs() < 0.01, "{raw} x {factor}");
         assert!(explained["words"][0]["matches"].as_array().is_some_and(|m| !m.is_empty()));
+    }
+
+    #[test]
+    fn a_clause_stating_what_the_question_asks_for_ranks_first() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let index = ClauseIndex::create(dir.path()).expect("create index");
+        let mut updater = index.updater().expect("writer");
+        let id = "zh/laws/tax.md";
+        let law = crate::testutil::document(id, "税收征收管理法", None, Lang::Zh, "2015-04-24");
+        let items = [
+            ("第一条", "纳税人缴纳税款，应当报送纳税资料。"),
+            ("第二条", "纳税人应当自收到通知之日起十五日内缴纳税款。"),
+        ];
+        updater.put_document(&law, &crate::testutil::clauses(id, &items), "h").expect("put");
+        updater.commit().expect("commit");
+        // Without a question the short clause matches best.
+        assert_eq!(anchors(&search(&index, "缴纳税款"))[0], format!("{id}#1"));
+        let mut request = SearchRequest::new("缴纳税款要多久");
+        request.explain = true;
+        let response = index.search(&request).expect("search");
+        assert_eq!(anchors(&response)[0], format!("{id}#2"));
+        let plan = response.explanation.expect("plan explained");
+        assert_eq!(plan["asks"], serde_json::json!(["time"]));
+        let explained = response.hits[0].explanation.as_ref().expect("hit explained");
+        assert_eq!(explained["answer_factor"].as_f64(), Some(2.0));
+        assert_eq!(response.hits[1].explanation.as_ref().expect("explained")["answer_factor"], 1.0);
     }
 
     #[test]

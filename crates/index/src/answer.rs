@@ -1,0 +1,222 @@
+//! What kind of answer a question asks for (a time, an amount, a rate, a definition) and
+//! whether a clause states one.
+//!
+//! "How long do I have to appeal", 罚多少钱, "deed tax rate", "who counts as a small-scale
+//! taxpayer": the clause that settles such a question states a period, a sum, a
+//! percentage or a definition, while its neighbours in the same law share the question's
+//! words without answering it. Search ranks the clauses that state what the question asks
+//! for ahead of those that do not ([`crate::Ranking::answer_boost`]).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// A kind of answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum AnswerKind {
+    /// A period, a deadline or a date: 十五日内, "within 30 days", 2025年4月23日前.
+    Time,
+    /// A sum of money or a multiple: 一万元, "5,000 yuan", 十倍.
+    Amount,
+    /// A percentage or other rate: 百分之三, 万分之五, "13%".
+    Rate,
+    /// A definition: 本法所称…是指, "means", "refers to".
+    Definition,
+}
+
+impl AnswerKind {
+    const ALL: [AnswerKind; 4] =
+        [AnswerKind::Time, AnswerKind::Amount, AnswerKind::Rate, AnswerKind::Definition];
+
+    /// The name shown in explanations.
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            AnswerKind::Time => "time",
+            AnswerKind::Amount => "amount",
+            AnswerKind::Rate => "rate",
+            AnswerKind::Definition => "definition",
+        }
+    }
+
+    fn bit(self) -> u8 {
+        1 << (self as u8)
+    }
+
+    /// The words of a question asking for this kind of answer, on lower-cased text.
+    fn question(self) -> &'static Regex {
+        static PATTERNS: LazyLock<[Regex; 4]> = LazyLock::new(|| {
+            AnswerKind::ALL.map(|kind| {
+                let pattern = match kind {
+                    AnswerKind::Time => concat!(
+                        r"\b(how long|deadlines?|time limits?|how soon|how quickly|within how|",
+                        r"how many (days|weeks|months|years|hours)|when (must|should|do|does|is|are|can|will)|",
+                        r"expir\w*|periods?|validity|valid for|how often)\b|",
+                        r"多久|多长时间|期限|几天|多少天|几日|多少日|几个月|多少个月|几年|多少年|",
+                        r"截止|时限|有效期|什么时候|何时|多长期限|多少小时"
+                    ),
+                    AnswerKind::Amount => concat!(
+                        r"\b(how much|fines?|how many yuan|amounts?|sums?)\b|",
+                        r"多少钱|罚多少|多少元|金额|赔多少|罚款多少|补多少|补助多少|多少万|数额"
+                    ),
+                    AnswerKind::Rate => concat!(
+                        r"\b(rates?|percent|percentage|proportion|share of)\b|",
+                        r"比例|税率|百分之几|比重|占比|费率|利率"
+                    ),
+                    AnswerKind::Definition => concat!(
+                        r"\b(what is an?|what counts as|who counts as|what qualifies as|",
+                        r"who qualifies as|definitions?|meaning of|defined?|what does \w+( \w+)? mean)\b|",
+                        r"什么是|是指什么|定义|指的是什么|算不算|怎么界定|如何界定|如何认定|怎么认定"
+                    ),
+                };
+                Regex::new(pattern).expect("answer question pattern")
+            })
+        });
+        &PATTERNS[self as usize]
+    }
+
+    /// What a clause stating this kind of answer holds, on lower-cased text.
+    fn statement(self) -> &'static Regex {
+        static PATTERNS: LazyLock<[Regex; 4]> = LazyLock::new(|| {
+            AnswerKind::ALL.map(|kind| {
+                let pattern = match kind {
+                    AnswerKind::Time => concat!(
+                        r"[0-9〇零一二三四五六七八九十百两]+个?(工作)?(日|天|月|年|小时|周)|",
+                        r"\b\d+\s*(working\s+)?(days?|weeks?|months?|years?|hours?)\b|",
+                        r"\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|",
+                        r"thirty|forty|forty-five|sixty|ninety)\s+(working\s+)?(days?|weeks?|months?|years?|hours?)\b|",
+                        r"\b(january|february|march|april|may|june|july|august|september|october|",
+                        r"november|december)\s+\d|\b(no later than|by the end of)\b"
+                    ),
+                    AnswerKind::Amount => concat!(
+                        r"[0-9〇零一二三四五六七八九十百千万亿两]+(元|万元|亿元|倍)|",
+                        r"\b(yuan|rmb)\b|\d\s*(times|million|billion)\b|[$¥]\s*\d"
+                    ),
+                    AnswerKind::Rate => r"百分之|万分之|千分之|%|\bper\s?cent\b",
+                    AnswerKind::Definition => concat!(
+                        r"是指|所称|指的是|\b(means|refers to|refer to|shall mean|is defined as|",
+                        r"are defined as)\b"
+                    ),
+                };
+                Regex::new(pattern).expect("answer statement pattern")
+            })
+        });
+        &PATTERNS[self as usize]
+    }
+}
+
+/// A set of answer kinds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct Answers(u8);
+
+impl Answers {
+    /// The kinds of answer a query asks for, from its wording.
+    pub(crate) fn asked(query: &str) -> Answers {
+        Answers::matching(query, AnswerKind::question)
+    }
+
+    /// The kinds of answer a clause text states.
+    pub(crate) fn stated(text: &str) -> Answers {
+        Answers::matching(text, AnswerKind::statement)
+    }
+
+    fn matching(text: &str, pattern: fn(AnswerKind) -> &'static Regex) -> Answers {
+        let lower = text.to_lowercase();
+        let mut set = Answers::default();
+        for kind in AnswerKind::ALL {
+            if pattern(kind).is_match(&lower) {
+                set.0 |= kind.bit();
+            }
+        }
+        set
+    }
+
+    /// No kind at all.
+    pub(crate) fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// Some kind is in both sets: the clause states what the question asks for.
+    pub(crate) fn meets(self, other: Answers) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    /// The kinds in the set, in a fixed order.
+    pub(crate) fn kinds(self) -> impl Iterator<Item = AnswerKind> {
+        AnswerKind::ALL.into_iter().filter(move |k| self.0 & k.bit() != 0)
+    }
+
+    /// The names of the kinds, for explanations.
+    pub(crate) fn names(self) -> Vec<&'static str> {
+        self.kinds().map(AnswerKind::name).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn asked(query: &str) -> Vec<&'static str> {
+        Answers::asked(query).names()
+    }
+
+    fn stated(text: &str) -> Vec<&'static str> {
+        Answers::stated(text).names()
+    }
+
+    #[test]
+    fn questions_ask_for_times_in_both_languages() {
+        assert_eq!(asked("how long is a passport valid"), ["time"]);
+        assert_eq!(asked("deadline for applications"), ["time"]);
+        assert_eq!(asked("执法结果多久向社会公开"), ["time"]);
+        assert_eq!(asked("申报截止时间"), ["time"]);
+    }
+
+    #[test]
+    fn questions_ask_for_amounts_rates_and_definitions() {
+        assert_eq!(asked("fine for drunk driving"), ["amount"]);
+        assert_eq!(asked("企业串通定价罚多少钱"), ["amount"]);
+        assert_eq!(asked("deed tax rate"), ["rate"]);
+        assert_eq!(asked("买房契税按多少比例交"), ["rate"]);
+        assert_eq!(asked("who counts as a small-scale VAT taxpayer"), ["definition"]);
+        assert_eq!(asked("什么是基本农田"), ["definition"]);
+    }
+
+    #[test]
+    fn plain_topics_ask_for_nothing_in_particular() {
+        assert!(Answers::asked("fund use restrictions").is_empty());
+        assert!(Answers::asked("资金使用范围").is_empty());
+        // Word boundaries: "firefighters" holds no "fine", "separate" no "rate".
+        assert!(Answers::asked("separate firefighters").is_empty());
+    }
+
+    #[test]
+    fn clauses_state_periods_dates_sums_rates_and_definitions() {
+        assert_eq!(stated("应当在行政机关告知后五日内提出"), ["time"]);
+        assert_eq!(stated("在执法决定作出之日起20个工作日内"), ["time"]);
+        assert_eq!(stated("submit the plan before April 23, 2025"), ["time"]);
+        assert_eq!(stated("within thirty days of receipt"), ["time"]);
+        assert_eq!(stated("处每非法聘用一人一万元"), ["amount"]);
+        assert_eq!(stated("a fine of 5,000 yuan"), ["amount"]);
+        assert_eq!(stated("契税税率为百分之三至百分之五"), ["rate"]);
+        assert_eq!(stated("decrease by about 13%"), ["rate"]);
+        assert_eq!(
+            stated("本法所称小规模纳税人，是指年应征增值税销售额未超过五百万元的纳税人"),
+            ["amount", "definition"]
+        );
+        assert_eq!(stated("\"Personal information\" means any information"), ["definition"]);
+    }
+
+    #[test]
+    fn article_numbers_and_plain_text_state_nothing() {
+        assert!(Answers::stated("第五十条 国家鼓励企业开展技术创新").is_empty());
+        assert!(Answers::stated("Article 64 Amendments to the Constitution").is_empty());
+    }
+
+    #[test]
+    fn a_clause_meets_a_question_when_a_kind_is_shared() {
+        let question = Answers::asked("how much is the fine");
+        assert!(Answers::stated("处五千元以上二万元以下罚款").meets(question));
+        assert!(!Answers::stated("应当在十五日内缴纳").meets(question));
+        assert!(!Answers::default().meets(question));
+    }
+}
