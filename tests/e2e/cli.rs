@@ -175,3 +175,21 @@ fn bad_files_are_reported_and_the_rest_is_indexed() {
     let answer = ws.search("政府债券发行", &[]);
     assert!(!answer["hits"].as_array().expect("hits").is_empty());
 }
+
+#[test]
+fn a_reader_that_leaves_early_ends_the_output_quietly() {
+    let ws = Workspace::with_files(&[TAX]);
+    ws.ingest();
+    // The reading end is closed before the search has written anything (`| head`).
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_tiaowen"))
+        .args(["search", "--limit", "100", "扣除"])
+        .env("TIAOWEN_INDEX", ws.index())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run tiaowen");
+    drop(child.stdout.take());
+    let output = child.wait_with_output().expect("wait for tiaowen");
+    assert!(output.status.success(), "{:?}: {}", output.status, stderr(&output));
+    assert!(!stderr(&output).contains("panicked"), "{}", stderr(&output));
+}

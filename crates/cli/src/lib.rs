@@ -3,6 +3,8 @@
 //! Each subcommand lives in `commands/` and calls one library entry point. Results go to
 //! stdout, logs and progress to stderr.
 
+#[macro_use]
+mod output;
 mod backend;
 mod commands;
 mod config;

@@ -24,35 +24,35 @@ pub fn run(args: &BenchArgs) -> anyhow::Result<ExitCode> {
         };
         let index_dir = tempfile::tempdir().context("cannot make a temporary index folder")?;
         let figures = measure_ingest(root, index_dir.path(), args.ingest_runs)?;
-        println!("corpus {}", corpus.display());
-        println!("  documents           {}", figures.documents);
-        println!("  clauses             {}", figures.clauses);
-        println!("  clause text         {:.1} MB", mb(figures.text_bytes));
-        println!("  read+segment        {:.2} s", figures.read.as_secs_f64());
+        outln!("corpus {}", corpus.display());
+        outln!("  documents           {}", figures.documents);
+        outln!("  clauses             {}", figures.clauses);
+        outln!("  clause text         {:.1} MB", mb(figures.text_bytes));
+        outln!("  read+segment        {:.2} s", figures.read.as_secs_f64());
         let rate = |time: Duration| mb(figures.text_bytes) / time.as_secs_f64();
         let runs = figures.pipeline.len();
         let (pipeline, bare) = (median(&figures.pipeline), median(&figures.bare));
-        println!(
+        outln!(
             "  pipeline ingest     {:.2} s  ({:.1} MB/s of clause text; median of {runs}, fastest {:.2} s)",
             pipeline.as_secs_f64(),
             rate(pipeline),
             figures.pipeline[0].as_secs_f64()
         );
-        println!(
+        outln!(
             "  bare tantivy+jieba  {:.2} s  ({:.1} MB/s; median of {runs}, fastest {:.2} s)",
             bare.as_secs_f64(),
             rate(bare),
             figures.bare[0].as_secs_f64()
         );
-        println!(
+        outln!(
             "  pipeline / bare     {:.0}% of the bare rate (medians)",
             100.0 * bare.as_secs_f64() / pipeline.as_secs_f64()
         );
-        println!("  index size          {:.1} MB", mb(dir_size(index_dir.path())));
+        outln!("  index size          {:.1} MB", mb(dir_size(index_dir.path())));
         if let Some(queries) = &args.queries {
             let index = ClauseIndex::open(index_dir.path())?;
             let (p50, p99, n) = measure_search(&index, queries, args.rounds)?;
-            println!(
+            outln!(
                 "  search (snippets)   p50 {:.2} ms  p99 {:.2} ms  over {n} queries",
                 p50.as_secs_f64() * 1e3,
                 p99.as_secs_f64() * 1e3

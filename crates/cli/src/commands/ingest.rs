@@ -81,18 +81,18 @@ pub fn ingest_paths(
 /// Prints what a run did: counts, then each change and failure.
 fn print_report(report: &IngestReport) {
     for id in &report.added {
-        println!("added    {id}");
+        outln!("added    {id}");
     }
     for id in &report.updated {
-        println!("updated  {id}");
+        outln!("updated  {id}");
     }
     for id in &report.removed {
-        println!("removed  {id}");
+        outln!("removed  {id}");
     }
     for failure in &report.failed {
-        println!("failed   {}: {}", failure.path.display(), failure.reason);
+        outln!("failed   {}: {}", failure.path.display(), failure.reason);
     }
-    println!(
+    outln!(
         "{} added, {} updated, {} removed, {} skipped, {} failed; {} clauses written",
         report.added.len(),
         report.updated.len(),

@@ -24,7 +24,7 @@ pub fn run(args: &InspectArgs) -> anyhow::Result<ExitCode> {
                 entry.0 += 1;
                 entry.1 += read.clauses.len();
                 if args.json {
-                    println!("{}", inspect_json(&read));
+                    outln!("{}", inspect_json(&read));
                 } else {
                     print_human(&read);
                 }
@@ -52,32 +52,32 @@ pub fn inspect_json(read: &ReadDocument) -> serde_json::Value {
 /// Prints a record and its clause tree for a person.
 fn print_human(read: &ReadDocument) {
     let doc = &read.document;
-    println!("{}", doc.id);
-    println!("  title      {}", doc.title);
+    outln!("{}", doc.id);
+    outln!("  title      {}", doc.title);
     if let Some(number) = &doc.doc_number {
-        println!("  number     {} ({})", number.normalized, number.raw);
+        outln!("  number     {} ({})", number.normalized, number.raw);
     }
-    println!("  issuers    {}", doc.issuers.join("、"));
-    println!(
+    outln!("  issuers    {}", doc.issuers.join("、"));
+    outln!(
         "  dates      issued {} published {}",
         doc.dates.issued.as_deref().unwrap_or("-"),
         doc.dates.published.as_deref().unwrap_or("-")
     );
-    println!("  lang/type  {} {}", doc.lang.as_str(), doc.doc_type.as_str());
+    outln!("  lang/type  {} {}", doc.lang.as_str(), doc.doc_type.as_str());
     for cited in &doc.cites {
         let number = cited.doc_number.as_ref().map(|n| n.normalized.as_str()).unwrap_or("");
-        println!("  cites      {} {number}", cited.title.as_deref().unwrap_or(""));
+        outln!("  cites      {} {number}", cited.title.as_deref().unwrap_or(""));
     }
     for attachment in &doc.missing_attachments {
-        println!("  missing    {attachment}");
+        outln!("  missing    {attachment}");
     }
     for warning in &doc.warnings {
-        println!("  warning    {warning}");
+        outln!("  warning    {warning}");
     }
-    println!("  {} clauses", read.clauses.len());
+    outln!("  {} clauses", read.clauses.len());
     for clause in &read.clauses {
         let preview: String = clause.text.chars().take(60).collect();
         let anchor_path = clause.anchor.rsplit('#').next().unwrap_or_default();
-        println!("    {anchor_path:<10} {:<14} {preview}", clause.label);
+        outln!("    {anchor_path:<10} {:<14} {preview}", clause.label);
     }
 }

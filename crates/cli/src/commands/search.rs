@@ -17,7 +17,7 @@ pub fn run(args: &SearchArgs) -> anyhow::Result<ExitCode> {
     let index = super::open_index(&args.index)?;
     let response = index.search(&request)?;
     if args.json {
-        println!("{}", serde_json::to_string(&response)?);
+        outln!("{}", serde_json::to_string(&response)?);
     } else {
         print_human(&response);
     }
@@ -79,24 +79,24 @@ pub fn build_request(args: &SearchArgs) -> anyhow::Result<SearchRequest> {
 /// Prints hits for a person: rank, citation, headings, snippet and anchor.
 fn print_human(response: &SearchResponse) {
     if response.hits.is_empty() {
-        println!("no clauses match {:?}", response.query);
+        outln!("no clauses match {:?}", response.query);
         return;
     }
-    println!("{} matching clauses", response.total);
+    outln!("{} matching clauses", response.total);
     for (rank, hit) in response.hits.iter().enumerate() {
-        println!();
-        println!("{}. {}  ({:.2})", rank + 1, hit.citation, hit.score);
-        println!("   {}", hit.document.title);
+        outln!();
+        outln!("{}. {}  ({:.2})", rank + 1, hit.citation, hit.score);
+        outln!("   {}", hit.document.title);
         if !hit.headings.is_empty() {
-            println!("   {}", hit.headings.join(" › "));
+            outln!("   {}", hit.headings.join(" › "));
         }
-        println!("   {}", plain_snippet(&hit.snippet));
+        outln!("   {}", plain_snippet(&hit.snippet));
         let sources: Vec<&str> = hit.sources.iter().map(|s| s.anchor.as_str()).collect();
-        println!("   {}", sources.join("  "));
+        outln!("   {}", sources.join("  "));
     }
     if let Some(explanation) = &response.explanation {
-        println!();
-        println!("{}", serde_json::to_string_pretty(explanation).unwrap_or_default());
+        outln!();
+        outln!("{}", serde_json::to_string_pretty(explanation).unwrap_or_default());
     }
 }
 

@@ -12,22 +12,22 @@ pub fn run(args: &ShowArgs) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::from(1));
     };
     if args.json {
-        println!("{}", serde_json::to_string(&view)?);
+        outln!("{}", serde_json::to_string(&view)?);
         return Ok(ExitCode::SUCCESS);
     }
-    println!("{}", view.clause.citation);
-    println!("{}", view.document.title);
+    outln!("{}", view.clause.citation);
+    outln!("{}", view.document.title);
     if !view.clause.headings.is_empty() {
-        println!("{}", view.clause.headings.join(" › "));
+        outln!("{}", view.clause.headings.join(" › "));
     }
-    println!();
-    println!("{}", view.clause.text);
-    println!();
-    println!("anchor    {}", view.clause.anchor);
-    println!("previous  {}", view.prev.as_deref().unwrap_or("-"));
-    println!("next      {}", view.next.as_deref().unwrap_or("-"));
+    outln!();
+    outln!("{}", view.clause.text);
+    outln!();
+    outln!("anchor    {}", view.clause.anchor);
+    outln!("previous  {}", view.prev.as_deref().unwrap_or("-"));
+    outln!("next      {}", view.next.as_deref().unwrap_or("-"));
     for source in &view.sources {
-        println!("source    {} ({})", source.path, source.format);
+        outln!("source    {} ({})", source.path, source.format);
     }
     Ok(ExitCode::SUCCESS)
 }
