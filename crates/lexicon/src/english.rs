@@ -28,9 +28,84 @@ pub fn is_stop_word(word: &str) -> bool {
     STOP_WORDS.binary_search(&word).is_ok()
 }
 
-/// Stems one lower-case English word (Snowball English).
+/// Irregular English forms and their base forms, sorted for binary search: the stemmer
+/// leaves "paid" and "children" apart from "pay" and "child", so a query saying "got paid"
+/// or "my children" would miss every sense listed under the base form.
+const IRREGULAR: &[(&str, &str)] = &[
+    ("ate", "eat"),
+    ("bought", "buy"),
+    ("broke", "break"),
+    ("broken", "break"),
+    ("brought", "bring"),
+    ("built", "build"),
+    ("caught", "catch"),
+    ("children", "child"),
+    ("chose", "choose"),
+    ("chosen", "choose"),
+    ("dealt", "deal"),
+    ("driven", "drive"),
+    ("drove", "drive"),
+    ("eaten", "eat"),
+    ("fallen", "fall"),
+    ("fed", "feed"),
+    ("fell", "fall"),
+    ("fled", "flee"),
+    ("fought", "fight"),
+    ("found", "find"),
+    ("gave", "give"),
+    ("given", "give"),
+    ("gone", "go"),
+    ("got", "get"),
+    ("gotten", "get"),
+    ("held", "hold"),
+    ("hid", "hide"),
+    ("hidden", "hide"),
+    ("kept", "keep"),
+    ("knew", "know"),
+    ("known", "know"),
+    ("laid", "lay"),
+    ("led", "lead"),
+    ("left", "leave"),
+    ("lent", "lend"),
+    ("lost", "lose"),
+    ("made", "make"),
+    ("meant", "mean"),
+    ("men", "man"),
+    ("met", "meet"),
+    ("overpaid", "overpay"),
+    ("paid", "pay"),
+    ("said", "say"),
+    ("sent", "send"),
+    ("sold", "sell"),
+    ("sought", "seek"),
+    ("spent", "spend"),
+    ("spoke", "speak"),
+    ("spoken", "speak"),
+    ("stole", "steal"),
+    ("stolen", "steal"),
+    ("stood", "stand"),
+    ("struck", "strike"),
+    ("taken", "take"),
+    ("taught", "teach"),
+    ("thieves", "thief"),
+    ("thought", "think"),
+    ("told", "tell"),
+    ("took", "take"),
+    ("underpaid", "underpay"),
+    ("understood", "understand"),
+    ("went", "go"),
+    ("withheld", "withhold"),
+    ("women", "woman"),
+    ("won", "win"),
+    ("written", "write"),
+    ("wrote", "write"),
+];
+
+/// Stems one lower-case English word (Snowball English), irregular forms by their base.
 pub fn stem(word: &str) -> String {
-    STEMMER.stem(word).into_owned()
+    let base =
+        IRREGULAR.binary_search_by_key(&word, |(form, _)| form).map_or(word, |i| IRREGULAR[i].1);
+    STEMMER.stem(base).into_owned()
 }
 
 /// Splits a text into lower-case English words (letters, digits, inner `-` and `'`).
@@ -128,6 +203,14 @@ mod tests {
         assert_eq!(sorted, STOP_WORDS);
         assert!(is_stop_word("the"));
         assert!(!is_stop_word("subsidy"));
+    }
+
+    #[test]
+    fn irregular_forms_are_sorted_and_meet_their_base() {
+        assert!(IRREGULAR.windows(2).all(|w| w[0].0 < w[1].0), "IRREGULAR is not sorted");
+        assert_eq!(key("got paid"), key("get pay"));
+        assert_eq!(key("children"), key("child"));
+        assert_eq!(key("sold goods"), key("sell goods"));
     }
 
     #[test]
