@@ -104,8 +104,12 @@ pub(crate) fn fuse(
     for group in groups.iter_mut().filter(|g| g.bilingual) {
         group.zh = query_zh;
     }
-    let leaders: Vec<(DocAddress, bool)> =
-        groups.iter().filter_map(|g| g.members.first().map(|m| (m.1, g.zh))).collect();
+    let leaders: Vec<Leader> = groups
+        .iter()
+        .filter_map(|g| {
+            g.members.first().map(|m| Leader { address: m.1, zh: g.zh, bilingual: g.bilingual })
+        })
+        .collect();
     let covered = coverages(lookup, ranking, plan, &leaders)?;
     for zh in [true, false] {
         let Some(top) = groups.iter().find(|g| g.zh == zh) else { continue };
@@ -177,9 +181,20 @@ pub(crate) fn ideal_score(
     ideal * ranking.text_boost
 }
 
-/// Measures, for each of the given clauses (with their language, `true` for Chinese),
-/// the share of the query (its words weighted by idf) that the clause covers, by the
-/// words themselves or by expansions standing for them. A word that has nothing in a
+/// A candidate clause whose share of the query is measured.
+pub(crate) struct Leader {
+    /// Where the clause is.
+    pub address: DocAddress,
+    /// The language it competes in: `true` for Chinese.
+    pub zh: bool,
+    /// It holds both languages in full, so words of either script cover it.
+    pub bilingual: bool,
+}
+
+/// Measures, for each of the given clauses, the share of the query (its words weighted
+/// by idf) that the clause covers, by the words themselves or by expansions standing
+/// for them, each in its own script (35岁 does not cover an English clause through the
+/// number 35). A word that has nothing in a
 /// clause's language (a Chinese word the lexicon cannot translate, for an English clause)
 /// counts for that clause by [`UNREACHABLE_WEIGHT`] of its weight only: no clause of
 /// that language could hold it, yet a clause holding only the few words that do reach
@@ -190,12 +205,12 @@ pub(crate) fn coverages(
     lookup: &Lookup<'_>,
     ranking: &Ranking,
     plan: &QueryPlan,
-    clauses: &[(DocAddress, bool)],
+    clauses: &[Leader],
 ) -> Result<HashMap<DocAddress, f32>> {
     let (searcher, fields) = (lookup.searcher, lookup.fields);
     let mut by_segment: BTreeMap<u32, Vec<DocId>> = BTreeMap::new();
-    for (address, _) in clauses {
-        by_segment.entry(address.segment_ord).or_default().push(address.doc_id);
+    for clause in clauses {
+        by_segment.entry(clause.address.segment_ord).or_default().push(clause.address.doc_id);
     }
     for docs in by_segment.values_mut() {
         docs.sort_unstable();
@@ -204,6 +219,9 @@ pub(crate) fn coverages(
     // The weight of all words, and of those reachable in Chinese and in English.
     let (mut all, mut all_zh, mut all_en) = (0.0, 0.0, 0.0);
     let mut held: HashMap<DocAddress, f64> = HashMap::new();
+    // The script each clause is written in; a bilingual clause is in both.
+    let language: HashMap<DocAddress, bool> =
+        clauses.iter().filter(|c| !c.bilingual).map(|c| (c.address, c.zh)).collect();
     for members in plan.concepts() {
         let Some(&first) = members.first() else { continue };
         let word = &plan.groups[first];
@@ -232,10 +250,25 @@ pub(crate) fn coverages(
         let credits = member_credits(plan, &members);
         let mut covering: HashMap<DocAddress, f64> = HashMap::new();
         for (index, credit) in members.into_iter().zip(credits) {
-            let query = group_query(fields, ranking, &plan.groups[index]);
+            let group = &plan.groups[index];
+            let query = group_query(fields, ranking, group);
             let mut found = HashSet::new();
             matching(searcher, query.as_ref(), &by_segment, &mut found)?;
+            // A word covers clauses of its own script only.
+            let text = group.main.as_deref().or(group.terms.first().map(String::as_str));
+            let script = text.and_then(|t| {
+                if has_cjk(t) {
+                    Some(true)
+                } else if t.chars().any(|c| c.is_ascii_alphabetic()) {
+                    Some(false)
+                } else {
+                    None
+                }
+            });
             for address in found {
+                if script.is_some_and(|zh| language.get(&address).is_some_and(|&z| z != zh)) {
+                    continue;
+                }
                 let held = covering.entry(address).or_default();
                 *held = held.max(credit);
             }
@@ -252,7 +285,7 @@ pub(crate) fn coverages(
         }
         (held.get(address).copied().unwrap_or(0.0) / all).min(1.0) as f32
     };
-    Ok(clauses.iter().map(|(a, zh)| (*a, share(a, *zh))).collect())
+    Ok(clauses.iter().map(|c| (c.address, share(&c.address, c.zh))).collect())
 }
 
 /// Returns how much each member of a concept counts towards covering it: the query word
@@ -342,6 +375,25 @@ mod tests {
         plan.add_expansions(&[crate::ExpansionWord::new("保证", 0.01, "guarantee", "cedict")]);
         assert_eq!(ideal_score(&lookup, &ranking, &plan, true), chinese, "the best member counts");
         assert_eq!(ideal_score(&lookup, &ranking, &plan, false), english);
+    }
+
+    #[test]
+    fn a_word_covers_clauses_of_its_own_script_only() {
+        let (_dir, index) = crate::testutil::sample_index();
+        let searcher = index.searcher();
+        let lookup = Lookup::new(&searcher, index.inner.fields);
+        let anchor = crate::index::anchor_query(index.inner.fields, "en/txt/pilot.txt#2");
+        let found = searcher.search(&anchor, &tantivy::collector::DocSetCollector).expect("found");
+        let address = found.into_iter().next().expect("the English clause");
+        // "April 23, 2025": the Chinese word 2025年 reaches it through the number alone.
+        let plan = QueryPlan::parse("2025年");
+        let share = |bilingual: bool| {
+            let leader = Leader { address, zh: false, bilingual };
+            let covered = coverages(&lookup, &Ranking::default(), &plan, &[leader]).expect("run");
+            covered.get(&address).copied().unwrap_or_default()
+        };
+        assert_eq!(share(false), 0.0);
+        assert!(share(true) > 0.0, "a clause in both languages is covered by either script");
     }
 
     #[test]
