@@ -111,18 +111,26 @@ pub(crate) struct Answers(u8);
 impl Answers {
     /// The kinds of answer a query asks for, from its wording.
     pub(crate) fn asked(query: &str) -> Answers {
-        Answers::matching(query, AnswerKind::question)
+        Answers::matching(query, AnswerKind::question, Answers::all())
     }
 
-    /// The kinds of answer a clause text states.
-    pub(crate) fn stated(text: &str) -> Answers {
-        Answers::matching(text, AnswerKind::statement)
+    /// The kinds of answer among `among` that a clause text states.
+    pub(crate) fn stated(text: &str, among: Answers) -> Answers {
+        Answers::matching(text, AnswerKind::statement, among)
     }
 
-    fn matching(text: &str, pattern: fn(AnswerKind) -> &'static Regex) -> Answers {
-        let lower = text.to_lowercase();
+    /// Every kind.
+    fn all() -> Answers {
+        Answers(AnswerKind::ALL.iter().fold(0, |bits, kind| bits | kind.bit()))
+    }
+
+    fn matching(text: &str, pattern: fn(AnswerKind) -> &'static Regex, among: Answers) -> Answers {
         let mut set = Answers::default();
-        for kind in AnswerKind::ALL {
+        if among.is_empty() {
+            return set;
+        }
+        let lower = text.to_lowercase();
+        for kind in among.kinds() {
             if pattern(kind).is_match(&lower) {
                 set.0 |= kind.bit();
             }
@@ -160,7 +168,7 @@ mod tests {
     }
 
     fn stated(text: &str) -> Vec<&'static str> {
-        Answers::stated(text).names()
+        Answers::stated(text, Answers::all()).names()
     }
 
     #[test]
@@ -208,15 +216,16 @@ mod tests {
 
     #[test]
     fn article_numbers_and_plain_text_state_nothing() {
-        assert!(Answers::stated("第五十条 国家鼓励企业开展技术创新").is_empty());
-        assert!(Answers::stated("Article 64 Amendments to the Constitution").is_empty());
+        assert!(stated("第五十条 国家鼓励企业开展技术创新").is_empty());
+        assert!(stated("Article 64 Amendments to the Constitution").is_empty());
     }
 
     #[test]
     fn a_clause_meets_a_question_when_a_kind_is_shared() {
         let question = Answers::asked("how much is the fine");
-        assert!(Answers::stated("处五千元以上二万元以下罚款").meets(question));
-        assert!(!Answers::stated("应当在十五日内缴纳").meets(question));
+        assert!(Answers::stated("处五千元以上二万元以下罚款", question).meets(question));
+        assert!(!Answers::stated("应当在十五日内缴纳", question).meets(question));
+        assert!(Answers::stated("应当在十五日内缴纳", question).is_empty(), "only asked kinds");
         assert!(!Answers::default().meets(question));
     }
 }

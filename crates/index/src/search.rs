@@ -509,11 +509,7 @@ fn group(
                     zh: script.is_chinese(),
                     bilingual: script.is_bilingual(),
                     scale: 1.0,
-                    answers: if asks.is_empty() {
-                        Answers::default()
-                    } else {
-                        Answers::stated(&text)
-                    },
+                    answers: Answers::stated(&text, asks),
                     answer_factor: 1.0,
                     ranked: vec![member],
                 });
