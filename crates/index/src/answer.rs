@@ -48,23 +48,23 @@ impl AnswerKind {
             AnswerKind::ALL.map(|kind| {
                 let pattern = match kind {
                     AnswerKind::Time => concat!(
-                        r"\b(how long|deadlines?|time limits?|how soon|how quickly|within how|",
+                        r"(?-u:\b)(how long|deadlines?|time limits?|how soon|how quickly|within how|",
                         r"how many (days|weeks|months|years|hours)|when (must|should|do|does|is|are|can|will)|",
-                        r"expir\w*|periods?|validity|valid for|how often)\b|",
+                        r"expir\w*|periods?|validity|valid for|how often)(?-u:\b)|",
                         r"多久|多长时间|期限|几天|多少天|几日|多少日|几个月|多少个月|几年|多少年|",
                         r"截止|时限|有效期|什么时候|何时|多长期限|多少小时"
                     ),
                     AnswerKind::Amount => concat!(
-                        r"\b(how much|fines?|how many yuan|amounts?|sums?)\b|",
+                        r"(?-u:\b)(how much|fines?|how many yuan|amounts?|sums?)(?-u:\b)|",
                         r"多少钱|罚多少|多少元|金额|赔多少|罚款多少|补多少|补助多少|多少万|数额"
                     ),
                     AnswerKind::Rate => concat!(
-                        r"\b(rates?|percent|percentage|proportion|share of)\b|",
+                        r"(?-u:\b)(rates?|percent|percentage|proportion|share of)(?-u:\b)|",
                         r"比例|税率|百分之几|比重|占比|费率|利率"
                     ),
                     AnswerKind::Definition => concat!(
-                        r"\b(what is an?|what counts as|who counts as|what qualifies as|",
-                        r"who qualifies as|definitions?|meaning of|defined?|what does \w+( \w+)? mean)\b|",
+                        r"(?-u:\b)(what is an?|what counts as|who counts as|what qualifies as|",
+                        r"who qualifies as|definitions?|meaning of|defined?|what does \w+( \w+)? mean)(?-u:\b)|",
                         r"什么是|是指什么|定义|指的是什么|算不算|怎么界定|如何界定|如何认定|怎么认定"
                     ),
                 };
@@ -76,25 +76,27 @@ impl AnswerKind {
 
     /// What a clause stating this kind of answer holds, on lower-cased text.
     fn statement(self) -> &'static Regex {
+        // Word boundaries are ASCII ones ((?-u:\b)): English words are ASCII, and a
+        // Unicode boundary would keep the regex engine off its fast path on Chinese text.
         static PATTERNS: LazyLock<[Regex; 4]> = LazyLock::new(|| {
             AnswerKind::ALL.map(|kind| {
                 let pattern = match kind {
                     AnswerKind::Time => concat!(
                         r"[0-9〇零一二三四五六七八九十百两]+个?(工作)?(日|天|月|年|小时|周)|",
-                        r"\b\d+\s*(working\s+)?(days?|weeks?|months?|years?|hours?)\b|",
-                        r"\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|",
-                        r"thirty|forty|forty-five|sixty|ninety)\s+(working\s+)?(days?|weeks?|months?|years?|hours?)\b|",
-                        r"\b(january|february|march|april|may|june|july|august|september|october|",
-                        r"november|december)\s+\d|\b(no later than|by the end of)\b"
+                        r"(?-u:\b)\d+\s*(working\s+)?(days?|weeks?|months?|years?|hours?)(?-u:\b)|",
+                        r"(?-u:\b)(one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|",
+                        r"thirty|forty|forty-five|sixty|ninety)\s+(working\s+)?(days?|weeks?|months?|years?|hours?)(?-u:\b)|",
+                        r"(?-u:\b)(january|february|march|april|may|june|july|august|september|october|",
+                        r"november|december)\s+\d|(?-u:\b)(no later than|by the end of)(?-u:\b)"
                     ),
                     AnswerKind::Amount => concat!(
                         r"[0-9〇零一二三四五六七八九十百千万亿两]+(元|万元|亿元|倍)|",
-                        r"\b(yuan|rmb)\b|\d\s*(times|million|billion)\b|[$¥]\s*\d"
+                        r"(?-u:\b)(yuan|rmb)(?-u:\b)|\d\s*(times|million|billion)(?-u:\b)|[$¥]\s*\d"
                     ),
-                    AnswerKind::Rate => r"百分之|万分之|千分之|%|\bper\s?cent\b",
+                    AnswerKind::Rate => r"百分之|万分之|千分之|%|(?-u:\b)per\s?cent(?-u:\b)",
                     AnswerKind::Definition => concat!(
-                        r"是指|所称|指的是|\b(means|refers to|refer to|shall mean|is defined as|",
-                        r"are defined as)\b"
+                        r"是指|所称|指的是|(?-u:\b)(means|refers to|refer to|shall mean|is defined as|",
+                        r"are defined as)(?-u:\b)"
                     ),
                 };
                 Regex::new(pattern).expect("answer statement pattern")

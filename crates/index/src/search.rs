@@ -53,8 +53,8 @@ pub(crate) struct Group {
     pub(crate) bilingual: bool,
     /// The factor language fusion put on the members' scores.
     pub(crate) scale: f32,
-    /// The kinds of answer the clause text states.
-    answers: Answers,
+    /// The clause text.
+    text: String,
     /// The factor put on the members' scores for stating what the query asks for.
     answer_factor: f32,
     /// The members with their documents while the group is being built.
@@ -229,7 +229,7 @@ impl ClauseIndex {
                         zh: false,
                         bilingual: false,
                         scale: 1.0,
-                        answers: Answers::default(),
+                        text: String::new(),
                         answer_factor: 1.0,
                         ranked: Vec::new(),
                     });
@@ -310,11 +310,11 @@ impl ClauseIndex {
             }
             let validity = self.inner.validity.get(searcher, fields)?;
             let demotion = (validity.as_ref(), ranking.out_of_force_factor);
-            let mut groups = group(&lookup, &all, demotion, plan.asks)?;
+            let mut groups = group(&lookup, &all, demotion)?;
             if let Some(query_zh) = query_zh {
                 fuse(&mut lookup, &ranking, plan, query_zh, &mut groups)?;
             }
-            prefer_answers(&mut groups, plan.asks, ranking.answer_boost);
+            prefer_answers(&mut groups, plan.asks, ranking.answer_boost, want);
             if groups.len() >= want || exhausted || fetch >= MAX_FETCH {
                 let folded = all.len() - groups.len();
                 let total = matched.saturating_sub(folded);
@@ -477,12 +477,10 @@ fn with_bonuses(
 /// Folds candidates with the same clause text into groups, in ranking order. A clause
 /// whose document is superseded, repealed or expired has its score scaled by the demotion
 /// factor first, so the current version of a text ranks (and represents its group) first.
-/// The kinds of answer the clause texts state are noted when the query asks for any.
 fn group(
     lookup: &Lookup<'_>,
     candidates: &[Candidate],
     (validity, factor): (&ValidityMap, f32),
-    asks: Answers,
 ) -> Result<Vec<Group>> {
     let mut groups: Vec<Group> = Vec::new();
     let mut seen: HashMap<String, usize> = HashMap::new();
@@ -509,7 +507,7 @@ fn group(
                     zh: script.is_chinese(),
                     bilingual: script.is_bilingual(),
                     scale: 1.0,
-                    answers: Answers::stated(&text, asks),
+                    text,
                     answer_factor: 1.0,
                     ranked: vec![member],
                 });
@@ -527,11 +525,18 @@ fn group(
 
 /// Raises the clauses that state the kind of answer the query asks for (a period for
 /// "how long", a sum for 罚多少钱) by `1 + boost`, and puts the groups back in order.
-fn prefer_answers(groups: &mut [Group], asks: Answers, boost: f32) {
-    if asks.is_empty() || boost <= 0.0 {
+/// Only groups that could reach the first `want` once raised are read: below that, a
+/// raised score stays below the `want`-th.
+fn prefer_answers(groups: &mut [Group], asks: Answers, boost: f32, want: usize) {
+    if asks.is_empty() || boost <= 0.0 || groups.is_empty() {
         return;
     }
-    for group in groups.iter_mut().filter(|g| g.answers.meets(asks)) {
+    let last = groups[want.clamp(1, groups.len()) - 1].members[0].0;
+    let reach = last / (1.0 + boost);
+    for group in groups
+        .iter_mut()
+        .filter(|g| g.members[0].0 >= reach && Answers::stated(&g.text, asks).meets(asks))
+    {
         group.answer_factor = 1.0 + boost;
         for member in &mut group.members {
             member.0 *= group.answer_factor;

@@ -51,11 +51,17 @@ pub fn run(args: &BenchArgs) -> anyhow::Result<ExitCode> {
         outln!("  index size          {:.1} MB", mb(dir_size(index_dir.path())));
         if let Some(queries) = &args.queries {
             let index = ClauseIndex::open(index_dir.path())?;
-            let (p50, p99, n) = measure_search(&index, queries, args.rounds)?;
+            let latency = measure_search(&index, queries, args.rounds)?;
             outln!(
-                "  search (snippets)   p50 {:.2} ms  p99 {:.2} ms  over {n} queries",
-                p50.as_secs_f64() * 1e3,
-                p99.as_secs_f64() * 1e3
+                "  search (snippets)   p50 {:.2} ms  p99 {:.2} ms  over {} queries",
+                latency.p50.as_secs_f64() * 1e3,
+                latency.p99.as_secs_f64() * 1e3,
+                latency.queries
+            );
+            outln!(
+                "  slowest query       {:.2} ms (its median): {}",
+                latency.slowest.1.as_secs_f64() * 1e3,
+                latency.slowest.0
             );
         }
     }
@@ -117,12 +123,20 @@ fn measure_ingest(root: &Path, index_dir: &Path, runs: u32) -> anyhow::Result<In
     })
 }
 
-/// Runs every query of a JSON-lines file `rounds` times; returns p50, p99 and the count.
-fn measure_search(
-    index: &ClauseIndex,
-    queries: &Path,
-    rounds: usize,
-) -> anyhow::Result<(Duration, Duration, usize)> {
+/// Search latency over a queries file.
+struct Latency {
+    /// Median time of all searches.
+    p50: Duration,
+    /// 99th percentile of all searches.
+    p99: Duration,
+    /// How many queries the file holds.
+    queries: usize,
+    /// The query whose median time is the longest, with that time.
+    slowest: (String, Duration),
+}
+
+/// Runs every query of a JSON-lines file `rounds` times.
+fn measure_search(index: &ClauseIndex, queries: &Path, rounds: usize) -> anyhow::Result<Latency> {
     let text = std::fs::read_to_string(queries)
         .with_context(|| format!("cannot read {}", queries.display()))?;
     let mut list = Vec::new();
@@ -135,16 +149,32 @@ fn measure_search(
     }
     anyhow::ensure!(!list.is_empty(), "no queries in {}", queries.display());
     let mut times = Vec::with_capacity(list.len() * rounds);
+    let mut per_query: Vec<Vec<Duration>> = vec![Vec::new(); list.len()];
     for _ in 0..rounds.max(1) {
-        for query in &list {
+        for (at, query) in list.iter().enumerate() {
             let started = Instant::now();
             let _ = index.search(&SearchRequest::new(query.clone()));
             times.push(started.elapsed());
+            per_query[at].push(started.elapsed());
         }
     }
     times.sort();
-    let at = |q: f64| times[((times.len() as f64 - 1.0) * q).round() as usize];
-    Ok((at(0.50), at(0.99), list.len()))
+    let quantile =
+        |times: &[Duration], q: f64| times[((times.len() as f64 - 1.0) * q).round() as usize];
+    let mut slowest = (String::new(), Duration::ZERO);
+    for (query, mut own) in list.iter().zip(per_query) {
+        own.sort();
+        let median = quantile(&own, 0.5);
+        if median > slowest.1 {
+            slowest = (query.clone(), median);
+        }
+    }
+    Ok(Latency {
+        p50: quantile(&times, 0.50),
+        p99: quantile(&times, 0.99),
+        queries: list.len(),
+        slowest,
+    })
 }
 
 /// Tells whether a path names a gzipped tar archive.
