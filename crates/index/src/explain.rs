@@ -38,8 +38,9 @@ pub(crate) fn part_score(
 
 /// Explains one hit: its score (and the factors language fusion and the kind of answer
 /// put on it), each query word's share (with tantivy's explanation of every matching term
-/// and field) and each phrase bonus. Of a query word and the expansions standing for it only the best scores
-/// (the others show theirs as `shadowed_score`), as in the search itself.
+/// and field) and each phrase bonus. Of a query word and the expansions standing for it
+/// only the best scores (the others show theirs as `shadowed_score`), as in the search
+/// itself.
 pub(crate) fn explain_hit(
     searcher: &Searcher,
     fields: Fields,

@@ -228,17 +228,13 @@ pub(crate) fn coverages(
         if word.expansion {
             continue;
         }
-        let main = word.main.as_deref().or(word.terms.first().map(String::as_str));
+        let main = word.word();
         let df = main
             .map_or(0, |m| searcher.doc_freq(&Term::from_field_text(fields.text, m)).unwrap_or(0))
             as f64;
         let weight = (1.0 + (total - df + 0.5) / (df + 0.5)).ln();
         let script = |cjk: bool| {
-            members.iter().any(|&i| {
-                let group = &plan.groups[i];
-                let text = group.main.as_deref().or(group.terms.first().map(String::as_str));
-                text.is_some_and(|t| has_cjk(t) == cjk)
-            })
+            members.iter().any(|&i| plan.groups[i].word().is_some_and(|t| has_cjk(t) == cjk))
         };
         all += weight;
         if script(true) {
@@ -254,16 +250,10 @@ pub(crate) fn coverages(
             let query = group_query(fields, ranking, group);
             let mut found = HashSet::new();
             matching(searcher, query.as_ref(), &by_segment, &mut found)?;
-            // A word covers clauses of its own script only.
-            let text = group.main.as_deref().or(group.terms.first().map(String::as_str));
-            let script = text.and_then(|t| {
-                if has_cjk(t) {
-                    Some(true)
-                } else if t.chars().any(|c| c.is_ascii_alphabetic()) {
-                    Some(false)
-                } else {
-                    None
-                }
+            // A word covers clauses of its own script only; a number, those of either.
+            let script = group.word().and_then(|t| {
+                let latin = t.chars().any(|c| c.is_ascii_alphabetic());
+                (has_cjk(t) || latin).then(|| has_cjk(t))
             });
             for address in found {
                 if script.is_some_and(|zh| language.get(&address).is_some_and(|&z| z != zh)) {

@@ -227,6 +227,13 @@ pub(crate) struct TermGroup {
     pub phrase: Vec<(usize, String)>,
 }
 
+impl TermGroup {
+    /// The word the group stands for: its main form, else its first term.
+    pub fn word(&self) -> Option<&str> {
+        self.main.as_deref().or(self.terms.first().map(String::as_str))
+    }
+}
+
 /// A parsed query.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct QueryPlan {

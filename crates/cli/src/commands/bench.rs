@@ -154,8 +154,9 @@ fn measure_search(index: &ClauseIndex, queries: &Path, rounds: usize) -> anyhow:
         for (at, query) in list.iter().enumerate() {
             let started = Instant::now();
             let _ = index.search(&SearchRequest::new(query.clone()));
-            times.push(started.elapsed());
-            per_query[at].push(started.elapsed());
+            let took = started.elapsed();
+            times.push(took);
+            per_query[at].push(took);
         }
     }
     times.sort();
