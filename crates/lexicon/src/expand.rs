@@ -1,7 +1,7 @@
 //! Query expansion: each query word or phrase becomes weighted terms in the other language
 //! and same-language synonyms, with senses chosen by how the corpus uses them.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use tiaowen_model::{is_cjk, Lang};
 
@@ -424,7 +424,9 @@ struct Counted {
 
 fn select(candidates: Vec<Candidate>, doc_freq: &dyn Fn(&str) -> u64, total: u64) -> Expansion {
     let mut freq_cache: HashMap<String, u64> = HashMap::new();
-    let mut groups: HashMap<(String, bool), Vec<Counted>> = HashMap::new();
+    // Ordered, so that a term two query words share (经济困难 from 没钱 and from 请不起律师)
+    // is credited to the same one on every run.
+    let mut groups: BTreeMap<(String, bool), Vec<Counted>> = BTreeMap::new();
     for candidate in candidates {
         let term = candidate.term.clone();
         let df = *freq_cache.entry(term).or_insert_with(|| doc_freq(&candidate.term));
@@ -685,6 +687,24 @@ mod tests {
         // A glossary compound stands alone.
         let expansion = expand("试点城市", &|_| 10, TOTAL);
         assert!(expansion.terms.iter().all(|t| t.from == "试点城市"), "{expansion:?}");
+    }
+
+    #[test]
+    fn a_term_two_words_share_comes_from_the_same_word_every_time() {
+        let mut builder = LexiconBuilder::new();
+        builder
+            .add_synonyms("test", "没钱 => 经济困难\n请不起律师 => 经济困难\n")
+            .expect("synonyms parse");
+        let lexicon = builder.build();
+        let from = || {
+            let expansion = lexicon.expand("没钱请不起律师", &|_| 10, TOTAL);
+            let shared = expansion.terms.iter().find(|t| t.term == "经济困难");
+            shared.map(|t| t.from.clone()).expect("经济困难 is an expansion")
+        };
+        let first = from();
+        for _ in 0..30 {
+            assert_eq!(from(), first);
+        }
     }
 
     #[test]
