@@ -316,11 +316,14 @@ impl Lexicon {
     }
 }
 
-/// Adds the statute's forms of the durations in a query ("15 days", 30天 → 十五日,
-/// 三十日), each weighing as a reviewed translation or synonym.
+/// Adds the statute's forms of the durations and ages in a query ("15 days", 30天 →
+/// 十五日, 三十日; "13-year-old" → 十三周岁, 十四周岁), each weighing as a reviewed
+/// translation or synonym.
 fn duration_candidates(query: &str, out: &mut Vec<Candidate>) {
-    let english = numbers::en_durations(query).into_iter().map(|d| (d, false));
-    let chinese = numbers::zh_durations(query).into_iter().map(|d| (d, true));
+    let english = numbers::en_durations(query).into_iter().chain(numbers::en_ages(query));
+    let chinese = numbers::zh_durations(query).into_iter().chain(numbers::zh_ages(query));
+    let english = english.map(|d| (d, false));
+    let chinese = chinese.map(|d| (d, true));
     for (duration, cjk) in english.chain(chinese) {
         let base = if cjk { SYNONYM_FACTOR } else { TRANSLATION_FACTOR };
         for (index, form) in duration.forms.into_iter().enumerate() {

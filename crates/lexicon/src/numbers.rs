@@ -1,13 +1,113 @@
-//! Durations as statutes write them: a query's "15 days", "six months" or 30天 becomes
-//! 十五日, 六个月 and 三十日, the forms of 十五日内缴纳 and 六个月以上.
+//! Durations and ages as statutes write them: a query's "15 days", "six months" or 30天
+//! becomes 十五日, 六个月 and 三十日, the forms of 十五日内缴纳 and 六个月以上; a
+//! "13-year-old" or 13岁 becomes 十三周岁 and the legal ages around it (不满十四周岁).
 
-/// One duration found in a query: the words as written, and the Chinese forms to search.
+use tiaowen_text::parse_chinese_number;
+
+/// One duration or age found in a query: the words as written, and the Chinese forms to
+/// search.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Duration {
-    /// The query words it stands for ("15 days", "30天").
+    /// The query words it stands for ("15 days", "30天", "13 year old").
     pub from: String,
     /// Its Chinese forms, the statute's first (十五日, 15日, 15天).
     pub forms: Vec<String>,
+}
+
+/// The ages at which Chinese statutes draw their lines (不满八周岁, 已满十二周岁, 不满十四
+///周岁, 年满十六周岁, 十八周岁, 年满六十周岁 ...): a query's age also searches the nearest
+/// line above it and the nearest below, since the clause that settles a 13-year-old's case
+/// speaks of 不满十四周岁.
+const LEGAL_AGES: [u32; 19] =
+    [3, 6, 8, 12, 14, 16, 18, 20, 22, 26, 35, 45, 50, 55, 60, 65, 70, 75, 80];
+
+/// The oldest age read as an age; larger numbers before 岁 are not ages of people.
+const MAX_AGE: u32 = 120;
+
+/// The Chinese forms of an age: the age itself in statute numerals, the nearest legal
+/// age above it, the nearest below, and the age in digits as notices write it.
+fn age_forms(n: u32) -> Vec<String> {
+    if n == 0 || n > MAX_AGE {
+        return Vec::new();
+    }
+    let above = LEGAL_AGES.iter().copied().find(|&age| age > n);
+    let below = LEGAL_AGES.iter().rev().copied().find(|&age| age < n);
+    let mut forms: Vec<String> = [Some(n), above, below]
+        .into_iter()
+        .flatten()
+        .filter_map(chinese_numeral)
+        .map(|zh| format!("{zh}周岁"))
+        .collect();
+    forms.push(format!("{n}周岁"));
+    forms
+}
+
+/// Finds ages in an English run: "13-year-old", "16 years old", "aged 60", "age of 18",
+/// "18 years of age".
+pub(crate) fn en_ages(run: &str) -> Vec<Duration> {
+    let words = english_words(run);
+    let word = |at: usize| words.get(at).map(String::as_str);
+    let mut found = Vec::new();
+    for (at, first) in words.iter().enumerate() {
+        let (n, end) = if let Some(n) = english_count(first) {
+            match (word(at + 1), word(at + 2), word(at + 3)) {
+                (Some("year" | "years"), Some("old"), _) => (n, at + 2),
+                (Some("years"), Some("of"), Some("age")) => (n, at + 3),
+                _ => continue,
+            }
+        } else {
+            match (first.as_str(), word(at + 1), word(at + 2)) {
+                ("aged" | "age", Some(next), _) if english_count(next).is_some() => {
+                    (english_count(next).unwrap_or_default(), at + 1)
+                }
+                ("age", Some("of"), Some(next)) if english_count(next).is_some() => {
+                    (english_count(next).unwrap_or_default(), at + 2)
+                }
+                _ => continue,
+            }
+        };
+        let forms = age_forms(n);
+        if !forms.is_empty() {
+            found.push(Duration { from: words[at..=end].join(" "), forms });
+        }
+    }
+    found
+}
+
+/// Finds ages in a Chinese run, in digits or numerals (13岁, 35周岁, 十三岁).
+pub(crate) fn zh_ages(run: &str) -> Vec<Duration> {
+    let mut found = Vec::new();
+    for (at, _) in run.match_indices('岁') {
+        let before = run[..at].strip_suffix('周').unwrap_or(&run[..at]);
+        let digits = before.len() - before.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+        let numeral = before.trim_end_matches(is_numeral_char);
+        let (start, n) = if digits > 0 {
+            let start = before.len() - digits;
+            (start, before[start..].parse::<u32>().ok())
+        } else {
+            (numeral.len(), parse_chinese_number(&before[numeral.len()..]))
+        };
+        let Some(n) = n else { continue };
+        let from = &run[start..at + '岁'.len_utf8()];
+        let forms: Vec<String> = age_forms(n).into_iter().filter(|f| f != from).collect();
+        if !forms.is_empty() {
+            found.push(Duration { from: from.to_owned(), forms });
+        }
+    }
+    found
+}
+
+/// Tells whether a character belongs to a Chinese numeral (十, 三, 零).
+fn is_numeral_char(c: char) -> bool {
+    matches!(c, '零' | '〇') || parse_chinese_number(c.encode_utf8(&mut [0; 4])).is_some()
+}
+
+/// Splits an English run into lower-case words, at spaces and hyphens ("six-month").
+fn english_words(run: &str) -> Vec<String> {
+    run.split(|c: char| c.is_whitespace() || c == '-')
+        .map(|w| w.trim_matches(|c: char| !c.is_ascii_alphanumeric()).to_ascii_lowercase())
+        .filter(|w| !w.is_empty())
+        .collect()
 }
 
 /// The largest count turned into a duration: larger numbers are amounts, not periods.
@@ -80,17 +180,15 @@ enum Unit {
 /// Finds durations in an English run: a count, then a unit ("15 days", "six-month",
 /// "30 working days").
 pub(crate) fn en_durations(run: &str) -> Vec<Duration> {
-    let words: Vec<String> = run
-        .split(|c: char| c.is_whitespace() || c == '-')
-        .map(|w| w.trim_matches(|c: char| !c.is_ascii_alphanumeric()).to_ascii_lowercase())
-        .filter(|w| !w.is_empty())
-        .collect();
+    let words = english_words(run);
     let mut found = Vec::new();
     for (at, word) in words.iter().enumerate() {
         let Some(n) = english_count(word) else { continue };
         let next = words.get(at + 1).map(String::as_str);
         let after = words.get(at + 2).map(String::as_str);
         let (unit, used) = match (next, after) {
+            // An age ("13-year-old", "18 years of age"), not a period: see `en_ages`.
+            (Some("year" | "years"), Some("old" | "of")) => continue,
             (Some("working" | "business"), Some("day" | "days")) => (Unit::WorkingDay, 2),
             (Some("day" | "days"), _) => (Unit::Day, 1),
             (Some("month" | "months"), _) => (Unit::Month, 1),
@@ -181,6 +279,27 @@ mod tests {
         assert_eq!(en_durations("two years")[0].forms[..2], ["二年", "两年"]);
         assert!(en_durations("in 2025 the days are long").is_empty());
         assert!(en_durations("Article 15").is_empty());
+    }
+
+    #[test]
+    fn ages_search_the_legal_ages_around_them() {
+        let found = en_ages("can the police punish a 13-year-old kid");
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].from, "13 year old");
+        assert_eq!(found[0].forms, ["十三周岁", "十四周岁", "十二周岁", "13周岁"]);
+        assert!(en_durations("a 13-year-old kid").is_empty(), "an age is not a period");
+        assert_eq!(en_ages("people aged 60 and over")[0].forms[..2], ["六十周岁", "六十五周岁"]);
+        assert_eq!(en_ages("under the age of 18")[0].from, "age of 18");
+        assert_eq!(en_ages("16 years of age")[0].forms[1], "十八周岁");
+        assert!(en_ages("for 13 years").is_empty());
+        assert!(en_ages("the age limit").is_empty());
+        let found = zh_ages("我今年35岁，孩子十三岁，老人70周岁");
+        let froms: Vec<&str> = found.iter().map(|d| d.from.as_str()).collect();
+        assert_eq!(froms, ["35岁", "十三岁", "70周岁"]);
+        assert_eq!(found[0].forms[..3], ["三十五周岁", "四十五周岁", "二十六周岁"]);
+        assert!(!found[2].forms.contains(&"70周岁".to_owned()), "the query's own form");
+        assert!(zh_ages("岁月").is_empty());
+        assert!(zh_ages("500岁").is_empty());
     }
 
     #[test]

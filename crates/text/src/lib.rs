@@ -18,4 +18,4 @@ pub use docnum::{
     find_doc_number_matches, find_doc_numbers, parse_doc_number, DocNumberForm, DocNumberMatch,
 };
 pub use normalize::{fold_radical, normalize_line, normalize_text};
-pub use numbers::parse_english_number;
+pub use numbers::{parse_chinese_number, parse_english_number};
