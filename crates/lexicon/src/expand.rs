@@ -280,8 +280,8 @@ impl Lexicon {
     /// corpus lacks are dropped when the candidates are selected, and a compound made of
     /// the wrong senses matches no clause.
     fn en_compounds(&self, words: &[String], stems: &[String], out: &mut Vec<Candidate>) {
-        let senses = |stem: &str| -> Vec<Sense> {
-            self.en_zh_by_key(stem)
+        let senses = |at: usize| -> Vec<Sense> {
+            self.en_word_senses(&words[at], &stems[at])
                 .into_iter()
                 .filter(|s| s.term.chars().count() >= 2 && !s.term.contains(char::is_whitespace))
                 .take(COMPOUND_SENSES)
@@ -295,8 +295,8 @@ impl Lexicon {
             {
                 continue;
             }
-            for a in senses(&stems[i - 1]) {
-                for b in senses(&stems[i]) {
+            for a in senses(i - 1) {
+                for b in senses(i) {
                     out.push(Candidate {
                         term: format!("{}{}", a.term, b.term),
                         base: a.weight.min(b.weight) * TRANSLATION_FACTOR * COMPOUND_FACTOR,
@@ -311,7 +311,7 @@ impl Lexicon {
     }
 
     fn en_word_candidates(&self, word: &str, stem: &str, factor: f32, out: &mut Vec<Candidate>) {
-        push_senses(out, &self.en_zh_by_key(stem), factor, Lang::Zh, word, false);
+        push_senses(out, &self.en_word_senses(word, stem), factor, Lang::Zh, word, false);
         push_senses(out, &self.synonyms_by_key(stem), factor, Lang::En, word, true);
     }
 }

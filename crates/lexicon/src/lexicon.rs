@@ -53,6 +53,9 @@ pub struct Sense {
     pub origin: Origin,
 }
 
+/// Marks an English glossary form that stands for itself only, not for its stem.
+const EXACT_MARK: char = '=';
+
 /// Glossary and synonym weights: reviewed data, trusted almost fully.
 const GLOSSARY_WEIGHT: f32 = 1.0;
 const GLOSSARY_VARIANT_WEIGHT: f32 = 0.9;
@@ -111,6 +114,16 @@ impl Lexicon {
 
     pub(crate) fn en_zh_by_key(&self, key: &str) -> Vec<Sense> {
         merged(self.en_zh.get(key), &self.cedict_en_zh, key)
+    }
+
+    /// Translates one English word as written (lower case) with its stem: a glossary
+    /// entry for the very form (`=fired`, `=customer`) decides alone, for its stem is
+    /// shared with another word (fire, customs); otherwise the stem's senses.
+    pub(crate) fn en_word_senses(&self, word: &str, stem: &str) -> Vec<Sense> {
+        match self.en_zh.get(&format!("{EXACT_MARK}{word}")) {
+            Some(exact) => exact.clone(),
+            None => self.en_zh_by_key(stem),
+        }
     }
 
     pub(crate) fn zh_en_by_key(&self, zh: &str) -> Vec<Sense> {
@@ -194,9 +207,14 @@ impl LexiconBuilder {
             let zh_weight = if zi == 0 { GLOSSARY_WEIGHT } else { GLOSSARY_VARIANT_WEIGHT };
             for (ei, en) in en_forms.iter().enumerate() {
                 let en_weight = if ei == 0 { GLOSSARY_WEIGHT } else { GLOSSARY_VARIANT_WEIGHT };
-                let en_term = en.to_ascii_lowercase();
+                let en_term = en.trim_start_matches(EXACT_MARK).to_ascii_lowercase();
                 push(&mut lex.zh_en, zh, &en_term, en_weight, Origin::Glossary);
-                push(&mut lex.en_zh, &english::key(en), zh, zh_weight, Origin::Glossary);
+                // `=fired` stands for that form only, not for every word of its stem.
+                let key = match en.strip_prefix(EXACT_MARK) {
+                    Some(form) => format!("{EXACT_MARK}{}", form.to_ascii_lowercase()),
+                    None => english::key(en),
+                };
+                push(&mut lex.en_zh, &key, zh, zh_weight, Origin::Glossary);
             }
             for other in zh_forms.iter().filter(|other| *other != zh) {
                 push(&mut lex.synonyms, zh, other, GLOSSARY_VARIANT_WEIGHT, Origin::Glossary);
@@ -327,6 +345,22 @@ mod tests {
         assert_eq!(lex.en_to_zh("MIIT")[0].term, "工业和信息化部");
         assert!(terms(&lex.en_to_zh("Ministry of Finance")).contains(&"财政部"));
         assert!(terms(&lex.zh_to_en("国家发展改革委")).contains(&"ndrc"));
+    }
+
+    #[test]
+    fn an_exact_form_decides_its_own_senses_and_leaves_its_stem_alone() {
+        let lex = Lexicon::builtin();
+        let en = |word: &str| english::stem(word);
+        let fired = lex.en_word_senses("fired", &en("fired"));
+        assert_eq!(terms(&fired).first(), Some(&"辞退"), "{fired:?}");
+        assert!(!terms(&fired).contains(&"火灾"), "{fired:?}");
+        assert!(terms(&lex.en_word_senses("fire", &en("fire"))).contains(&"火灾"));
+        let customer = lex.en_word_senses("customer", &en("customer"));
+        let customer = terms(&customer);
+        assert!(customer.contains(&"消费者") && !customer.contains(&"海关"), "{customer:?}");
+        assert!(terms(&lex.en_word_senses("customs", &en("customs"))).contains(&"海关"));
+        // The other direction reads the form without its mark.
+        assert!(terms(&lex.zh_to_en("辞退")).contains(&"fired"));
     }
 
     #[test]
