@@ -192,7 +192,8 @@ pub(crate) struct Leader {
 }
 
 /// Measures, for each of the given clauses, the share of the query (its words weighted
-/// by idf) that the clause covers, by the words themselves or by expansions standing
+/// by idf, a lone Chinese character by [`Ranking::single_character_share`] of that) that
+/// the clause covers, by the words themselves or by expansions standing
 /// for them, each in its own script (35岁 does not cover an English clause through the
 /// number 35). A word that has nothing in a
 /// clause's language (a Chinese word the lexicon cannot translate, for an English clause)
@@ -232,7 +233,10 @@ pub(crate) fn coverages(
         let df = main
             .map_or(0, |m| searcher.doc_freq(&Term::from_field_text(fields.text, m)).unwrap_or(0))
             as f64;
-        let weight = (1.0 + (total - df + 0.5) / (df + 0.5)).ln();
+        let mut weight = (1.0 + (total - df + 0.5) / (df + 0.5)).ln();
+        if main.is_some_and(|m| m.chars().count() == 1 && has_cjk(m)) {
+            weight *= f64::from(ranking.single_character_share);
+        }
         let script = |cjk: bool| {
             members.iter().any(|&i| plan.groups[i].word().is_some_and(|t| has_cjk(t) == cjk))
         };
@@ -384,6 +388,27 @@ mod tests {
         };
         assert_eq!(share(false), 0.0);
         assert!(share(true) > 0.0, "a clause in both languages is covered by either script");
+    }
+
+    #[test]
+    fn a_lone_chinese_character_counts_less_towards_coverage() {
+        let (_dir, index) = crate::testutil::sample_index();
+        let searcher = index.searcher();
+        let lookup = Lookup::new(&searcher, index.inner.fields);
+        let anchor = crate::index::anchor_query(index.inner.fields, "zh/html/notice.html#3");
+        let found = searcher.search(&anchor, &tantivy::collector::DocSetCollector).expect("found");
+        let address = found.into_iter().next().expect("the guarantee clause");
+        let leader = || Leader { address, zh: true, bilingual: false };
+        let share = |query: &str, single_character_share: f32| {
+            let ranking = Ranking { single_character_share, ..Ranking::default() };
+            let plan = QueryPlan::parse(query);
+            let covered = coverages(&lookup, &ranking, &plan, &[leader()]).expect("run");
+            covered.get(&address).copied().unwrap_or_default()
+        };
+        // The clause holds 担保, not the everyday 交.
+        let (half, whole) = (share("担保 交", 0.5), share("担保 交", 1.0));
+        assert!(half > whole && whole > 0.0, "{half} vs {whole}");
+        assert_eq!(share("担保 债券", 0.5), share("担保 债券", 1.0), "no lone character");
     }
 
     #[test]

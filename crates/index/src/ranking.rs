@@ -38,6 +38,12 @@ pub struct Ranking {
     /// the translated query once) below which its best clause no longer sets the scale
     /// of the others.
     pub ideal_share: f32,
+    /// How much a query word of one Chinese character (交, 按, 用, 罚) counts, against its
+    /// idf, towards the share of the query a clause covers (see `fuse_languages`). In a
+    /// question such a word is mostly everyday speech for what statutes write in longer
+    /// words (缴纳, 按照, 使用, 罚款), and its rarity as a lone word in the index would
+    /// otherwise make a clause lacking it look like it missed the point.
+    pub single_character_share: f32,
     /// Bonus factor, less one, on the score of a clause stating the kind of answer the
     /// query asks for: a period for "how long", a sum for 罚多少钱, a percentage for "tax
     /// rate", a definition for "who counts as".
@@ -61,6 +67,7 @@ impl Default for Ranking {
             cross_language_factor: 0.9,
             coverage_power: 3.0,
             ideal_share: 0.6,
+            single_character_share: 0.5,
             answer_boost: 1.0,
         }
     }
