@@ -178,17 +178,28 @@ enum Unit {
 }
 
 /// Finds durations in an English run: a count, then a unit ("15 days", "six-month",
-/// "30 working days").
+/// "30 working days", "a couple of years").
 pub(crate) fn en_durations(run: &str) -> Vec<Duration> {
     let words = english_words(run);
     let mut found = Vec::new();
-    for (at, word) in words.iter().enumerate() {
-        let Some(n) = english_count(word) else { continue };
+    for (start, word) in words.iter().enumerate() {
+        // "a couple of years" is two years, as everyday speech counts.
+        let couple = word == "couple" && words.get(start + 1).is_some_and(|w| w == "of");
+        let (n, at) = match english_count(word) {
+            Some(n) => (n, start),
+            None if couple => (2, start + 1),
+            None => continue,
+        };
         let next = words.get(at + 1).map(String::as_str);
         let after = words.get(at + 2).map(String::as_str);
+        let third = words.get(at + 3).map(String::as_str);
+        // An age ("13-year-old", "18 years of age"), not a period: see `en_ages`.
+        if matches!((next, after, third), (Some("year" | "years"), Some("old"), _))
+            || matches!((next, after, third), (Some("years"), Some("of"), Some("age")))
+        {
+            continue;
+        }
         let (unit, used) = match (next, after) {
-            // An age ("13-year-old", "18 years of age"), not a period: see `en_ages`.
-            (Some("year" | "years"), Some("old" | "of")) => continue,
             (Some("working" | "business"), Some("day" | "days")) => (Unit::WorkingDay, 2),
             (Some("day" | "days"), _) => (Unit::Day, 1),
             (Some("month" | "months"), _) => (Unit::Month, 1),
@@ -198,7 +209,7 @@ pub(crate) fn en_durations(run: &str) -> Vec<Duration> {
         };
         let forms = forms(n, unit);
         if !forms.is_empty() {
-            found.push(Duration { from: words[at..=at + used].join(" "), forms });
+            found.push(Duration { from: words[start..=at + used].join(" "), forms });
         }
     }
     found
@@ -278,6 +289,13 @@ mod tests {
         assert_eq!(firsts, vec!["六个月", "二十个工作日"]);
         assert_eq!(en_durations("two years")[0].forms[..2], ["二年", "两年"]);
         assert!(en_durations("in 2025 the days are long").is_empty());
+        let couple = en_durations("for a couple of years");
+        assert_eq!(
+            (couple[0].from.as_str(), &couple[0].forms[..2]),
+            ("couple of years", &["二年".to_owned(), "两年".to_owned()][..])
+        );
+        assert!(en_durations("a couple of questions").is_empty());
+        assert_eq!(en_durations("3 years of experience")[0].forms[0], "三年");
         assert!(en_durations("Article 15").is_empty());
     }
 
