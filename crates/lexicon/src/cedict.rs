@@ -6,7 +6,7 @@
 //! `key<TAB>weight:term|weight:term`, weights in thousandths, best first.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::english::{self, clean_gloss};
 
@@ -35,10 +35,18 @@ const PLACE_WORDS: &[&str] = &[
     "municipality",
 ];
 
+/// Words that, later in a gloss opening with a name set off by a comma or a
+/// parenthesis, tell that the name is a place: "Beijing, capital of the People's Republic
+/// of China", "Tianjin, a municipality in northeast China", "Chongqing (Chungking),
+/// formerly in Sichuan province".
+const PLACE_DESCRIPTIONS: &[&str] =
+    &["capital", "city", "province", "county", "municipality", "prefecture", "region", "island"];
+
 /// Returns the place a gloss names, lower case, when the gloss opens with one
-/// capitalised word followed by a place word. Such glosses go on to describe the place
-/// ("... capital of Sichuan province 四川 in southwest China") and are too long, and
-/// hold Chinese, so the phrase itself is never kept; the name alone translates.
+/// capitalised word followed by a place word, or set off by a comma or a parenthesis
+/// from a description that names a kind of place. Such glosses go on to describe the
+/// place ("... capital of Sichuan province 四川 in southwest China") and are too long,
+/// and hold Chinese, so the phrase itself is never kept; the name alone translates.
 fn place_name(gloss: &str) -> Option<String> {
     let mut words = gloss.split_whitespace();
     let first = words.next()?;
@@ -47,8 +55,13 @@ fn place_name(gloss: &str) -> Option<String> {
     if !capitalised || !name.chars().all(|c| c.is_ascii_alphabetic() || c == '\'') {
         return None;
     }
-    let next = words.next()?.trim_end_matches(',').to_ascii_lowercase();
-    PLACE_WORDS.contains(&next.as_str()).then(|| name.to_ascii_lowercase())
+    let raw_next = words.next()?;
+    let next = raw_next.trim_end_matches(',').to_ascii_lowercase();
+    let described = (first.ends_with(',') || raw_next.starts_with('('))
+        && std::iter::once(next.as_str())
+            .chain(words.map(|w| w.trim_matches(|c: char| !c.is_ascii_alphabetic())))
+            .any(|w| PLACE_DESCRIPTIONS.contains(&w.to_ascii_lowercase().as_str()));
+    (PLACE_WORDS.contains(&next.as_str()) || described).then(|| name.to_ascii_lowercase())
 }
 
 /// A sorted, line-based lookup table.
@@ -127,6 +140,7 @@ pub fn encode(cedict: &str) -> (String, String) {
     let mut zh_en: Senses = BTreeMap::new();
     let mut en_zh: Senses = BTreeMap::new();
     let mut stems: HashMap<String, String> = HashMap::new();
+    let common = lower_case_words(cedict);
     for line in cedict.lines() {
         if line.starts_with('#') {
             continue;
@@ -135,7 +149,8 @@ pub fn encode(cedict: &str) -> (String, String) {
         let single_char = zh.chars().count() == 1;
         for (gloss_index, gloss) in glosses.split('/').enumerate() {
             let position = 1.0 / (1.0 + 0.25 * gloss_index as f32);
-            if let Some(place) = place_name(gloss).filter(|_| !single_char) {
+            let place = place_name(gloss).filter(|p| !single_char && !common.contains(p.as_str()));
+            if let Some(place) = place {
                 let weight = CEDICT_WEIGHT * position;
                 add(&mut zh_en, zh, &place, weight);
                 add(&mut en_zh, &cached_stem(&mut stems, &place), zh, weight);
@@ -161,6 +176,18 @@ pub fn encode(cedict: &str) -> (String, String) {
         }
     }
     (render(zh_en), render(en_zh))
+}
+
+/// The words the dictionary writes in lower case somewhere in its glosses: a
+/// capitalised name among them ("Central, a district of Hong Kong") is also a common
+/// word ("central"), and is not taken for a place.
+fn lower_case_words(cedict: &str) -> HashSet<&str> {
+    cedict
+        .lines()
+        .filter_map(|line| line.split_once('\t'))
+        .flat_map(|(_, glosses)| glosses.split(|c: char| !c.is_ascii_alphabetic()))
+        .filter(|word| word.starts_with(|c: char| c.is_ascii_lowercase()))
+        .collect()
 }
 
 fn cached_stem(cache: &mut HashMap<String, String>, word: &str) -> String {
@@ -216,16 +243,27 @@ mod tests {
 
     #[test]
     fn place_names_translate_without_their_description() {
-        let sample = "成都\tChengdu subprovincial city and capital of Sichuan province 四川 in southwest China\n西安\tXi'an, sub-provincial city and capital of Shaanxi 陝西省|陕西省[Shan3 xi1 Sheng3]\n李\tsurname Li/plum\n苹果\tapple/Apple Inc.\n";
+        let sample = "中环\tCentral, a district of Hong Kong Island/central ring\n成都\tChengdu subprovincial city and capital of Sichuan province 四川 in southwest China\n西安\tXi'an, sub-provincial city and capital of Shaanxi 陝西省|陕西省[Shan3 xi1 Sheng3]\n李\tsurname Li/plum\n苹果\tapple/Apple Inc.\n";
         let (zh_en, en_zh) = encode(sample);
         let zh_en = Table::new(Cow::Owned(zh_en));
         let en_zh = Table::new(Cow::Owned(en_zh));
         assert_eq!(senses(&en_zh, &english::key("Chengdu"))[0].1, "成都");
         assert_eq!(senses(&en_zh, &english::key("Xi'an"))[0].1, "西安");
         assert_eq!(senses(&zh_en, "成都")[0].1, "chengdu");
+        let central = senses(&en_zh, &english::key("central"));
+        assert!(central.is_empty(), "a common word is no place name: {central:?}");
         assert_eq!(place_name("Apple Inc."), None);
         assert_eq!(place_name("surname Li"), None);
         assert_eq!(place_name("Hainan Province, in the South China Sea"), Some("hainan".into()));
+        let beijing = "Beijing, capital of the People's Republic of China";
+        assert_eq!(place_name(beijing), Some("beijing".into()));
+        assert_eq!(
+            place_name("Tianjin, a municipality in northeast China"),
+            Some("tianjin".into())
+        );
+        let chongqing = "Chongqing (Chungking), formerly in Sichuan province, a municipality";
+        assert_eq!(place_name(chongqing), Some("chongqing".into()));
+        assert_eq!(place_name("Buddha, the enlightened one"), None, "no kind of place");
     }
 
     #[test]
