@@ -211,8 +211,12 @@ fn render(map: Senses) -> String {
     let mut out = String::new();
     for (key, senses) in map {
         let mut senses: Vec<(String, f32)> = senses.into_iter().collect();
+        // Weight, then length, then the term itself: the tables come out the same on
+        // every build, whatever order the hash map gave.
         senses.sort_by(|a, b| {
-            b.1.total_cmp(&a.1).then_with(|| a.0.chars().count().cmp(&b.0.chars().count()))
+            b.1.total_cmp(&a.1)
+                .then_with(|| a.0.chars().count().cmp(&b.0.chars().count()))
+                .then_with(|| a.0.cmp(&b.0))
         });
         out.push_str(&key);
         out.push('\t');
@@ -239,6 +243,23 @@ mod tests {
             .get(key)
             .map(|v| decode(v).map(|(w, t)| (w, t.to_owned())).collect())
             .unwrap_or_default()
+    }
+
+    #[test]
+    fn senses_of_equal_weight_come_out_in_one_order_on_every_build() {
+        // Eight words glossed alike: equal weight, equal length.
+        let sample: String =
+            "甲乙丙丁戊己庚辛".chars().map(|c| format!("{c}{c}\tto record\n")).collect();
+        let first = encode(&sample);
+        for _ in 0..20 {
+            assert_eq!(encode(&sample), first);
+        }
+        let en_zh = Table::new(Cow::Owned(first.1));
+        let terms: Vec<String> =
+            senses(&en_zh, &english::key("record")).into_iter().map(|(_, t)| t).collect();
+        let mut sorted = terms.clone();
+        sorted.sort();
+        assert_eq!(terms, sorted);
     }
 
     #[test]
