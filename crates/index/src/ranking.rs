@@ -27,6 +27,11 @@ pub struct Ranking {
     pub min_share: f32,
     /// Factor on the score of a clause whose document is superseded, repealed or expired.
     pub out_of_force_factor: f32,
+    /// Factor on the score of a document's preamble (its title, number, addressees and
+    /// foreword: `国务院办公厅关于2019年部分节假日安排的通知 … 现将…通知如下`). It repeats the
+    /// words of the document's whole subject, so it would match a question about any part
+    /// of it ahead of the item that answers; it still leads when nothing else matches.
+    pub preamble_factor: f32,
     /// How much a clause in the other language than the query's weighs against one in
     /// the query's own language that covers the query as well (see `fuse_languages`):
     /// a tie-break only, as how much of the query a clause covers decides first.
@@ -64,6 +69,7 @@ impl Default for Ranking {
             expanded_pair_boost: 1.5,
             min_share: 0.7,
             out_of_force_factor: 0.5,
+            preamble_factor: 0.7,
             cross_language_factor: 0.9,
             coverage_power: 3.0,
             ideal_share: 0.6,

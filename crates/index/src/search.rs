@@ -309,8 +309,7 @@ impl ClauseIndex {
                 all.extend(found);
             }
             let validity = self.inner.validity.get(searcher, fields)?;
-            let demotion = (validity.as_ref(), ranking.out_of_force_factor);
-            let mut groups = group(&lookup, &all, demotion)?;
+            let mut groups = group(&lookup, &all, validity.as_ref(), &ranking)?;
             if let Some(query_zh) = query_zh {
                 fuse(&mut lookup, &ranking, plan, query_zh, &mut groups)?;
             }
@@ -475,12 +474,14 @@ fn with_bonuses(
 }
 
 /// Folds candidates with the same clause text into groups, in ranking order. A clause
-/// whose document is superseded, repealed or expired has its score scaled by the demotion
-/// factor first, so the current version of a text ranks (and represents its group) first.
+/// whose document is superseded, repealed or expired has its score scaled by
+/// [`Ranking::out_of_force_factor`] first, so the current version of a text ranks (and
+/// represents its group) first; a document's preamble by [`Ranking::preamble_factor`].
 fn group(
     lookup: &Lookup<'_>,
     candidates: &[Candidate],
-    (validity, factor): (&ValidityMap, f32),
+    validity: &ValidityMap,
+    ranking: &Ranking,
 ) -> Result<Vec<Group>> {
     let mut groups: Vec<Group> = Vec::new();
     let mut seen: HashMap<String, usize> = HashMap::new();
@@ -488,11 +489,13 @@ fn group(
         let stored: TantivyDocument = lookup.searcher.doc(candidate.address)?;
         let hash = stored_str(&stored, lookup.fields.text_hash);
         let doc_id = stored_str(&stored, lookup.fields.doc_id);
-        let score = if is_out_of_force(validity, &doc_id) {
-            candidate.score * factor
-        } else {
-            candidate.score
-        };
+        let mut score = candidate.score;
+        if is_out_of_force(validity, &doc_id) {
+            score *= ranking.out_of_force_factor;
+        }
+        if is_preamble(&stored_str(&stored, lookup.fields.anchor)) {
+            score *= ranking.preamble_factor;
+        }
         let member = (score, candidate.address, doc_id);
         match seen.get(&hash) {
             Some(&g) => groups[g].ranked.push(member),
@@ -521,6 +524,12 @@ fn group(
     }
     groups.sort_by(|a, b| b.members[0].0.total_cmp(&a.members[0].0));
     Ok(groups)
+}
+
+/// Tells whether an anchor names a document's preamble (path `0`: its title, number,
+/// addressees and foreword), which the segmenter puts before the first numbered item.
+fn is_preamble(anchor: &str) -> bool {
+    anchor.rsplit_once('#').is_some_and(|(_, path)| path == "0")
 }
 
 /// Raises the clauses that state the kind of answer the query asks for (a period for
@@ -970,6 +979,40 @@ mod tests {
             * explained["answer_factor"].as_f64().unwrap_or_default();
         assert!((raw * factor - f64::from(hit.score)).abs() < 0.01, "{raw} x {factor}");
         assert!(explained["words"][0]["matches"].as_array().is_some_and(|m| !m.is_empty()));
+    }
+
+    #[test]
+    fn the_item_that_answers_ranks_above_the_preamble_that_names_the_subject() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let index = ClauseIndex::create(dir.path()).expect("create index");
+        let mut updater = index.updater().expect("writer");
+        let id = "zh/html/holidays.html";
+        let title = "国务院办公厅关于2019年部分节假日安排的通知";
+        let notice = crate::testutil::document(id, title, None, Lang::Zh, "2018-12-04");
+        let items = [
+            (
+                "前言",
+                "国务院办公厅关于2019年部分节假日安排的通知 各省、自治区、直辖市人民政府，\
+                 国务院各部委、各直属机构：经国务院批准，现将2019年元旦、春节、清明节、劳动节、\
+                 端午节、中秋节和国庆节放假调休日期的具体安排通知如下。",
+            ),
+            ("一、", "元旦：2018年12月30日至2019年1月1日放假调休，共3天。"),
+            ("二、", "春节：2月4日至10日放假调休，共7天。2月2日（星期六）、2月3日（星期日）上班。"),
+        ];
+        let mut clauses = crate::testutil::clauses(id, &items);
+        clauses[0].anchor = format!("{id}#0");
+        updater.put_document(&notice, &clauses, "h").expect("put");
+        updater.commit().expect("commit");
+        let query = "2019年春节放假安排";
+        assert!(is_preamble(&format!("{id}#0")) && !is_preamble(&format!("{id}#0.p2")));
+        // Taken at face value, the preamble holds every word of the question.
+        index.set_ranking(Ranking { preamble_factor: 1.0, ..Ranking::default() });
+        assert_eq!(anchors(&search(&index, query))[0], format!("{id}#0"));
+        // Three clauses make every word rare here; in the corpus the default suffices.
+        index.set_ranking(Ranking { preamble_factor: 0.2, ..Ranking::default() });
+        let ranked = anchors(&search(&index, query));
+        let at = |anchor: &str| ranked.iter().position(|a| *a == format!("{id}#{anchor}"));
+        assert!(at("3") < at("0") && at("0").is_some(), "demoted, not dropped: {ranked:?}");
     }
 
     #[test]
