@@ -376,9 +376,7 @@ mod tests {
         let (_dir, index) = crate::testutil::sample_index();
         let searcher = index.searcher();
         let lookup = Lookup::new(&searcher, index.inner.fields);
-        let anchor = crate::index::anchor_query(index.inner.fields, "en/txt/pilot.txt#2");
-        let found = searcher.search(&anchor, &tantivy::collector::DocSetCollector).expect("found");
-        let address = found.into_iter().next().expect("the English clause");
+        let address = crate::testutil::clause_address(&index, "en/txt/pilot.txt#2");
         // "April 23, 2025": the Chinese word 2025年 reaches it through the number alone.
         let plan = QueryPlan::parse("2025年");
         let share = |bilingual: bool| {
@@ -395,9 +393,8 @@ mod tests {
         let (_dir, index) = crate::testutil::sample_index();
         let searcher = index.searcher();
         let lookup = Lookup::new(&searcher, index.inner.fields);
-        let anchor = crate::index::anchor_query(index.inner.fields, "zh/html/notice.html#3");
-        let found = searcher.search(&anchor, &tantivy::collector::DocSetCollector).expect("found");
-        let address = found.into_iter().next().expect("the guarantee clause");
+        // The guarantee clause.
+        let address = crate::testutil::clause_address(&index, "zh/html/notice.html#3");
         let leader = || Leader { address, zh: true, bilingual: false };
         let share = |query: &str, single_character_share: f32| {
             let ranking = Ranking { single_character_share, ..Ranking::default() };

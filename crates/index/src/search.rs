@@ -983,9 +983,6 @@ mod tests {
 
     #[test]
     fn the_item_that_answers_ranks_above_the_preamble_that_names_the_subject() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let index = ClauseIndex::create(dir.path()).expect("create index");
-        let mut updater = index.updater().expect("writer");
         let id = "zh/html/holidays.html";
         let title = "国务院办公厅关于2019年部分节假日安排的通知";
         let notice = crate::testutil::document(id, title, None, Lang::Zh, "2018-12-04");
@@ -1001,8 +998,7 @@ mod tests {
         ];
         let mut clauses = crate::testutil::clauses(id, &items);
         clauses[0].anchor = format!("{id}#0");
-        updater.put_document(&notice, &clauses, "h").expect("put");
-        updater.commit().expect("commit");
+        let (_dir, index) = crate::testutil::one_document_index(&notice, &clauses);
         let query = "2019年春节放假安排";
         assert!(is_preamble(&format!("{id}#0")) && !is_preamble(&format!("{id}#0.p2")));
         // Taken at face value, the preamble holds every word of the question.
@@ -1017,17 +1013,14 @@ mod tests {
 
     #[test]
     fn a_clause_stating_what_the_question_asks_for_ranks_first() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let index = ClauseIndex::create(dir.path()).expect("create index");
-        let mut updater = index.updater().expect("writer");
         let id = "zh/laws/tax.md";
         let law = crate::testutil::document(id, "税收征收管理法", None, Lang::Zh, "2015-04-24");
         let items = [
             ("第一条", "纳税人缴纳税款，应当报送纳税资料。"),
             ("第二条", "纳税人应当自收到通知之日起十五日内缴纳税款。"),
         ];
-        updater.put_document(&law, &crate::testutil::clauses(id, &items), "h").expect("put");
-        updater.commit().expect("commit");
+        let clauses = crate::testutil::clauses(id, &items);
+        let (_dir, index) = crate::testutil::one_document_index(&law, &clauses);
         // Without a question the short clause matches best.
         assert_eq!(anchors(&search(&index, "缴纳税款"))[0], format!("{id}#1"));
         let mut request = SearchRequest::new("缴纳税款要多久");

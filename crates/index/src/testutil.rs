@@ -84,3 +84,20 @@ pub fn sample_index() -> (tempfile::TempDir, ClauseIndex) {
     updater.commit().expect("commit");
     (dir, index)
 }
+
+/// An index of one document with the given clauses, committed.
+pub fn one_document_index(doc: &Document, clauses: &[Clause]) -> (tempfile::TempDir, ClauseIndex) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let index = ClauseIndex::create(dir.path()).expect("create index");
+    let mut updater = index.updater().expect("writer");
+    updater.put_document(doc, clauses, "hash").expect("put");
+    updater.commit().expect("commit");
+    (dir, index)
+}
+
+/// The address of the clause with the given anchor.
+pub fn clause_address(index: &ClauseIndex, anchor: &str) -> tantivy::DocAddress {
+    let query = crate::index::anchor_query(index.inner.fields, anchor);
+    let found = index.searcher().search(&query, &tantivy::collector::DocSetCollector);
+    found.expect("search runs").into_iter().next().expect("the clause is indexed")
+}
