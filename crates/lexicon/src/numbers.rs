@@ -7,17 +7,17 @@ use tiaowen_text::parse_chinese_number;
 /// One duration or age found in a query: the words as written, and the Chinese forms to
 /// search.
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Duration {
+pub(crate) struct StatuteForms {
     /// The query words it stands for ("15 days", "30天", "13 year old").
     pub from: String,
     /// Its Chinese forms, the statute's first (十五日, 15日, 15天).
     pub forms: Vec<String>,
 }
 
-/// The ages at which Chinese statutes draw their lines (不满八周岁, 已满十二周岁, 不满十四
-///周岁, 年满十六周岁, 十八周岁, 年满六十周岁 ...): a query's age also searches the nearest
-/// line above it and the nearest below, since the clause that settles a 13-year-old's case
-/// speaks of 不满十四周岁.
+/// The ages at which Chinese statutes draw their lines (不满八周岁, 已满十二周岁,
+/// 不满十四周岁, 年满十六周岁, 十八周岁, 年满六十周岁 ...): a query's age also searches the
+/// nearest line above it and the nearest below, since the clause that settles a
+/// 13-year-old's case speaks of 不满十四周岁.
 const LEGAL_AGES: [u32; 19] =
     [3, 6, 8, 12, 14, 16, 18, 20, 22, 26, 35, 45, 50, 55, 60, 65, 70, 75, 80];
 
@@ -44,7 +44,7 @@ fn age_forms(n: u32) -> Vec<String> {
 
 /// Finds ages in an English run: "13-year-old", "16 years old", "aged 60", "age of 18",
 /// "18 years of age".
-pub(crate) fn en_ages(run: &str) -> Vec<Duration> {
+pub(crate) fn en_ages(run: &str) -> Vec<StatuteForms> {
     let words = english_words(run);
     let word = |at: usize| words.get(at).map(String::as_str);
     let mut found = Vec::new();
@@ -56,26 +56,27 @@ pub(crate) fn en_ages(run: &str) -> Vec<Duration> {
                 _ => continue,
             }
         } else {
-            match (first.as_str(), word(at + 1), word(at + 2)) {
-                ("aged" | "age", Some(next), _) if english_count(next).is_some() => {
-                    (english_count(next).unwrap_or_default(), at + 1)
-                }
-                ("age", Some("of"), Some(next)) if english_count(next).is_some() => {
-                    (english_count(next).unwrap_or_default(), at + 2)
-                }
+            // "aged 60", "age 18", "age of 18": the count follows.
+            let end = match (first.as_str(), word(at + 1)) {
+                ("aged" | "age", Some("of")) if first == "age" => at + 2,
+                ("aged" | "age", Some(_)) => at + 1,
                 _ => continue,
+            };
+            match word(end).and_then(english_count) {
+                Some(n) => (n, end),
+                None => continue,
             }
         };
         let forms = age_forms(n);
         if !forms.is_empty() {
-            found.push(Duration { from: words[at..=end].join(" "), forms });
+            found.push(StatuteForms { from: words[at..=end].join(" "), forms });
         }
     }
     found
 }
 
 /// Finds ages in a Chinese run, in digits or numerals (13岁, 35周岁, 十三岁).
-pub(crate) fn zh_ages(run: &str) -> Vec<Duration> {
+pub(crate) fn zh_ages(run: &str) -> Vec<StatuteForms> {
     let mut found = Vec::new();
     for (at, _) in run.match_indices('岁') {
         let before = run[..at].strip_suffix('周').unwrap_or(&run[..at]);
@@ -91,7 +92,7 @@ pub(crate) fn zh_ages(run: &str) -> Vec<Duration> {
         let from = &run[start..at + '岁'.len_utf8()];
         let forms: Vec<String> = age_forms(n).into_iter().filter(|f| f != from).collect();
         if !forms.is_empty() {
-            found.push(Duration { from: from.to_owned(), forms });
+            found.push(StatuteForms { from: from.to_owned(), forms });
         }
     }
     found
@@ -179,7 +180,7 @@ enum Unit {
 
 /// Finds durations in an English run: a count, then a unit ("15 days", "six-month",
 /// "30 working days", "a couple of years").
-pub(crate) fn en_durations(run: &str) -> Vec<Duration> {
+pub(crate) fn en_durations(run: &str) -> Vec<StatuteForms> {
     let words = english_words(run);
     let mut found = Vec::new();
     for (start, word) in words.iter().enumerate() {
@@ -209,7 +210,7 @@ pub(crate) fn en_durations(run: &str) -> Vec<Duration> {
         };
         let forms = forms(n, unit);
         if !forms.is_empty() {
-            found.push(Duration { from: words[start..=at + used].join(" "), forms });
+            found.push(StatuteForms { from: words[start..=at + used].join(" "), forms });
         }
     }
     found
@@ -217,7 +218,7 @@ pub(crate) fn en_durations(run: &str) -> Vec<Duration> {
 
 /// Finds durations written with digits in a Chinese run (30天, 6个月, 15个工作日) and
 /// gives the statute's numerals.
-pub(crate) fn zh_durations(run: &str) -> Vec<Duration> {
+pub(crate) fn zh_durations(run: &str) -> Vec<StatuteForms> {
     let mut found = Vec::new();
     let mut rest = run;
     while let Some(start) = rest.find(|c: char| c.is_ascii_digit()) {
@@ -242,7 +243,7 @@ pub(crate) fn zh_durations(run: &str) -> Vec<Duration> {
                 let forms: Vec<String> =
                     forms(n, unit).into_iter().filter(|f| *f != from).collect();
                 if !forms.is_empty() {
-                    found.push(Duration { from, forms });
+                    found.push(StatuteForms { from, forms });
                 }
             }
         }
