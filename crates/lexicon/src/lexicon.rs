@@ -81,9 +81,13 @@ impl Lexicon {
         &BUILTIN
     }
 
-    /// Translates an English word or phrase into Chinese terms, best first.
+    /// Translates an English word or phrase into Chinese terms, best first; a single word
+    /// as written first, so that an exact glossary form (`=fired`) decides its senses.
     pub fn en_to_zh(&self, en: &str) -> Vec<Sense> {
-        self.en_zh_by_key(&english::key(en))
+        match english::words(en).as_slice() {
+            [word] => self.en_word_senses(word, &english::stem(word)),
+            _ => self.en_zh_by_key(&english::key(en)),
+        }
     }
 
     /// Translates a Chinese word (simplified or traditional) into English words or phrases,
@@ -359,6 +363,7 @@ mod tests {
         let customer = terms(&customer);
         assert!(customer.contains(&"消费者") && !customer.contains(&"海关"), "{customer:?}");
         assert!(terms(&lex.en_word_senses("customs", &en("customs"))).contains(&"海关"));
+        assert_eq!(lex.en_to_zh("Fired"), fired, "the public lookup agrees");
         // The other direction reads the form without its mark.
         assert!(terms(&lex.zh_to_en("辞退")).contains(&"fired"));
     }
