@@ -122,7 +122,7 @@ impl Lexicon {
                 self.en_candidates(run, &mut candidates);
             }
         }
-        duration_candidates(&query, &mut candidates);
+        number_candidates(&query, &mut candidates);
         select(candidates, doc_freq, total)
     }
 
@@ -319,21 +319,19 @@ impl Lexicon {
 /// Adds the statute's forms of the durations and ages in a query ("15 days", 30天 →
 /// 十五日, 三十日; "13-year-old" → 十三周岁, 十四周岁), each weighing as a reviewed
 /// translation or synonym.
-fn duration_candidates(query: &str, out: &mut Vec<Candidate>) {
+fn number_candidates(query: &str, out: &mut Vec<Candidate>) {
     let english = numbers::en_durations(query).into_iter().chain(numbers::en_ages(query));
     let chinese = numbers::zh_durations(query).into_iter().chain(numbers::zh_ages(query));
-    let english = english.map(|d| (d, false));
-    let chinese = chinese.map(|d| (d, true));
-    for (duration, cjk) in english.chain(chinese) {
+    for (number, cjk) in english.map(|n| (n, false)).chain(chinese.map(|n| (n, true))) {
         let base = if cjk { SYNONYM_FACTOR } else { TRANSLATION_FACTOR };
-        for (index, form) in duration.forms.into_iter().enumerate() {
+        for (index, form) in number.forms.into_iter().enumerate() {
             // The statute's form first; the others as written in notices.
             let rank = 1.0 / (1.0 + 0.25 * index as f32);
             out.push(Candidate {
                 term: form,
                 base: base * rank,
                 lang: Lang::Zh,
-                from: duration.from.clone(),
+                from: number.from.clone(),
                 origin: Origin::Number,
                 synonym: cjk,
             });

@@ -38,7 +38,8 @@ pub enum Origin {
     Cedict,
     /// The reviewed synonym list.
     Synonym,
-    /// A duration rewritten as statutes write it ("15 days" → 十五日).
+    /// A duration or an age rewritten as statutes write it ("15 days" → 十五日,
+    /// "13-year-old" → 十三周岁).
     Number,
 }
 

@@ -58,8 +58,8 @@ pub(crate) fn en_ages(run: &str) -> Vec<StatuteForms> {
         } else {
             // "aged 60", "age 18", "age of 18": the count follows.
             let end = match (first.as_str(), word(at + 1)) {
-                ("aged" | "age", Some("of")) if first == "age" => at + 2,
-                ("aged" | "age", Some(_)) => at + 1,
+                ("age", Some("of")) => at + 2,
+                ("aged" | "age", _) => at + 1,
                 _ => continue,
             };
             match word(end).and_then(english_count) {
