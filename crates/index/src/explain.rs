@@ -36,6 +36,19 @@ pub(crate) fn part_score(
     Ok(top.into_iter().next())
 }
 
+/// What was put on one hit's score after its words were scored.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Factors {
+    /// The final score.
+    pub score: Score,
+    /// The factor language fusion put on it.
+    pub scale: f32,
+    /// The share of the query the clause covers, when fusion measured it.
+    pub coverage: Option<f32>,
+    /// The factor for stating the kind of answer the query asks for.
+    pub answer: f32,
+}
+
 /// Explains one hit: its score (and the factors language fusion and the kind of answer
 /// put on it), each query word's share (with tantivy's explanation of every matching term
 /// and field) and each phrase bonus. Of a query word and the expansions standing for it
@@ -47,8 +60,9 @@ pub(crate) fn explain_hit(
     ranking: &Ranking,
     plan: &QueryPlan,
     anchor: &str,
-    (score, scale, answer): (Score, f32, f32),
+    factors: Factors,
 ) -> Result<Value> {
+    let Factors { score, scale, coverage, answer } = factors;
     let mut words: Vec<Value> = Vec::new();
     // The position in `words` of each group that matches, with its score.
     let mut scored: Vec<Option<(usize, Score)>> = vec![None; plan.groups.len()];
@@ -120,6 +134,7 @@ pub(crate) fn explain_hit(
         "score": score,
         "raw_score": raw,
         "language_factor": scale,
+        "coverage": coverage,
         "answer_factor": answer,
         "words": words,
         "phrases": phrases,

@@ -130,6 +130,7 @@ pub(crate) fn fuse(
             let pool = LanguagePool { best, coverage, own: zh == query_zh };
             let scale = fuse_languages(ranking, pool);
             group.scale = scale;
+            group.coverage = Some(coverage);
             for member in &mut group.members {
                 member.0 *= scale;
             }

@@ -15,7 +15,7 @@ use tiaowen_model::{Filters, SearchHit, SearchRequest, SearchResponse};
 
 use crate::answer::Answers;
 use crate::context::weigh_by_context;
-use crate::explain::explain_hit;
+use crate::explain::{explain_hit, Factors};
 use crate::fusion::{fuse, query_language, synonym_cap, Script};
 use crate::index::{clauses_only, kind_query, stored_str, term_query, Lookup};
 use crate::query::{QueryPlan, TermGroup};
@@ -53,6 +53,9 @@ pub(crate) struct Group {
     pub(crate) bilingual: bool,
     /// The factor language fusion put on the members' scores.
     pub(crate) scale: f32,
+    /// The share of the query the clause covers, as language fusion measured it (`None`
+    /// when only one language had candidates, or fusion did not run).
+    pub(crate) coverage: Option<f32>,
     /// The clause text.
     text: String,
     /// The factor put on the members' scores for stating what the query asks for.
@@ -229,6 +232,7 @@ impl ClauseIndex {
                         zh: false,
                         bilingual: false,
                         scale: 1.0,
+                        coverage: None,
                         text: String::new(),
                         answer_factor: 1.0,
                         ranked: Vec::new(),
@@ -359,7 +363,12 @@ impl ClauseIndex {
                     ranking,
                     plan,
                     &best.clause.anchor,
-                    (score, group.scale, group.answer_factor),
+                    Factors {
+                        score,
+                        scale: group.scale,
+                        coverage: group.coverage,
+                        answer: group.answer_factor,
+                    },
                 )?),
                 None => None,
             };
@@ -510,6 +519,7 @@ fn group(
                     zh: script.is_chinese(),
                     bilingual: script.is_bilingual(),
                     scale: 1.0,
+                    coverage: None,
                     text,
                     answer_factor: 1.0,
                     ranked: vec![member],
