@@ -6,7 +6,7 @@
 //! `key<TAB>weight:term|weight:term`, weights in thousandths, best first.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use crate::english::{self, clean_gloss};
 
@@ -123,16 +123,39 @@ impl Table {
     }
 }
 
-/// Decodes `weight:term|weight:term` into `(weight, term)` pairs.
-pub fn decode(value: &str) -> impl Iterator<Item = (f32, &str)> {
+/// One decoded sense of a table entry.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Encoded<'a> {
+    /// The weight, in (0, 1].
+    pub weight: f32,
+    /// The term.
+    pub term: &'a str,
+    /// The word families (see [`english::lemma`]) of the English glosses it came from,
+    /// comma-separated, when the glosses under its key belong to more than one family.
+    pub families: Option<&'a str>,
+}
+
+/// Decodes `weight:term|weight:term@family,family` into senses.
+pub fn decode(value: &str) -> impl Iterator<Item = Encoded<'_>> {
     value.split('|').filter_map(|item| {
-        let (weight, term) = item.split_once(':')?;
+        let (weight, rest) = item.split_once(':')?;
         let milli: u16 = weight.parse().ok()?;
-        Some((f32::from(milli) / 1000.0, term))
+        let (term, families) = match rest.split_once(FAMILY_MARK) {
+            Some((term, families)) => (term, Some(families)),
+            None => (rest, None),
+        };
+        Some(Encoded { weight: f32::from(milli) / 1000.0, term, families })
     })
 }
 
+/// Sets the word family off a term in the English-key table. Neither a cleaned gloss
+/// nor a headword of the bundled extract holds it.
+const FAMILY_MARK: char = '@';
+
 type Senses = BTreeMap<String, HashMap<String, f32>>;
+
+/// The word families of the glosses behind each (key, term) of the English-key table.
+type Families = HashMap<(String, String), BTreeSet<String>>;
 
 /// Encodes a CC-CEDICT extract (`simplified<TAB>gloss/gloss` lines) into the Chinese →
 /// English and English-key → Chinese tables.
@@ -140,6 +163,7 @@ pub fn encode(cedict: &str) -> (String, String) {
     let mut zh_en: Senses = BTreeMap::new();
     let mut en_zh: Senses = BTreeMap::new();
     let mut stems: HashMap<String, String> = HashMap::new();
+    let mut families: Families = HashMap::new();
     let common = lower_case_words(cedict);
     for line in cedict.lines() {
         if line.starts_with('#') {
@@ -153,7 +177,9 @@ pub fn encode(cedict: &str) -> (String, String) {
             if let Some(place) = place {
                 let weight = CEDICT_WEIGHT * position;
                 add(&mut zh_en, zh, &place, weight);
-                add(&mut en_zh, &cached_stem(&mut stems, &place), zh, weight);
+                let key = cached_stem(&mut stems, &place);
+                add(&mut en_zh, &key, zh, weight);
+                note_family(&mut families, &key, zh, &place);
             }
             for clean in clean_gloss(gloss) {
                 let narrowed = if clean.qualified { QUALIFIED_FACTOR } else { 1.0 };
@@ -167,15 +193,23 @@ pub fn encode(cedict: &str) -> (String, String) {
                 let words: Vec<&str> = clean.phrase.split(' ').collect();
                 let key: Vec<String> = words.iter().map(|w| cached_stem(&mut stems, w)).collect();
                 add(&mut en_zh, &key.join(" "), zh, weight);
-                if let ([_, preposition], [head_key, _]) = (words.as_slice(), key.as_slice()) {
+                note_family(&mut families, &key.join(" "), zh, &clean.phrase);
+                if let ([head, preposition], [head_key, _]) = (words.as_slice(), key.as_slice()) {
                     if TRAILING_PREPOSITIONS.contains(preposition) {
                         add(&mut en_zh, head_key, zh, weight * HEAD_VERB_FACTOR);
+                        note_family(&mut families, head_key, zh, head);
                     }
                 }
             }
         }
     }
-    (render(zh_en), render(en_zh))
+    (render(zh_en, &HashMap::new()), render(en_zh, &families))
+}
+
+/// Notes the word family of a gloss a (key, term) came from.
+fn note_family(families: &mut Families, key: &str, term: &str, gloss: &str) {
+    let family: Vec<String> = gloss.split(' ').map(english::lemma).collect();
+    families.entry((key.to_owned(), term.to_owned())).or_default().insert(family.join(" "));
 }
 
 /// The words the dictionary writes in lower case somewhere in its glosses: a
@@ -207,9 +241,14 @@ fn add(map: &mut Senses, key: &str, term: &str, weight: f32) {
     *slot = slot.max(weight);
 }
 
-fn render(map: Senses) -> String {
+/// Writes a table. A term carries its word family when the terms of its key come from
+/// more than one family ("social" and "socialism" share the key `social`).
+fn render(map: Senses, families: &Families) -> String {
     let mut out = String::new();
     for (key, senses) in map {
+        let family_of = |term: &str| families.get(&(key.clone(), term.to_owned()));
+        let distinct: HashSet<&String> =
+            senses.keys().filter_map(|t| family_of(t)).flatten().collect();
         let mut senses: Vec<(String, f32)> = senses.into_iter().collect();
         // Weight, then length, then the term itself: the tables come out the same on
         // every build, whatever order the hash map gave.
@@ -226,6 +265,10 @@ fn render(map: Senses) -> String {
             }
             let milli = (weight * 1000.0).round().clamp(1.0, 1000.0) as u16;
             out.push_str(&format!("{milli}:{term}"));
+            if let Some(family) = family_of(term).filter(|_| distinct.len() > 1) {
+                out.push(FAMILY_MARK);
+                out.push_str(&family.iter().cloned().collect::<Vec<_>>().join(","));
+            }
         }
         out.push('\n');
     }
@@ -241,7 +284,7 @@ mod tests {
     fn senses(table: &Table, key: &str) -> Vec<(f32, String)> {
         table
             .get(key)
-            .map(|v| decode(v).map(|(w, t)| (w, t.to_owned())).collect())
+            .map(|v| decode(v).map(|e| (e.weight, e.term.to_owned())).collect())
             .unwrap_or_default()
     }
 
@@ -288,6 +331,26 @@ mod tests {
     }
 
     #[test]
+    fn terms_carry_their_gloss_family_when_a_stem_joins_several() {
+        let sample = "社会性\tsocial\n社会主义\tsocialism\n器官\torgan\n组织\torganization/to organize\n基金\tfund\n资助\tto fund/funding\n";
+        let (_, en_zh) = encode(sample);
+        let en_zh = Table::new(Cow::Owned(en_zh));
+        let families = |key: &str| -> Vec<(String, Option<String>)> {
+            decode(en_zh.get(&english::key(key)).unwrap_or_default())
+                .map(|e| (e.term.to_owned(), e.families.map(str::to_owned)))
+                .collect()
+        };
+        let social = families("social");
+        assert!(social.contains(&("社会主义".into(), Some("socialism".into()))), "{social:?}");
+        assert!(social.contains(&("社会性".into(), Some("social".into()))), "{social:?}");
+        let organ = families("organ");
+        let both = format!("{},{}", english::lemma("organize"), english::lemma("organization"));
+        assert!(organ.contains(&("组织".into(), Some(both))), "{organ:?}");
+        // One family under the key: nothing to tell apart, nothing written.
+        assert!(families("fund").iter().all(|(_, f)| f.is_none()), "{:?}", families("fund"));
+    }
+
+    #[test]
     fn encodes_both_directions() {
         let (zh_en, en_zh) = encode(SAMPLE);
         let zh_en = Table::new(Cow::Owned(zh_en));
@@ -329,7 +392,12 @@ mod tests {
 
     #[test]
     fn decode_skips_bad_items() {
-        let decoded: Vec<(f32, &str)> = decode("600:funds|bad|x:y|450:capital").collect();
+        let decoded: Vec<(f32, &str)> =
+            decode("600:funds|bad|x:y|450:capital").map(|e| (e.weight, e.term)).collect();
         assert_eq!(decoded, vec![(0.6, "funds"), (0.45, "capital")]);
+        let marked: Vec<Option<&str>> = decode("600:社会@social|300:社会主义@socialism,socialist")
+            .map(|e| e.families)
+            .collect();
+        assert_eq!(marked, vec![Some("social"), Some("socialism,socialist")]);
     }
 }

@@ -107,6 +107,61 @@ pub fn stem(word: &str) -> String {
     STEMMER.stem(base).into_owned()
 }
 
+/// Returns the word family of one lower-case English word by inflection alone: plural
+/// `-s`/`-es`/`-ies`, `-ed`, `-ing` and a final `e` come off ("fired", "fire", "firing" →
+/// `fir`; "cities" → `city`), derivations stay ("socialism" is not "social", "organization"
+/// not "organ", "developer" not "development"). The stemmer, which the index and the
+/// dictionary keys use, joins derivations too; this tells them apart again.
+pub fn lemma(word: &str) -> String {
+    let word = word.strip_suffix("'s").or_else(|| word.strip_suffix('\'')).unwrap_or(word);
+    let word =
+        IRREGULAR.binary_search_by_key(&word, |(form, _)| form).map_or(word, |i| IRREGULAR[i].1);
+    let consonant_before = |rest: &str| {
+        rest.chars().last().is_some_and(|c| c.is_ascii_alphabetic() && !"aeiou".contains(c))
+    };
+    let has_vowel = |rest: &str| rest.chars().any(|c| "aeiouy".contains(c));
+    let mut base = word.to_owned();
+    if let Some(rest) = word.strip_suffix("ies").filter(|r| r.len() >= 2) {
+        base = format!("{rest}y");
+    } else if let Some(rest) = word.strip_suffix("ied").filter(|r| r.len() >= 2) {
+        base = format!("{rest}y");
+    } else if let Some(rest) = ["sses", "shes", "ches", "xes", "zes"]
+        .iter()
+        .find_map(|suffix| word.strip_suffix(suffix).map(|r| (r, suffix)))
+        .map(|(r, suffix)| format!("{r}{}", &suffix[..suffix.len() - 2]))
+    {
+        base = rest;
+    } else if let Some(rest) = word
+        .strip_suffix('s')
+        .filter(|r| r.len() >= 3 && !r.ends_with('s') && !r.ends_with('u') && !r.ends_with('i'))
+    {
+        base = rest.to_owned();
+    } else if let Some(rest) = word
+        .strip_suffix("ed")
+        .or_else(|| word.strip_suffix("ing"))
+        .filter(|r| r.len() >= 2 && has_vowel(r) && consonant_before(r))
+    {
+        base = undouble(rest).to_owned();
+    }
+    if base.len() >= 3 {
+        if let Some(rest) = base.strip_suffix('e') {
+            base = rest.to_owned();
+        }
+    }
+    base
+}
+
+/// Undoes the doubled final consonant of "stopped" or "planning" (not of "pass" or "fill").
+fn undouble(rest: &str) -> &str {
+    let bytes = rest.as_bytes();
+    match bytes {
+        [.., a, b] if a == b && !b"lsz".contains(b) && !b"aeiou".contains(b) => {
+            &rest[..rest.len() - 1]
+        }
+        _ => rest,
+    }
+}
+
 /// Splits a text into lower-case English words (letters, digits, inner `-` and `'`).
 pub fn words(text: &str) -> Vec<String> {
     let mut out = Vec::new();
@@ -202,6 +257,40 @@ mod tests {
         assert_eq!(sorted, STOP_WORDS);
         assert!(is_stop_word("the"));
         assert!(!is_stop_word("subsidy"));
+    }
+
+    #[test]
+    fn lemmas_join_inflections_and_keep_derivations_apart() {
+        for (a, b) in [
+            ("fire", "fired"),
+            ("fire", "firing"),
+            ("city", "cities"),
+            ("tax", "taxes"),
+            ("process", "processes"),
+            ("apply", "applied"),
+            ("apply", "applying"),
+            ("stop", "stopped"),
+            ("fund", "funding"),
+            ("service", "services"),
+            ("use", "used"),
+            ("pay", "paid"),
+            ("organization", "organizations"),
+        ] {
+            assert_eq!(lemma(a), lemma(b), "{a} / {b}");
+        }
+        for (a, b) in [
+            ("social", "socialism"),
+            ("organ", "organization"),
+            ("developer", "development"),
+            ("customer", "customs"),
+            ("import", "importance"),
+        ] {
+            assert_eq!(stem(a), stem(b), "the stemmer joins {a} and {b}");
+            assert_ne!(lemma(a), lemma(b), "{a} / {b}");
+        }
+        assert_eq!(lemma("status"), "status");
+        assert_eq!(lemma("analysis"), "analysis");
+        assert_eq!(lemma("fill"), "fill");
     }
 
     #[test]

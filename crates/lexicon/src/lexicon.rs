@@ -118,7 +118,7 @@ impl Lexicon {
     }
 
     pub(crate) fn en_zh_by_key(&self, key: &str) -> Vec<Sense> {
-        merged(self.en_zh.get(key), &self.cedict_en_zh, key)
+        merged(self.en_zh.get(key), &self.cedict_en_zh, key, None)
     }
 
     /// Translates one English word as written (lower case) with its stem: a glossary
@@ -127,12 +127,14 @@ impl Lexicon {
     pub(crate) fn en_word_senses(&self, word: &str, stem: &str) -> Vec<Sense> {
         match self.en_zh.get(&format!("{EXACT_MARK}{word}")) {
             Some(exact) => exact.clone(),
-            None => self.en_zh_by_key(stem),
+            None => {
+                merged(self.en_zh.get(stem), &self.cedict_en_zh, stem, Some(&english::lemma(word)))
+            }
         }
     }
 
     pub(crate) fn zh_en_by_key(&self, zh: &str) -> Vec<Sense> {
-        merged(self.zh_en.get(zh), &self.cedict_zh_en, zh)
+        merged(self.zh_en.get(zh), &self.cedict_zh_en, zh, None)
     }
 
     pub(crate) fn synonyms_by_key(&self, key: &str) -> Vec<Sense> {
@@ -155,12 +157,34 @@ impl Lexicon {
     }
 }
 
-/// Joins reviewed senses with dictionary senses, best first.
-fn merged(reviewed: Option<&Vec<Sense>>, table: &Table, key: &str) -> Vec<Sense> {
+/// How much of its weight a dictionary sense keeps when it came from another word of the
+/// query word's stem than the query word itself ("socialism" for "social", "organ" for
+/// "organization") while some sense came from the word itself.
+const DERIVED_FACTOR: f32 = 0.5;
+
+/// Joins reviewed senses with dictionary senses, best first. With the word family of an
+/// English query word (see [`english::lemma`]), the dictionary senses glossed by that
+/// family lead those glossed by other words of its stem.
+fn merged(
+    reviewed: Option<&Vec<Sense>>,
+    table: &Table,
+    key: &str,
+    family: Option<&str>,
+) -> Vec<Sense> {
     let mut senses = reviewed.cloned().unwrap_or_default();
     if let Some(value) = table.get(key) {
-        for (weight, term) in cedict::decode(value) {
-            senses.push(Sense { term: term.to_owned(), weight, origin: Origin::Cedict });
+        let decoded: Vec<cedict::Encoded> = cedict::decode(value).collect();
+        let own = |e: &cedict::Encoded| {
+            e.families.is_some_and(|f| f.split(',').any(|f| Some(f) == family))
+        };
+        let some_own = decoded.iter().any(own);
+        for encoded in decoded {
+            let factor = if some_own && !own(&encoded) { DERIVED_FACTOR } else { 1.0 };
+            senses.push(Sense {
+                term: encoded.term.to_owned(),
+                weight: encoded.weight * factor,
+                origin: Origin::Cedict,
+            });
         }
     }
     finish_senses(&mut senses);
@@ -367,6 +391,24 @@ mod tests {
         assert_eq!(lex.en_to_zh("Fired"), fired, "the public lookup agrees");
         // The other direction reads the form without its mark.
         assert!(terms(&lex.zh_to_en("辞退")).contains(&"fired"));
+    }
+
+    #[test]
+    fn senses_glossed_by_the_word_itself_lead_those_of_its_stem_relatives() {
+        let mut builder = LexiconBuilder::new();
+        builder
+            .add_cedict("社会主义\tsocialism\n社会性\tsocial\n器官\torgan\n组织\torganization\n");
+        let lex = builder.build();
+        let social = lex.en_to_zh("social");
+        assert_eq!(terms(&social), vec!["社会性", "社会主义"]);
+        assert!(social[1].weight < social[0].weight, "{social:?}");
+        assert_eq!(terms(&lex.en_to_zh("socialism")), vec!["社会主义", "社会性"]);
+        assert_eq!(terms(&lex.en_to_zh("organizations")), vec!["组织", "器官"]);
+        assert_eq!(terms(&lex.en_to_zh("organs")), vec!["器官", "组织"]);
+        // A word no gloss writes keeps the dictionary's own order.
+        let socially = lex.en_to_zh("socially");
+        assert_eq!(socially.len(), 2);
+        assert_eq!(socially[0].weight, socially[1].weight, "{socially:?}");
     }
 
     #[test]
