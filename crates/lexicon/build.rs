@@ -13,10 +13,16 @@ use std::path::PathBuf;
 
 fn main() {
     println!("cargo::rerun-if-changed=data/cedict.tsv");
+    println!("cargo::rerun-if-changed=data/supplement.tsv");
     println!("cargo::rerun-if-changed=src/cedict.rs");
     println!("cargo::rerun-if-changed=src/english.rs");
-    let source =
+    let mut source =
         std::fs::read_to_string("data/cedict.tsv").expect("data/cedict.tsv is part of the crate");
+    source.push('\n');
+    source.push_str(
+        &std::fs::read_to_string("data/supplement.tsv")
+            .expect("data/supplement.tsv is part of the crate"),
+    );
     let (zh_en, en_zh) = cedict::encode(&source);
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     std::fs::write(out.join("cedict_zh_en.tsv"), zh_en).expect("OUT_DIR is writable");

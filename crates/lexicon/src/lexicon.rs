@@ -14,7 +14,8 @@ use crate::{Error, Result};
 
 const GLOSSARY: &str = include_str!("../data/glossary.tsv");
 const SYNONYMS: &str = include_str!("../data/synonyms.tsv");
-/// CC-CEDICT senses, encoded by build.rs from data/cedict.tsv.
+/// CC-CEDICT senses, encoded by build.rs from data/cedict.tsv with the project's
+/// data/supplement.tsv.
 const CEDICT_ZH_EN: &str = include_str!(concat!(env!("OUT_DIR"), "/cedict_zh_en.tsv"));
 const CEDICT_EN_ZH: &str = include_str!(concat!(env!("OUT_DIR"), "/cedict_en_zh.tsv"));
 
@@ -409,6 +410,22 @@ mod tests {
         let socially = lex.en_to_zh("socially");
         assert_eq!(socially.len(), 2);
         assert_eq!(socially[0].weight, socially[1].weight, "{socially:?}");
+    }
+
+    #[test]
+    fn supplement_senses_join_the_dictionary() {
+        let lex = Lexicon::builtin();
+        assert!(terms(&lex.en_to_zh("emergency exits")).contains(&"安全出口"));
+        assert!(terms(&lex.en_to_zh("block")).contains(&"堵塞"));
+        assert!(terms(&lex.en_to_zh("conscript")).contains(&"征集"));
+        // Dictionary senses, not reviewed ones: they rank by the corpus's use.
+        let block = lex.en_to_zh("block");
+        assert!(block.iter().all(|s| s.origin == Origin::Cedict), "{block:?}");
+        for (_, line) in data_lines(include_str!("../data/supplement.tsv")) {
+            let (zh, glosses) = line.split_once('\t').expect("supplement line has a tab");
+            assert_eq!(to_simplified(zh), zh, "supplement headword not simplified: {zh}");
+            assert!(glosses.split('/').all(|g| !g.trim().is_empty()), "{line}");
+        }
     }
 
     #[test]

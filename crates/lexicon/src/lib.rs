@@ -5,7 +5,8 @@
 //!   char by char for tokenizers, the second phrase-aware for queries and display).
 //! - [`Lexicon`] merges a reviewed policy glossary (`data/glossary.tsv`), a reviewed synonym
 //!   list (`data/synonyms.tsv`) and an extract of CC-CEDICT (`data/cedict.tsv`, CC BY-SA 4.0,
-//!   see `NOTICE`) into lookup tables: [`Lexicon::en_to_zh`], [`Lexicon::zh_to_en`],
+//!   see `NOTICE`), with dictionary senses of statute terms that it glosses in other words
+//!   than a reader asks with (`data/supplement.tsv`), into lookup tables: [`Lexicon::en_to_zh`], [`Lexicon::zh_to_en`],
 //!   [`Lexicon::synonyms`].
 //! - [`expand`] turns a query into weighted terms of the other language and synonyms,
 //!   choosing senses with the corpus's document frequencies so that a wrong dictionary sense
