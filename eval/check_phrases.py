@@ -3,11 +3,12 @@
 
     python3 eval/check_phrases.py [eval/queries.jsonl] [corpus]
 
-Reads Markdown, text and HTML files (tags stripped; PDFs are skipped), normalises them the
-way score.py does (NFKC, lower case, no white space) and prints, for each phrase, the files
-that contain it. Exits 1 if a phrase occurs nowhere.
+Reads Markdown, text and HTML files (tags stripped) and PDFs (through poppler's
+`pdftotext` when it is installed; skipped otherwise), normalises them the way score.py does
+(NFKC, lower case, no white space) and prints, for each phrase, the files that contain it.
+Exits 1 if a phrase occurs nowhere.
 """
-import html, json, pathlib, re, sys, unicodedata
+import html, json, pathlib, re, shutil, subprocess, sys, unicodedata
 
 WS = re.compile(r"\s+")
 
@@ -17,7 +18,14 @@ def norm(s):
 
 
 def corpus_texts(root):
+    pdftotext = shutil.which("pdftotext")
+    if not pdftotext:
+        print("pdftotext not found: phrases in PDFs are not checked", file=sys.stderr)
     for path in sorted(pathlib.Path(root).rglob("*")):
+        if path.suffix.lower() == ".pdf" and pdftotext:
+            done = subprocess.run([pdftotext, str(path), "-"], capture_output=True, text=True)
+            yield str(path.relative_to(root)), norm(done.stdout)
+            continue
         if path.suffix.lower() not in {".md", ".txt", ".html", ".htm"}:
             continue
         text = path.read_text(encoding="utf-8", errors="replace")
