@@ -85,6 +85,15 @@ pub fn expand(query: &str, doc_freq: &dyn Fn(&str) -> u64, total: u64) -> Expans
     Lexicon::builtin().expand(query, doc_freq, total)
 }
 
+/// Where a matched English phrase lies among the query's words, and the longest phrase
+/// tried, in words.
+#[derive(Debug, Clone, Copy)]
+struct Span {
+    start: usize,
+    end: usize,
+    longest: usize,
+}
+
 /// A sense before the corpus has weighed it.
 #[derive(Debug, Clone)]
 struct Candidate {
@@ -119,7 +128,7 @@ impl Lexicon {
                     self.zh_candidates(word, &mut candidates);
                 }
             } else {
-                self.en_candidates(run, &mut candidates);
+                self.en_candidates(run, doc_freq, &mut candidates);
             }
         }
         number_candidates(&query, &mut candidates);
@@ -178,7 +187,7 @@ impl Lexicon {
         }
     }
 
-    fn en_candidates(&self, run: &str, out: &mut Vec<Candidate>) {
+    fn en_candidates(&self, run: &str, doc_freq: &dyn Fn(&str) -> u64, out: &mut Vec<Candidate>) {
         let words = english::words(run);
         let stems: Vec<String> = words.iter().map(|w| english::stem(w)).collect();
         let longest = self.en_max_words().min(MAX_EN_PHRASE_WORDS);
@@ -189,7 +198,7 @@ impl Lexicon {
                     let known = !english::is_stop_word(&words[start])
                         && !english::is_stop_word(&words[end - 1]);
                     known
-                        .then(|| self.known_phrase_key(&stems[start..end]))
+                        .then(|| self.known_phrase_key(&stems[start..end], doc_freq))
                         .flatten()
                         .map(|k| (end, k))
                 });
@@ -217,12 +226,13 @@ impl Lexicon {
             }
             // A dictionary phrase may overlap this one ("deed tax rate": deed tax, tax
             // rate): translate it too, and go on after it.
-            start = match self.overlapping_phrase(&words, &stems, start, end, longest) {
+            let span = Span { start, end, longest };
+            start = match self.overlapping_phrase(&words, &stems, span, doc_freq) {
                 Some(later_end) => {
                     let first = (start + 1..end)
                         .find(|&s| {
                             !english::is_stop_word(&words[s])
-                                && self.knows_en_key(&stems[s..later_end].join(" "))
+                                && self.used_phrase(&stems[s..later_end].join(" "), doc_freq)
                         })
                         .unwrap_or(end);
                     let key = stems[first..later_end].join(" ");
@@ -233,25 +243,33 @@ impl Lexicon {
                 None => end,
             };
         }
-        self.en_compounds(&words, &stems, out);
+        self.en_compounds(&words, &stems, doc_freq, out);
     }
 
     /// Returns the dictionary key of a phrase given as stems, if the dictionary knows it:
     /// the stems in order, or for two words also the other way round, so that a noun
     /// compound finds the verb phrase that glosses it ("blood donation": "donate blood",
     /// "data transfer": "transfer data").
-    fn known_phrase_key(&self, stems: &[String]) -> Option<String> {
+    fn known_phrase_key(&self, stems: &[String], doc_freq: &dyn Fn(&str) -> u64) -> Option<String> {
         let key = stems.join(" ");
-        if self.knows_en_key(&key) {
+        if self.used_phrase(&key, doc_freq) {
             return Some(key);
         }
         match stems {
             [first, second] => {
                 let swapped = format!("{second} {first}");
-                self.knows_en_key(&swapped).then_some(swapped)
+                self.used_phrase(&swapped, doc_freq).then_some(swapped)
             }
             _ => None,
         }
+    }
+
+    /// Tells whether the lexicon knows an English phrase (by its stems) and the corpus
+    /// holds one of its translations. A phrase none of whose translations occur (修宪 for
+    /// "amend the constitution") cannot stand for its words, which then translate one by
+    /// one at full weight.
+    fn used_phrase(&self, key: &str, doc_freq: &dyn Fn(&str) -> u64) -> bool {
+        self.knows_en_key(key) && self.en_zh_by_key(key).iter().any(|s| doc_freq(&s.term) > 0)
     }
 
     /// Finds a dictionary phrase that starts inside the phrase `start..end` and ends
@@ -260,15 +278,16 @@ impl Lexicon {
         &self,
         words: &[String],
         stems: &[String],
-        start: usize,
-        end: usize,
-        longest: usize,
+        span: Span,
+        doc_freq: &dyn Fn(&str) -> u64,
     ) -> Option<usize> {
+        let Span { start, end, longest } = span;
         (start + 1..end)
             .filter(|&s| !english::is_stop_word(&words[s]))
             .flat_map(|s| (end + 1..=(s + longest).min(words.len())).map(move |e| (s, e)))
             .filter(|&(s, e)| {
-                !english::is_stop_word(&words[e - 1]) && self.knows_en_key(&stems[s..e].join(" "))
+                !english::is_stop_word(&words[e - 1])
+                    && self.used_phrase(&stems[s..e].join(" "), doc_freq)
             })
             .map(|(_, e)| e)
             .max()
@@ -279,7 +298,13 @@ impl Lexicon {
     /// 职业 and 院校. The best [`COMPOUND_SENSES`] senses of each word are joined; those the
     /// corpus lacks are dropped when the candidates are selected, and a compound made of
     /// the wrong senses matches no clause.
-    fn en_compounds(&self, words: &[String], stems: &[String], out: &mut Vec<Candidate>) {
+    fn en_compounds(
+        &self,
+        words: &[String],
+        stems: &[String],
+        doc_freq: &dyn Fn(&str) -> u64,
+        out: &mut Vec<Candidate>,
+    ) {
         let senses = |at: usize| -> Vec<Sense> {
             self.en_word_senses(&words[at], &stems[at])
                 .into_iter()
@@ -291,7 +316,7 @@ impl Lexicon {
             let (first, second) = (&words[i - 1], &words[i]);
             if english::is_stop_word(first)
                 || english::is_stop_word(second)
-                || self.known_phrase_key(&stems[i - 1..=i]).is_some()
+                || self.known_phrase_key(&stems[i - 1..=i], doc_freq).is_some()
             {
                 continue;
             }
@@ -604,6 +629,21 @@ mod tests {
         builder.add_cedict("献血\tto donate blood\n");
         let expansion = builder.build().expand("blood donation", &corpus, TOTAL);
         assert!(expansion.weight_of("献血").is_some(), "{expansion:?}");
+    }
+
+    #[test]
+    fn a_phrase_the_corpus_never_uses_leaves_its_words_at_full_weight() {
+        let mut builder = LexiconBuilder::new();
+        builder.add_cedict("修宪\tto amend the constitution\n宪法\tconstitution (of a country)\n");
+        let lex = builder.build();
+        let without = |term: &str| if term == "宪法" { 40 } else { 0 };
+        let with = |term: &str| if term == "宪法" || term == "修宪" { 40 } else { 0 };
+        let alone = lex.expand("amend the constitution", &without, TOTAL);
+        let inside = lex.expand("amend the constitution", &with, TOTAL);
+        assert_eq!(position(&alone, "修宪"), None, "{alone:?}");
+        let (full, part) = (alone.weight_of("宪法"), inside.weight_of("宪法"));
+        assert!(full.zip(part).is_some_and(|(f, p)| f > p), "{alone:?} {inside:?}");
+        assert!(inside.weight_of("修宪") > part, "{inside:?}");
     }
 
     #[test]
