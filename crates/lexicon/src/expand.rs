@@ -136,12 +136,16 @@ impl Lexicon {
     }
 
     /// Cuts a run of Chinese into known words, longest match first from the left;
-    /// characters that start no known word of two or more chars are skipped.
+    /// characters that start no known word of two or more chars are skipped, unless the
+    /// reviewed synonyms list the character itself.
     pub fn segment_zh<'a>(&self, run: &'a str) -> Vec<&'a str> {
-        self.segment_zh_upto(run, self.zh_max_chars().min(MAX_ZH_WORD_CHARS))
+        self.segment_zh_upto(run, self.zh_max_chars().min(MAX_ZH_WORD_CHARS), true)
     }
 
-    fn segment_zh_upto<'a>(&self, run: &'a str, longest: usize) -> Vec<&'a str> {
+    /// Cuts a run into known words of at most `longest` chars; with `singles`, a character
+    /// starting no known word still becomes a word when the reviewed synonyms list it (交
+    /// → 缴纳, 罚 → 罚款): everyday speech asks with one verb where statutes write two.
+    fn segment_zh_upto<'a>(&self, run: &'a str, longest: usize, singles: bool) -> Vec<&'a str> {
         let bounds: Vec<usize> = run.char_indices().map(|(i, _)| i).chain([run.len()]).collect();
         let mut words = Vec::new();
         let mut start = 0;
@@ -155,7 +159,13 @@ impl Lexicon {
                     words.push(&run[bounds[start]..bounds[end]]);
                     start = end;
                 }
-                None => start += 1,
+                None => {
+                    let single = &run[bounds[start]..bounds[start + 1]];
+                    if singles && !self.synonyms_by_key(single).is_empty() {
+                        words.push(single);
+                    }
+                    start += 1;
+                }
             }
         }
         words
@@ -165,6 +175,12 @@ impl Lexicon {
     /// words inside it (非法侵入 → 非法 + 侵入), unless the glossary knows the whole word: a
     /// dictionary compound's translation may be missing from the corpus.
     fn zh_candidates(&self, word: &str, out: &mut Vec<Candidate>) {
+        // A lone character (see `segment_zh`) brings its reviewed synonyms only: its
+        // dictionary senses span too many words (交: hand over, intersect, make friends).
+        if word.chars().count() == 1 {
+            push_senses(out, &self.synonyms_by_key(word), 1.0, Lang::Zh, word, true);
+            return;
+        }
         let senses = self.zh_en_by_key(word);
         push_senses(out, &senses, 1.0, Lang::En, word, false);
         push_senses(out, &self.synonyms_by_key(word), 1.0, Lang::Zh, word, true);
@@ -180,7 +196,7 @@ impl Lexicon {
         if chars < 3 || senses.iter().any(|s| s.origin == Origin::Glossary) {
             return;
         }
-        for part in self.segment_zh_upto(word, chars - 1) {
+        for part in self.segment_zh_upto(word, chars - 1, false) {
             let factor = WORD_IN_PHRASE_FACTOR;
             push_senses(out, &self.zh_en_by_key(part), factor, Lang::En, part, false);
             push_senses(out, &self.synonyms_by_key(part), factor, Lang::Zh, part, true);
@@ -692,6 +708,21 @@ mod tests {
         let pairs = expansion.clone().into_weighted_terms();
         assert_eq!(pairs.len(), expansion.terms.len());
         assert_eq!(pairs[0].0, "试点城市");
+    }
+
+    #[test]
+    fn a_lone_everyday_verb_brings_its_reviewed_synonyms_only() {
+        let mut builder = LexiconBuilder::new();
+        builder.add_synonyms("s.tsv", "交 => 缴纳\n").expect("valid synonyms");
+        builder.add_cedict("交\tto hand over/to deliver\n契税\tdeed tax\n交通\ttraffic\n");
+        let lex = builder.build();
+        assert_eq!(lex.segment_zh("契税交多少"), vec!["契税", "交"]);
+        // Starting a longer known word, the character is no word of its own.
+        assert_eq!(lex.segment_zh("交通"), vec!["交通"]);
+        let corpus = |term: &str| if term == "缴纳" || term == "hand over" { 50 } else { 0 };
+        let expansion = lex.expand("契税交多少", &corpus, TOTAL);
+        assert!(expansion.weight_of("缴纳").is_some(), "{expansion:?}");
+        assert_eq!(expansion.weight_of("hand over"), None, "{expansion:?}");
     }
 
     #[test]
