@@ -1,7 +1,7 @@
 //! Query expansion: each query word or phrase becomes weighted terms in the other language
 //! and same-language synonyms, with senses chosen by how the corpus uses them.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use tiaowen_model::{is_cjk, Lang};
 
@@ -205,6 +205,18 @@ impl Lexicon {
 
     fn en_candidates(&self, run: &str, doc_freq: &dyn Fn(&str) -> u64, out: &mut Vec<Candidate>) {
         let words = english::words(run);
+        // The words of a duration or an age ("15 days", "a couple of years", "16 years
+        // old") are searched in the statute's forms (see `number_candidates`); alone, they
+        // would translate into noise (十五, 日子, 挂钩 for "couple").
+        let counted: HashSet<String> = numbers::en_durations(run)
+            .into_iter()
+            .chain(numbers::en_ages(run))
+            .flat_map(|n| n.from.split(' ').map(str::to_owned).collect::<Vec<_>>())
+            .collect();
+        let alone = |word: &str| {
+            !english::is_stop_word(word)
+                && !word.split('-').filter(|p| !p.is_empty()).all(|p| counted.contains(p))
+        };
         let stems: Vec<String> = words.iter().map(|w| english::stem(w)).collect();
         let longest = self.en_max_words().min(MAX_EN_PHRASE_WORDS);
         let mut start = 0;
@@ -219,7 +231,7 @@ impl Lexicon {
                         .map(|k| (end, k))
                 });
             let Some((end, key)) = phrase_end else {
-                if !english::is_stop_word(&words[start]) {
+                if alone(&words[start]) {
                     self.en_word_candidates(&words[start], &stems[start], 1.0, out);
                 }
                 start += 1;
@@ -231,7 +243,7 @@ impl Lexicon {
             push_senses(out, &self.synonyms_by_key(&key), 1.0, Lang::En, &phrase, true);
             let reviewed = senses.iter().any(|s| s.origin == Origin::Glossary);
             for index in (start..end).filter(|_| !reviewed) {
-                if !english::is_stop_word(&words[index]) {
+                if alone(&words[index]) {
                     self.en_word_candidates(
                         &words[index],
                         &stems[index],
@@ -259,7 +271,7 @@ impl Lexicon {
                 None => end,
             };
         }
-        self.en_compounds(&words, &stems, doc_freq, out);
+        self.en_compounds(&words, &stems, doc_freq, &alone, out);
     }
 
     /// Returns the dictionary key of a phrase given as stems, if the dictionary knows it:
@@ -319,6 +331,7 @@ impl Lexicon {
         words: &[String],
         stems: &[String],
         doc_freq: &dyn Fn(&str) -> u64,
+        alone: &dyn Fn(&str) -> bool,
         out: &mut Vec<Candidate>,
     ) {
         let senses = |at: usize| -> Vec<Sense> {
@@ -330,8 +343,8 @@ impl Lexicon {
         };
         for i in 1..words.len() {
             let (first, second) = (&words[i - 1], &words[i]);
-            if english::is_stop_word(first)
-                || english::is_stop_word(second)
+            if !alone(first)
+                || !alone(second)
                 || self.known_phrase_key(&stems[i - 1..=i], doc_freq).is_some()
             {
                 continue;
@@ -723,6 +736,25 @@ mod tests {
         let expansion = lex.expand("契税交多少", &corpus, TOTAL);
         assert!(expansion.weight_of("缴纳").is_some(), "{expansion:?}");
         assert_eq!(expansion.weight_of("hand over"), None, "{expansion:?}");
+    }
+
+    #[test]
+    fn the_words_of_a_duration_are_not_translated_alone() {
+        let corpus = |term: &str| match term {
+            "十五日" | "十五" | "日子" | "挂钩" | "二年" | "变更" => 20,
+            _ => 0,
+        };
+        let expansion = expand("change within 15 days or a couple of years", &corpus, TOTAL);
+        for (term, kept) in [
+            ("十五日", true),
+            ("二年", true),
+            ("变更", true),
+            ("十五", false),
+            ("日子", false),
+            ("挂钩", false),
+        ] {
+            assert_eq!(expansion.weight_of(term).is_some(), kept, "{term}: {expansion:?}");
+        }
     }
 
     #[test]
