@@ -292,12 +292,13 @@ impl Lexicon {
         }
     }
 
-    /// Tells whether the lexicon knows an English phrase (by its stems) and the corpus
-    /// holds one of its translations. A phrase none of whose translations occur (修宪 for
-    /// "amend the constitution") cannot stand for its words, which then translate one by
-    /// one at full weight.
+    /// Tells whether an English phrase (by its stems) may stand for its words: the
+    /// reviewed synonyms list it, or the corpus holds one of its translations. A
+    /// dictionary phrase none of whose translations occur (修宪 for "amend the
+    /// constitution") does not, and its words translate one by one at full weight.
     fn used_phrase(&self, key: &str, doc_freq: &dyn Fn(&str) -> u64) -> bool {
-        self.knows_en_key(key) && self.en_zh_by_key(key).iter().any(|s| doc_freq(&s.term) > 0)
+        !self.synonyms_by_key(key).is_empty()
+            || self.en_zh_by_key(key).iter().any(|s| doc_freq(&s.term) > 0)
     }
 
     /// Finds a dictionary phrase that starts inside the phrase `start..end` and ends

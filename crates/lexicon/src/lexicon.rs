@@ -111,13 +111,6 @@ impl Lexicon {
             || self.cedict_zh_en.get(zh).is_some()
     }
 
-    /// Tells whether a stemmed English key (see [`crate::english_key`]) has an entry.
-    pub(crate) fn knows_en_key(&self, key: &str) -> bool {
-        self.en_zh.contains_key(key)
-            || self.synonyms.contains_key(key)
-            || self.cedict_en_zh.get(key).is_some()
-    }
-
     pub(crate) fn en_zh_by_key(&self, key: &str) -> Vec<Sense> {
         merged(self.en_zh.get(key), &self.cedict_en_zh, key, None)
     }
