@@ -121,6 +121,16 @@ impl Answers {
         Answers::matching(text, AnswerKind::statement, among)
     }
 
+    /// The words of a query that ask for a kind of answer (比例 in 按多少比例交, "how long"),
+    /// as the query writes them, lower-cased.
+    pub(crate) fn asking_words(query: &str) -> Vec<String> {
+        let lower = query.to_lowercase();
+        AnswerKind::ALL
+            .iter()
+            .flat_map(|kind| kind.question().find_iter(&lower).map(|m| m.as_str().to_owned()))
+            .collect()
+    }
+
     /// Every kind.
     fn all() -> Answers {
         Answers(AnswerKind::ALL.iter().fold(0, |bits, kind| bits | kind.bit()))
@@ -214,6 +224,14 @@ mod tests {
             ["amount", "definition"]
         );
         assert_eq!(stated("\"Personal information\" means any information"), ["definition"]);
+    }
+
+    #[test]
+    fn the_words_asking_for_an_answer_are_found_as_written() {
+        assert_eq!(Answers::asking_words("买房契税按多少比例交"), ["比例"]);
+        assert_eq!(Answers::asking_words("What is the Deadline?"), ["deadline"]);
+        assert_eq!(Answers::asking_words("how long and how much"), ["how long", "how much"]);
+        assert!(Answers::asking_words("资金使用范围").is_empty());
     }
 
     #[test]

@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use tantivy::query::{EnableScoring, Query};
 use tantivy::{DocAddress, DocId, DocSet, Searcher, Term};
 
+use crate::answer::Answers;
 use crate::index::Lookup;
 use crate::query::{has_cjk, QueryPlan};
 use crate::ranking::{fuse_languages, LanguagePool, Ranking};
@@ -107,7 +108,13 @@ pub(crate) fn fuse(
     let leaders: Vec<Leader> = groups
         .iter()
         .filter_map(|g| {
-            g.members.first().map(|m| Leader { address: m.1, zh: g.zh, bilingual: g.bilingual })
+            g.members.first().map(|m| Leader {
+                address: m.1,
+                zh: g.zh,
+                bilingual: g.bilingual,
+                answers: !plan.asking.is_empty()
+                    && Answers::stated(g.text(), plan.asks).meets(plan.asks),
+            })
         })
         .collect();
     let covered = coverages(lookup, ranking, plan, &leaders)?;
@@ -190,6 +197,9 @@ pub(crate) struct Leader {
     pub zh: bool,
     /// It holds both languages in full, so words of either script cover it.
     pub bilingual: bool,
+    /// It states the kind of answer the query asks for, so it holds what the query's
+    /// asking words (比例, "deadline") stand for.
+    pub answers: bool,
 }
 
 /// Measures, for each of the given clauses, the share of the query (its words weighted
@@ -202,7 +212,8 @@ pub(crate) struct Leader {
 /// that language could hold it, yet a clause holding only the few words that do reach
 /// it (a year, a number) has not covered the query either. Each
 /// concept member runs once, restricted to these clauses, so the cost does not grow with
-/// the number of candidates times the number of words.
+/// the number of candidates times the number of words. A word asking for a kind of
+/// answer (比例, "deadline") is held by a clause stating one (百分之三, "before April 23").
 pub(crate) fn coverages(
     lookup: &Lookup<'_>,
     ranking: &Ranking,
@@ -266,6 +277,13 @@ pub(crate) fn coverages(
                 }
                 let held = covering.entry(address).or_default();
                 *held = held.max(credit);
+            }
+        }
+        // A word asking for a kind of answer (比例 in 按多少比例交, "deadline") is held by
+        // a clause stating one (百分之三, "within 30 days"), whatever words it uses.
+        if main.is_some_and(|m| plan.asking.iter().any(|a| a == m)) {
+            for clause in clauses.iter().filter(|c| c.answers) {
+                covering.insert(clause.address, 1.0);
             }
         }
         for (address, credit) in covering {
@@ -381,7 +399,7 @@ mod tests {
         // "April 23, 2025": the Chinese word 2025年 reaches it through the number alone.
         let plan = QueryPlan::parse("2025年");
         let share = |bilingual: bool| {
-            let leader = Leader { address, zh: false, bilingual };
+            let leader = Leader { address, zh: false, bilingual, answers: false };
             let covered = coverages(&lookup, &Ranking::default(), &plan, &[leader]).expect("run");
             covered.get(&address).copied().unwrap_or_default()
         };
@@ -396,7 +414,7 @@ mod tests {
         let lookup = Lookup::new(&searcher, index.inner.fields);
         // The guarantee clause.
         let address = crate::testutil::clause_address(&index, "zh/html/notice.html#3");
-        let leader = || Leader { address, zh: true, bilingual: false };
+        let leader = || Leader { address, zh: true, bilingual: false, answers: false };
         let share = |query: &str, single_character_share: f32| {
             let ranking = Ranking { single_character_share, ..Ranking::default() };
             let plan = QueryPlan::parse(query);
@@ -407,6 +425,25 @@ mod tests {
         let (half, whole) = (share("担保 交", 0.5), share("担保 交", 1.0));
         assert!(half > whole && whole > 0.0, "{half} vs {whole}");
         assert_eq!(share("担保 债券", 0.5), share("担保 债券", 1.0), "no lone character");
+    }
+
+    #[test]
+    fn a_clause_stating_the_answer_holds_the_words_asking_for_it() {
+        let (_dir, index) = crate::testutil::sample_index();
+        let searcher = index.searcher();
+        let lookup = Lookup::new(&searcher, index.inner.fields);
+        // "Applications must be submitted before April 23, 2025."
+        let address = crate::testutil::clause_address(&index, "en/txt/pilot.txt#2");
+        let plan = QueryPlan::parse("application deadline");
+        assert_eq!(plan.asking, ["deadlin"]);
+        let share = |answers: bool| {
+            let leader = Leader { address, zh: false, bilingual: false, answers };
+            let covered = coverages(&lookup, &Ranking::default(), &plan, &[leader]).expect("run");
+            covered.get(&address).copied().unwrap_or_default()
+        };
+        let (stated, not_stated) = (share(true), share(false));
+        assert!(not_stated > 0.0 && not_stated < 1.0, "{not_stated}");
+        assert_eq!(stated, 1.0, "the date holds \"deadline\"");
     }
 
     #[test]

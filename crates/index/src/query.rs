@@ -243,6 +243,9 @@ pub(crate) struct QueryPlan {
     pub groups: Vec<TermGroup>,
     /// The kinds of answer the query asks for (a time, an amount...), from its wording.
     pub asks: Answers,
+    /// The analysed words of the query that ask for those kinds (比例, "deadlin"): a
+    /// clause stating such an answer holds what they ask for.
+    pub asking: Vec<String>,
 }
 
 impl QueryPlan {
@@ -263,7 +266,12 @@ impl QueryPlan {
         }
         rest.push_str(&query[at..]);
         let asks = Answers::asked(query);
-        let mut plan = QueryPlan { doc_numbers, groups: Vec::new(), asks };
+        let asking = Answers::asking_words(query)
+            .iter()
+            .flat_map(|words| analyze(words, false))
+            .map(|t| t.text)
+            .collect();
+        let mut plan = QueryPlan { doc_numbers, groups: Vec::new(), asks, asking };
         plan.add_words(&rest, 1.0, None);
         if plan.groups.iter().all(|g| g.stop) {
             for group in &mut plan.groups {

@@ -64,6 +64,13 @@ pub(crate) struct Group {
     ranked: Vec<(Score, DocAddress, String)>,
 }
 
+impl Group {
+    /// The clause text.
+    pub(crate) fn text(&self) -> &str {
+        &self.text
+    }
+}
+
 type Clauses = Vec<(Occur, Box<dyn Query>)>;
 
 impl ClauseIndex {
