@@ -7,7 +7,6 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use tantivy::query::{EnableScoring, Query};
 use tantivy::{DocAddress, DocId, DocSet, Searcher, Term};
 
-use crate::answer::Answers;
 use crate::index::Lookup;
 use crate::query::{has_cjk, QueryPlan};
 use crate::ranking::{fuse_languages, LanguagePool, Ranking};
@@ -106,14 +105,14 @@ pub(crate) fn fuse(
         group.zh = query_zh;
     }
     let leaders: Vec<Leader> = groups
-        .iter()
+        .iter_mut()
         .filter_map(|g| {
+            let answers = !plan.asking.is_empty() && g.states(plan.asks);
             g.members.first().map(|m| Leader {
                 address: m.1,
                 zh: g.zh,
                 bilingual: g.bilingual,
-                answers: !plan.asking.is_empty()
-                    && Answers::stated(g.text(), plan.asks).meets(plan.asks),
+                answers,
             })
         })
         .collect();

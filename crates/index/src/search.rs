@@ -60,14 +60,18 @@ pub(crate) struct Group {
     text: String,
     /// The factor put on the members' scores for stating what the query asks for.
     answer_factor: f32,
+    /// Whether the clause states the kind of answer the query asks for, once checked.
+    states_answer: Option<bool>,
     /// The members with their documents while the group is being built.
     ranked: Vec<(Score, DocAddress, String)>,
 }
 
 impl Group {
-    /// The clause text.
-    pub(crate) fn text(&self) -> &str {
-        &self.text
+    /// Tells whether the clause states one of the kinds of answer in `asks`, checking its
+    /// text once.
+    pub(crate) fn states(&mut self, asks: Answers) -> bool {
+        let text = &self.text;
+        *self.states_answer.get_or_insert_with(|| Answers::stated(text, asks).meets(asks))
     }
 }
 
@@ -242,6 +246,7 @@ impl ClauseIndex {
                         coverage: None,
                         text: String::new(),
                         answer_factor: 1.0,
+                        states_answer: None,
                         ranked: Vec::new(),
                     });
                 }
@@ -529,6 +534,7 @@ fn group(
                     coverage: None,
                     text,
                     answer_factor: 1.0,
+                    states_answer: None,
                     ranked: vec![member],
                 });
             }
@@ -559,10 +565,10 @@ fn prefer_answers(groups: &mut [Group], asks: Answers, boost: f32, want: usize) 
     }
     let last = groups[want.clamp(1, groups.len()) - 1].members[0].0;
     let reach = last / (1.0 + boost);
-    for group in groups
-        .iter_mut()
-        .filter(|g| g.members[0].0 >= reach && Answers::stated(&g.text, asks).meets(asks))
-    {
+    for group in groups.iter_mut().filter(|g| g.members[0].0 >= reach) {
+        if !group.states(asks) {
+            continue;
+        }
         group.answer_factor = 1.0 + boost;
         for member in &mut group.members {
             member.0 *= group.answer_factor;
