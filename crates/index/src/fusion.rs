@@ -357,6 +357,13 @@ pub(crate) fn matching(
 mod tests {
     use super::*;
 
+    /// The share of `plan` that `coverages` measures for the one clause `leader`.
+    fn share_of(lookup: &Lookup<'_>, ranking: &Ranking, plan: &QueryPlan, leader: Leader) -> f32 {
+        let address = leader.address;
+        let covered = coverages(lookup, ranking, plan, &[leader]).expect("coverage measured");
+        covered.get(&address).copied().unwrap_or_default()
+    }
+
     #[test]
     fn a_clause_in_both_languages_is_bilingual() {
         let article =
@@ -399,8 +406,7 @@ mod tests {
         let plan = QueryPlan::parse("2025年");
         let share = |bilingual: bool| {
             let leader = Leader { address, zh: false, bilingual, answers: false };
-            let covered = coverages(&lookup, &Ranking::default(), &plan, &[leader]).expect("run");
-            covered.get(&address).copied().unwrap_or_default()
+            share_of(&lookup, &Ranking::default(), &plan, leader)
         };
         assert_eq!(share(false), 0.0);
         assert!(share(true) > 0.0, "a clause in both languages is covered by either script");
@@ -413,12 +419,10 @@ mod tests {
         let lookup = Lookup::new(&searcher, index.inner.fields);
         // The guarantee clause.
         let address = crate::testutil::clause_address(&index, "zh/html/notice.html#3");
-        let leader = || Leader { address, zh: true, bilingual: false, answers: false };
         let share = |query: &str, single_character_share: f32| {
             let ranking = Ranking { single_character_share, ..Ranking::default() };
-            let plan = QueryPlan::parse(query);
-            let covered = coverages(&lookup, &ranking, &plan, &[leader()]).expect("run");
-            covered.get(&address).copied().unwrap_or_default()
+            let leader = Leader { address, zh: true, bilingual: false, answers: false };
+            share_of(&lookup, &ranking, &QueryPlan::parse(query), leader)
         };
         // The clause holds 担保, not the everyday 交.
         let (half, whole) = (share("担保 交", 0.5), share("担保 交", 1.0));
@@ -437,8 +441,7 @@ mod tests {
         assert_eq!(plan.asking, ["deadlin"]);
         let share = |answers: bool| {
             let leader = Leader { address, zh: false, bilingual: false, answers };
-            let covered = coverages(&lookup, &Ranking::default(), &plan, &[leader]).expect("run");
-            covered.get(&address).copied().unwrap_or_default()
+            share_of(&lookup, &Ranking::default(), &plan, leader)
         };
         let (stated, not_stated) = (share(true), share(false));
         assert!(not_stated > 0.0 && not_stated < 1.0, "{not_stated}");
