@@ -84,6 +84,30 @@ const QUERY_STOP_WORDS: &[&str] = &[
     "呀",
     "嘛",
     "现在",
+    // The grammatical words of spoken Chinese: tense, direction, "only then", "again".
+    // Their dictionary senses (才能 "talent", 以后 "future") would otherwise find clauses
+    // about something else.
+    "有",
+    "过",
+    "里",
+    "再",
+    "去",
+    "这",
+    "那",
+    "想",
+    "会",
+    "才",
+    "才能",
+    "以后",
+    "之后",
+    "没有",
+    "到",
+    "得",
+    "让",
+    "又",
+    "来",
+    "一个",
+    "应该",
     // English pronouns, question words and the fillers of spoken questions.
     "can",
     "could",
@@ -497,6 +521,8 @@ mod tests {
         };
         assert_eq!(words("what happens if I don't get a refund"), ["refund"]);
         assert_eq!(words("到底有没有补贴"), ["补贴"]);
+        // Grammatical words of spoken Chinese: 以后 "after", 才能 "only then", 再 "again".
+        assert_eq!(words("献血以后隔多久才能再去献"), ["献血", "隔", "献"]);
     }
 
     #[test]
