@@ -6,6 +6,10 @@
 mod english;
 
 #[allow(dead_code)]
+#[path = "src/spelling.rs"]
+mod spelling;
+
+#[allow(dead_code)]
 #[path = "src/cedict.rs"]
 mod cedict;
 
@@ -16,6 +20,7 @@ fn main() {
     println!("cargo::rerun-if-changed=data/supplement.tsv");
     println!("cargo::rerun-if-changed=src/cedict.rs");
     println!("cargo::rerun-if-changed=src/english.rs");
+    println!("cargo::rerun-if-changed=src/spelling.rs");
     let mut source =
         std::fs::read_to_string("data/cedict.tsv").expect("data/cedict.tsv is part of the crate");
     source.push('\n');

@@ -229,7 +229,11 @@ impl Analysis<'_> {
             let stemmed = if part.chars().all(|c| c.is_ascii_digit()) {
                 Cow::Borrowed(part)
             } else {
-                stemmer().stem(part)
+                // British spellings as American ones, as the dictionary keys have them.
+                match tiaowen_lexicon::to_american(part) {
+                    Cow::Borrowed(part) => stemmer().stem(part),
+                    Cow::Owned(american) => Cow::Owned(stemmer().stem(&american).into_owned()),
+                }
             };
             self.push(stemmed, part_start, part_start + part.len(), position, true);
         }
@@ -445,6 +449,18 @@ mod tests {
         assert_eq!(texts("deduction", false), vec!["deduct"]);
         let tokens = analyze("funds of the city", false);
         assert_eq!(tokens[1].position, 3);
+    }
+
+    #[test]
+    fn british_spellings_meet_american_ones() {
+        for (british, american) in [
+            ("Labour organisations", "labor organizations"),
+            ("programme centre", "program center"),
+            ("subsidised licences", "subsidized licenses"),
+        ] {
+            assert_eq!(texts(british, false), texts(american, false), "{british}");
+        }
+        assert_ne!(texts("promise", false), texts("promize", false));
     }
 
     #[test]

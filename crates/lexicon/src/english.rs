@@ -5,6 +5,8 @@ use std::sync::LazyLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
 
+use super::spelling::to_american;
+
 static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
 
 /// Words too common to translate on their own (they still join phrases inside).
@@ -99,9 +101,11 @@ const IRREGULAR: &[(&str, &str)] = &[
     ("wrote", "write"),
 ];
 
-/// Stems one lower-case English word (Snowball English), irregular forms by their base.
+/// Stems one lower-case English word (Snowball English), irregular forms by their base and
+/// British spellings by the American ones ("organise" as "organize").
 pub fn stem(word: &str) -> String {
     let word = word.strip_suffix("'s").or_else(|| word.strip_suffix('\'')).unwrap_or(word);
+    let word = &*to_american(word);
     let base =
         IRREGULAR.binary_search_by_key(&word, |(form, _)| form).map_or(word, |i| IRREGULAR[i].1);
     STEMMER.stem(base).into_owned()
@@ -114,6 +118,7 @@ pub fn stem(word: &str) -> String {
 /// dictionary keys use, joins derivations too; this tells them apart again.
 pub fn lemma(word: &str) -> String {
     let word = word.strip_suffix("'s").or_else(|| word.strip_suffix('\'')).unwrap_or(word);
+    let word = &*to_american(word);
     let word =
         IRREGULAR.binary_search_by_key(&word, |(form, _)| form).map_or(word, |i| IRREGULAR[i].1);
     let consonant_before = |rest: &str| {
@@ -307,6 +312,8 @@ mod tests {
         assert_eq!(key("Pilot Cities"), key("pilot city"));
         assert_eq!(key("applications"), key("application"));
         assert_ne!(key("apply"), key("supply"));
+        assert_eq!(key("labour organisation"), key("labor organization"));
+        assert_eq!(lemma("organised"), lemma("organized"));
     }
 
     #[test]

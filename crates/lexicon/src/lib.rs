@@ -38,11 +38,13 @@ mod expand;
 mod fold;
 mod lexicon;
 mod numbers;
+mod spelling;
 
 pub use error::{Error, Result};
 pub use expand::{expand, rarity_factor, usage_factor, ExpandedTerm, Expansion};
 pub use fold::{fold_char, fold_text, has_traditional, to_simplified};
 pub use lexicon::{Lexicon, LexiconBuilder, Origin, Sense};
+pub use spelling::to_american;
 
 /// Makes the lookup key of an English word or phrase (lower case, Snowball-stemmed words
 /// joined by spaces), as the lexicon stores it.
