@@ -108,6 +108,12 @@ const QUERY_STOP_WORDS: &[&str] = &[
     "来",
     "一个",
     "应该",
+    // The aspect particle, "all along", and 一家/一些 counting a noun ("a (company)"),
+    // whose dictionary senses are "whole family" and "some".
+    "着",
+    "一直",
+    "一家",
+    "一些",
     // English pronouns, question words and the fillers of spoken questions.
     "can",
     "could",
@@ -523,6 +529,8 @@ mod tests {
         assert_eq!(words("到底有没有补贴"), ["补贴"]);
         // Grammatical words of spoken Chinese: 以后 "after", 才能 "only then", 再 "again".
         assert_eq!(words("献血以后隔多久才能再去献"), ["献血", "隔", "献"]);
+        // The aspect particle 着, "all along" and a counted "one (company)".
+        assert_eq!(words("一家企业一直拖着货款"), ["企业", "拖", "货款"]);
     }
 
     #[test]
