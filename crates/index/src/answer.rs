@@ -49,9 +49,9 @@ impl AnswerKind {
                 let pattern = match kind {
                     AnswerKind::Time => concat!(
                         r"(?-u:\b)(how long|deadlines?|time limits?|how soon|how quickly|within how|",
-                        r"how many (days|weeks|months|years|hours)|when (must|should|do|does|is|are|can|will)|",
+                        r"how many (\w+ )?(days|weeks|months|years|hours)|when (must|should|do|does|is|are|can|will)|",
                         r"expir\w*|periods?|validity|valid for|how often)(?-u:\b)|",
-                        r"多久|多长时间|期限|几天|多少天|几日|多少日|几个月|多少个月|几年|多少年|",
+                        r"多久|多长时间|期限|几天|多少天|几日|多少日|(几|多少)个?工作日|几个月|多少个月|几年|多少年|",
                         r"截止|时限|有效期|什么时候|何时|多长期限|多少小时"
                     ),
                     AnswerKind::Amount => concat!(
@@ -189,6 +189,9 @@ mod tests {
         assert_eq!(asked("deadline for applications"), ["time"]);
         assert_eq!(asked("执法结果多久向社会公开"), ["time"]);
         assert_eq!(asked("申报截止时间"), ["time"]);
+        assert_eq!(asked("how many working days does the review take"), ["time"]);
+        assert_eq!(asked("审核要几个工作日"), ["time"]);
+        assert!(asked("how many cities take part").is_empty());
     }
 
     #[test]
