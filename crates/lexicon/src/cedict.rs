@@ -228,7 +228,7 @@ fn cached_stem(cache: &mut HashMap<String, String>, word: &str) -> String {
     if let Some(stem) = cache.get(word) {
         return stem.clone();
     }
-    let stem = english::stem(word);
+    let stem = english::gloss_stem(word);
     cache.insert(word.to_owned(), stem.clone());
     stem
 }

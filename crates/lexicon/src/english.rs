@@ -111,6 +111,21 @@ pub fn stem(word: &str) -> String {
     STEMMER.stem(base).into_owned()
 }
 
+/// Irregular past forms that are base words of their own in dictionary glosses: "to
+/// found" (创办), "left" (左), "to fell" (砍伐), "spoke" (辐条), "the Fed", "won" (韩元).
+const GLOSS_BASE_WORDS: &[&str] = &["fed", "fell", "found", "left", "spoke", "stole", "won"];
+
+/// Stems one lower-case word of a dictionary gloss: as [`stem`], except that a form in
+/// [`GLOSS_BASE_WORDS`] stays itself, since a gloss names a sense ("to found") rather than
+/// telling a story ("I found out"). Otherwise the senses of "to found" would become senses
+/// of "find".
+pub fn gloss_stem(word: &str) -> String {
+    if GLOSS_BASE_WORDS.contains(&word) {
+        return STEMMER.stem(word).into_owned();
+    }
+    stem(word)
+}
+
 /// Returns the word family of one lower-case English word by inflection alone: plural
 /// `-s`/`-es`/`-ies`, `-ed`, `-ing` and a final `e` come off ("fired", "fire", "firing" →
 /// `fir`; "cities" → `city`), derivations stay ("socialism" is not "social", "organization"
@@ -305,6 +320,9 @@ mod tests {
         assert_eq!(key("children's education"), key("children education"));
         assert_ne!(key("children"), key("child"));
         assert_eq!(key("sold goods"), key("sell goods"));
+        assert_eq!(stem("found"), stem("find"), "a query's \"found\" is \"find\"");
+        assert_ne!(gloss_stem("found"), stem("find"), "a gloss's \"to found\" is not");
+        assert_eq!(gloss_stem("paid"), stem("pay"));
     }
 
     #[test]
