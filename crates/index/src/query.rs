@@ -1,5 +1,7 @@
 //! Query parsing: document numbers, analysed term groups, phrases and expansions.
 
+use std::borrow::Cow;
+
 use serde_json::json;
 
 use crate::answer::Answers;
@@ -226,6 +228,33 @@ impl ExpansionWord {
     pub fn same_language(&self) -> bool {
         has_cjk(&self.word) == has_cjk(&self.from)
     }
+}
+
+/// Turns the A-not-A questions of spoken Chinese into the plain verb: 能不能拆看 → 能拆看,
+/// 可不可以 → 可以, 需不需要 → 需要, 有没有 → 有, 交没交 → 交. The segmenter cuts 能不能
+/// into 能 and 不能, and 不能 ("must not") would be searched as a word of the question.
+pub(crate) fn affirmative(query: &str) -> Cow<'_, str> {
+    let chars: Vec<char> = query.chars().collect();
+    let repeated = |i: usize| {
+        i + 2 < chars.len()
+            && matches!(chars[i + 1], '不' | '没')
+            && chars[i] == chars[i + 2]
+            && tiaowen_model::is_cjk(chars[i])
+    };
+    if !(0..chars.len()).any(repeated) {
+        return Cow::Borrowed(query);
+    }
+    let mut out = String::with_capacity(query.len());
+    let mut i = 0;
+    while i < chars.len() {
+        if repeated(i) {
+            i += 2;
+            continue;
+        }
+        out.push(chars[i]);
+        i += 1;
+    }
+    Cow::Owned(out)
 }
 
 /// Tells whether a text holds Chinese characters.
@@ -531,6 +560,15 @@ mod tests {
         assert_eq!(words("献血以后隔多久才能再去献"), ["献血", "隔", "献"]);
         // The aspect particle 着, "all along" and a counted "one (company)".
         assert_eq!(words("一家企业一直拖着货款"), ["企业", "拖", "货款"]);
+    }
+
+    #[test]
+    fn a_not_a_questions_become_the_plain_verb() {
+        assert_eq!(affirmative("警察能不能随便拆看信件"), "警察能随便拆看信件");
+        assert_eq!(affirmative("可不可以退"), "可以退");
+        assert_eq!(affirmative("需不需要交税，有没有补贴"), "需要交税，有补贴");
+        assert_eq!(affirmative("不得拆除"), "不得拆除");
+        assert_eq!(affirmative("a not a"), "a not a");
     }
 
     #[test]

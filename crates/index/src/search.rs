@@ -18,7 +18,7 @@ use crate::context::weigh_by_context;
 use crate::explain::{explain_hit, Factors};
 use crate::fusion::{fuse, query_language, synonym_cap, Script};
 use crate::index::{clauses_only, kind_query, stored_str, term_query, Lookup};
-use crate::query::{QueryPlan, TermGroup};
+use crate::query::{affirmative, QueryPlan, TermGroup};
 use crate::ranking::Ranking;
 use crate::schema::{date_number, Fields, KIND_DOC};
 use crate::snippet::snippet;
@@ -96,8 +96,9 @@ impl ClauseIndex {
         }
         let searcher = self.searcher();
         let fields = self.inner.fields;
-        let mut plan = QueryPlan::parse(&request.query);
-        self.expand(&searcher, &mut plan, &request.query);
+        let query = affirmative(&request.query);
+        let mut plan = QueryPlan::parse(&query);
+        self.expand(&searcher, &mut plan, &query);
         let mut must = vec![clauses_only(fields)];
         must.extend(filter_clauses(fields, &request.filters)?);
         let restricted = self.resolve_doc_numbers(&searcher, &mut plan)?;
