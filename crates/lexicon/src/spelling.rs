@@ -20,12 +20,10 @@ const OUR_ENDINGS: &[&str] = &[
 ];
 
 /// Words ending in `our` (before the endings above) that are spelt so in American English
-/// too; a word ending with one of these is kept (downpour, outpouring, cornflour). Words
+/// too; a word ending with one of these is kept (downpour, detour, cornflour). Words
 /// with fewer than three letters before `our` (hour, four, tour) are never folded.
 const OUR_KEPT: &[&str] = &[
     "amour",
-    "contour",
-    "detour",
     "devour",
     "flour",
     "four",
@@ -48,7 +46,7 @@ const ISE_ENDINGS: &[&str] =
 
 /// Word parts ending in `is` whose `-ise` is spelt so in American English too: a word
 /// whose part before the ending ends with one of these is kept (advise, adviser,
-/// fundraising, enterprise, compromise, exercises).
+/// fundraising, appraise, enterprise, compromise, exercises, noise, tortoise).
 const ISE_KEPT: &[&str] = &[
     "advertis",
     "advis",
@@ -74,22 +72,18 @@ const ISE_KEPT: &[&str] = &[
     "merchandis",
     "mortis",
     "moonris",
-    "nois",
+    "ois",
     "paradis",
-    "pois",
     "precis",
     "premis",
     "pris",
     "promis",
     "quis",
-    "quois",
-    "rais",
     "revis",
     "sunris",
     "supervis",
     "surmis",
     "televis",
-    "tois",
     "treatis",
     "upris",
     "valis",
@@ -324,6 +318,9 @@ mod tests {
             "marquises",
             "turquoise",
             "troubadour",
+            "tortoise",
+            "porpoise",
+            "appraise",
             "entrepreneur",
             "license",
             "program",
