@@ -57,11 +57,6 @@ const QUERY_STOP_WORDS: &[&str] = &[
     "她",
     "他们",
     "自己",
-    "有没有",
-    "可不可以",
-    "是不是",
-    "会不会",
-    "要不要",
     "怎么办",
     "为什么",
     "为啥",
@@ -551,11 +546,14 @@ mod tests {
 
     #[test]
     fn the_fillers_of_everyday_questions_are_not_searched() {
+        // As search does: A-not-A questions (有没有, 可不可以) first become the plain verb.
         let words = |query: &str| -> Vec<String> {
-            QueryPlan::parse(query).core_groups().iter().filter_map(|g| g.main.clone()).collect()
+            let plan = QueryPlan::parse(&affirmative(query));
+            plan.core_groups().iter().filter_map(|g| g.main.clone()).collect()
         };
         assert_eq!(words("what happens if I don't get a refund"), ["refund"]);
         assert_eq!(words("到底有没有补贴"), ["补贴"]);
+        assert_eq!(words("是不是可不可以补"), ["补"]);
         // Grammatical words of spoken Chinese: 以后 "after", 才能 "only then", 再 "again".
         assert_eq!(words("献血以后隔多久才能再去献"), ["献血", "隔", "献"]);
         // The aspect particle 着, "all along" and a counted "one (company)".
