@@ -17,7 +17,7 @@ if [[ ! -x "$bin" ]]; then
     exit 2
 fi
 read_sets="dev queries blind final fresh later next recent"
-unread_sets="holdout unseen last cold sealed winter spring"
+unread_sets="holdout unseen last cold sealed winter spring summer"
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 for set in $read_sets $unread_sets; do
