@@ -237,23 +237,10 @@ impl Lexicon {
                 start += 1;
                 continue;
             };
-            let phrase = words[start..end].join(" ");
-            let senses = self.en_zh_by_key(&key);
-            push_senses(out, &senses, 1.0, Lang::Zh, &phrase, false);
-            push_senses(out, &self.synonyms_by_key(&key), 1.0, Lang::En, &phrase, true);
-            let reviewed = senses.iter().any(|s| s.origin == Origin::Glossary);
-            for index in (start..end).filter(|_| !reviewed) {
-                if alone(&words[index]) {
-                    self.en_word_candidates(
-                        &words[index],
-                        &stems[index],
-                        WORD_IN_PHRASE_FACTOR,
-                        out,
-                    );
-                }
-            }
+            let phrase = PhraseWords { words: &words, stems: &stems, alone: &alone };
+            phrase.translate(self, &key, start..end, start, doc_freq, out);
             // A dictionary phrase may overlap this one ("deed tax rate": deed tax, tax
-            // rate): translate it too, and go on after it.
+            // rate): translate it too, with its words past this one, and go on after it.
             let span = Span { start, end, longest };
             start = match self.overlapping_phrase(&words, &stems, span, doc_freq) {
                 Some(later_end) => {
@@ -264,8 +251,7 @@ impl Lexicon {
                         })
                         .unwrap_or(end);
                     let key = stems[first..later_end].join(" ");
-                    let phrase = words[first..later_end].join(" ");
-                    push_senses(out, &self.en_zh_by_key(&key), 1.0, Lang::Zh, &phrase, false);
+                    phrase.translate(self, &key, first..later_end, end, doc_freq, out);
                     later_end
                 }
                 None => end,
@@ -368,6 +354,46 @@ impl Lexicon {
     fn en_word_candidates(&self, word: &str, stem: &str, factor: f32, out: &mut Vec<Candidate>) {
         push_senses(out, &self.en_word_senses(word, stem), factor, Lang::Zh, word, false);
         push_senses(out, &self.synonyms_by_key(stem), factor, Lang::En, word, true);
+    }
+}
+
+/// The words of an English query run, for translating a phrase among them.
+struct PhraseWords<'a> {
+    words: &'a [String],
+    stems: &'a [String],
+    /// Whether a word may translate alone (not a stop word or part of a duration).
+    alone: &'a dyn Fn(&str) -> bool,
+}
+
+impl PhraseWords<'_> {
+    /// Translates the phrase `range` (known under the dictionary key `key`) and gives its
+    /// synonyms, then translates alone its words from `words_from` on. They weigh [`WORD_IN_PHRASE_FACTOR`] when the phrase
+    /// has a translation the corpus uses, in full when it has none (a phrase known only
+    /// as a synonym, "tax deduction" for "deduction", still needs 扣除 from its words),
+    /// and not at all when the glossary translates the phrase.
+    fn translate(
+        &self,
+        lexicon: &Lexicon,
+        key: &str,
+        range: std::ops::Range<usize>,
+        words_from: usize,
+        doc_freq: &dyn Fn(&str) -> u64,
+        out: &mut Vec<Candidate>,
+    ) {
+        let phrase = self.words[range.clone()].join(" ");
+        let senses = lexicon.en_zh_by_key(key);
+        push_senses(out, &senses, 1.0, Lang::Zh, &phrase, false);
+        push_senses(out, &lexicon.synonyms_by_key(key), 1.0, Lang::En, &phrase, true);
+        if senses.iter().any(|s| s.origin == Origin::Glossary) {
+            return;
+        }
+        let used = senses.iter().any(|s| doc_freq(&s.term) > 0);
+        let factor = if used { WORD_IN_PHRASE_FACTOR } else { 1.0 };
+        for index in words_from.max(range.start)..range.end {
+            if (self.alone)(&self.words[index]) {
+                lexicon.en_word_candidates(&self.words[index], &self.stems[index], factor, out);
+            }
+        }
     }
 }
 
@@ -560,6 +586,8 @@ mod tests {
             "pilot city" => 20,
             "经费" => 200,
             "契税" => 12,
+            "扣除" => 30,
+            "所得税" => 25,
             "税率" => 40,
             "献血" => 9,
             "职业院校" => 7,
@@ -683,6 +711,25 @@ mod tests {
         let expansion = builder.build().expand("deed tax rate", &corpus, TOTAL);
         assert!(expansion.weight_of("契税").is_some(), "{expansion:?}");
         assert!(expansion.weight_of("税率").is_some(), "{expansion:?}");
+    }
+
+    #[test]
+    fn words_past_an_overlapping_phrase_still_translate() {
+        let mut builder = LexiconBuilder::new();
+        builder.add_glossary("g.tsv", "所得税\tincome tax\n").expect("valid glossary");
+        builder.add_cedict("扣除\tdeduction\n");
+        builder.add_synonyms("s.tsv", "tax deduction|deduction\n").expect("valid synonyms");
+        let lexicon = builder.build();
+        // "tax deduction" overlaps "income tax" and is known only as a synonym: its last
+        // word still brings 扣除, in full as when asked alone.
+        let alone = lexicon.expand("deduction", &corpus, TOTAL).weight_of("扣除");
+        let inside = lexicon.expand("income tax deduction", &corpus, TOTAL);
+        assert!(inside.weight_of("所得税").is_some(), "{inside:?}");
+        let weight = inside.weight_of("扣除");
+        assert!(weight.is_some() && weight >= alone.map(|w| w * 0.5), "{inside:?}");
+        // Inside a synonym-only phrase its words translate as if alone.
+        let phrase = lexicon.expand("tax deduction", &corpus, TOTAL);
+        assert!(phrase.weight_of("扣除").is_some(), "{phrase:?}");
     }
 
     #[test]
