@@ -47,6 +47,10 @@ pub(crate) struct Factors {
     pub coverage: Option<f32>,
     /// The factor for stating the kind of answer the query asks for.
     pub answer: f32,
+    /// How much of the query the clause holds by its document's word weights, relative
+    /// to the best of the document's clauses among the first hits, when it was ordered
+    /// among them (see `siblings`).
+    pub within_document: Option<f32>,
 }
 
 /// Explains one hit: its score (and the factors language fusion and the kind of answer
@@ -62,7 +66,7 @@ pub(crate) fn explain_hit(
     anchor: &str,
     factors: Factors,
 ) -> Result<Value> {
-    let Factors { score, scale, coverage, answer } = factors;
+    let Factors { score, scale, coverage, answer, within_document } = factors;
     let mut words: Vec<Value> = Vec::new();
     // The position in `words` of each group that matches, with its score.
     let mut scored: Vec<Option<(usize, Score)>> = vec![None; plan.groups.len()];
@@ -136,6 +140,7 @@ pub(crate) fn explain_hit(
         "language_factor": scale,
         "coverage": coverage,
         "answer_factor": answer,
+        "within_document": within_document,
         "words": words,
         "phrases": phrases,
     }))

@@ -34,6 +34,7 @@ mod query;
 mod ranking;
 mod schema;
 mod search;
+mod siblings;
 mod snippet;
 #[cfg(test)]
 mod testutil;

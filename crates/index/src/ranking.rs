@@ -53,6 +53,10 @@ pub struct Ranking {
     /// query asks for: a period for "how long", a sum for 罚多少钱, a percentage for "tax
     /// rate", a definition for "who counts as".
     pub answer_boost: f32,
+    /// The share of their score that sibling clauses (several clauses of one document
+    /// among the first hits) take from how much of the query they hold, words weighed
+    /// within their document (see `siblings`); 0 leaves their order to the score.
+    pub sibling_share: f32,
 }
 
 impl Default for Ranking {
@@ -75,6 +79,7 @@ impl Default for Ranking {
             ideal_share: 0.6,
             single_character_share: 0.5,
             answer_boost: 1.0,
+            sibling_share: 0.5,
         }
     }
 }

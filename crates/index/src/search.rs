@@ -21,6 +21,7 @@ use crate::index::{clauses_only, kind_query, stored_str, term_query, Lookup};
 use crate::query::{affirmative, QueryPlan, TermGroup};
 use crate::ranking::Ranking;
 use crate::schema::{date_number, Fields, KIND_DOC};
+use crate::siblings::order_siblings;
 use crate::snippet::snippet;
 use crate::tokenizer::analyze;
 use crate::validity::{annotate, is_out_of_force, ValidityMap};
@@ -44,7 +45,7 @@ const EXPANSION_PHRASE_SLOP: u32 = 1;
 pub(crate) struct Group {
     text_hash: String,
     /// The document of the best-scoring member.
-    doc_id: String,
+    pub(crate) doc_id: String,
     pub(crate) members: Vec<(Score, DocAddress)>,
     /// The clause text is Chinese.
     pub(crate) zh: bool,
@@ -62,6 +63,9 @@ pub(crate) struct Group {
     answer_factor: f32,
     /// Whether the clause states the kind of answer the query asks for, once checked.
     states_answer: Option<bool>,
+    /// How much of the query the clause holds by its document's own word weights,
+    /// relative to the best of its siblings, when it was ordered among them.
+    pub(crate) within_document: Option<f32>,
     /// The members with their documents while the group is being built.
     ranked: Vec<(Score, DocAddress, String)>,
 }
@@ -248,6 +252,7 @@ impl ClauseIndex {
                         text: String::new(),
                         answer_factor: 1.0,
                         states_answer: None,
+                        within_document: None,
                         ranked: Vec::new(),
                     });
                 }
@@ -331,6 +336,7 @@ impl ClauseIndex {
                 fuse(&mut lookup, &ranking, plan, query_zh, &mut groups)?;
             }
             prefer_answers(&mut groups, plan.asks, ranking.answer_boost, want);
+            order_siblings(searcher, fields, &ranking, plan, &mut groups, want)?;
             if groups.len() >= want || exhausted || fetch >= MAX_FETCH {
                 let folded = all.len() - groups.len();
                 let total = matched.saturating_sub(folded);
@@ -381,6 +387,7 @@ impl ClauseIndex {
                         scale: group.scale,
                         coverage: group.coverage,
                         answer: group.answer_factor,
+                        within_document: group.within_document,
                     },
                 )?),
                 None => None,
@@ -536,6 +543,7 @@ fn group(
                     text,
                     answer_factor: 1.0,
                     states_answer: None,
+                    within_document: None,
                     ranked: vec![member],
                 });
             }

@@ -1,0 +1,301 @@
+//! Ordering sibling clauses: when several clauses of one document are among the first
+//! hits, the query words that few of that document's clauses hold decide which of them
+//! comes first.
+//!
+//! Ranking by the whole corpus's word weights finds the right document well, but inside
+//! it the words every clause shares (the law's own name, 个人所得税 in the income tax
+//! law; words of its title, which every clause matches) weigh as much as the words that
+//! tell its clauses apart. So the document's clauses are scored again by the same query
+//! with the document's own statistics, a word weighed by how few of its clauses hold it,
+//! and trade places by a blend of both scores: the places the document holds on the list
+//! stay its own, so the order of documents does not change.
+
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use tantivy::collector::DocSetCollector;
+use tantivy::query::{
+    Bm25StatisticsProvider, BooleanQuery, EnableScoring, Occur, Query, Scorer, TermQuery,
+};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::{DocAddress, DocId, DocSet, Searcher, Term};
+
+use crate::fusion::matching;
+use crate::index::{clauses_only, term_query};
+use crate::query::QueryPlan;
+use crate::ranking::Ranking;
+use crate::schema::Fields;
+use crate::search::{boxed, concept_queries, phrase_bonuses, Group};
+use crate::Result;
+
+/// How many of the first hits are reordered, at least.
+const MIN_REACH: usize = 10;
+/// The most documents whose clauses are reordered per search.
+const MAX_DOCUMENTS: usize = 4;
+
+/// Reorders, among the first hits (the page, and at least [`MIN_REACH`]), the clauses
+/// of each document holding two or more of them: each is ranked by its score times
+/// `1 - share + share * local`, where `local` is its score by the document's own
+/// statistics relative to the best of them ([`Ranking::sibling_share`] is `share`). The
+/// places on the list stay the document's, and each clause keeps its own score.
+pub(crate) fn order_siblings(
+    searcher: &Searcher,
+    fields: Fields,
+    ranking: &Ranking,
+    plan: &QueryPlan,
+    groups: &mut Vec<Group>,
+    want: usize,
+) -> Result<()> {
+    let share = ranking.sibling_share;
+    if share <= 0.0 {
+        return Ok(());
+    }
+    let reach = groups.len().min(want.max(MIN_REACH));
+    let mut places: Vec<(String, Vec<usize>)> = Vec::new();
+    for (at, group) in groups.iter().enumerate().take(reach) {
+        match places.iter_mut().find(|(doc, _)| *doc == group.doc_id) {
+            Some((_, at_places)) => at_places.push(at),
+            None => places.push((group.doc_id.clone(), vec![at])),
+        }
+    }
+    let mut order: Vec<usize> = (0..reach).collect();
+    let shared = places.into_iter().filter(|(_, p)| p.len() > 1).take(MAX_DOCUMENTS);
+    for (doc_id, at_places) in shared {
+        let clauses: Vec<DocAddress> =
+            at_places.iter().map(|&at| groups[at].members[0].1).collect();
+        let held = local_weights(searcher, fields, ranking, plan, &doc_id, &clauses)?;
+        let best = held.iter().copied().fold(0.0_f32, f32::max);
+        if best <= 0.0 {
+            continue;
+        }
+        let mut keyed = Vec::with_capacity(at_places.len());
+        for (&at, &weight) in at_places.iter().zip(&held) {
+            let local = weight / best;
+            let group = &mut groups[at];
+            group.within_document = Some(local);
+            keyed.push((group.members[0].0 * ((1.0 - share) + share * local), at));
+        }
+        keyed.sort_by(|a, b| b.0.total_cmp(&a.0));
+        for (&place, &(_, at)) in at_places.iter().zip(&keyed) {
+            order[place] = at;
+        }
+    }
+    if order.iter().enumerate().all(|(place, &at)| place == at) {
+        return Ok(());
+    }
+    let mut first: Vec<Option<Group>> = groups.drain(..reach).map(Some).collect();
+    let reordered: Vec<Group> = order.iter().filter_map(|&at| first[at].take()).collect();
+    groups.splice(0..0, reordered);
+    Ok(())
+}
+
+/// Scores `clauses` (all of document `doc_id`) by the search's own query, words weighed
+/// by the document's statistics instead of the corpus's ([`DocumentStatistics`]).
+fn local_weights(
+    searcher: &Searcher,
+    fields: Fields,
+    ranking: &Ranking,
+    plan: &QueryPlan,
+    doc_id: &str,
+    clauses: &[DocAddress],
+) -> Result<Vec<f32>> {
+    let statistics = DocumentStatistics::new(searcher, fields, doc_id)?;
+    let mut query: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    let words = concept_queries(fields, ranking, plan).into_iter().map(|(_, q)| q);
+    let bonuses = phrase_bonuses(fields, ranking, plan).into_iter().map(|(_, q)| q);
+    query.extend(words.chain(bonuses).map(|q| (Occur::Should, q)));
+    let query = BooleanQuery::new(query);
+    let weight =
+        query.weight(EnableScoring::enabled_from_statistics_provider(&statistics, searcher))?;
+    let mut ascending: Vec<(usize, DocAddress)> = clauses.iter().copied().enumerate().collect();
+    ascending.sort_by_key(|&(_, address)| address);
+    let mut scores = vec![0.0; clauses.len()];
+    let mut scorer: Option<(u32, Box<dyn Scorer>)> = None;
+    for (at, address) in ascending {
+        if scorer.as_ref().is_none_or(|(segment, _)| *segment != address.segment_ord) {
+            let reader = searcher.segment_reader(address.segment_ord);
+            scorer = Some((address.segment_ord, weight.scorer(reader, 1.0)?));
+        }
+        let Some((_, scorer)) = scorer.as_mut() else { continue };
+        if scorer.doc() < address.doc_id {
+            scorer.seek(address.doc_id);
+        }
+        if scorer.doc() == address.doc_id {
+            scores[at] = scorer.score();
+        }
+    }
+    Ok(scores)
+}
+
+/// BM25 statistics of one document's clauses: a word's frequency is the number of the
+/// document's clauses holding it, so words of its title (held by every clause) weigh
+/// nothing and words few of its clauses hold weigh most. Field lengths keep the corpus's
+/// average.
+struct DocumentStatistics<'a> {
+    searcher: &'a Searcher,
+    fields: Fields,
+    /// The document's clauses, by segment, in order.
+    clauses: BTreeMap<u32, Vec<DocId>>,
+    count: u64,
+    /// Clauses holding each word, by its text (whatever field asks).
+    frequencies: RefCell<HashMap<String, u64>>,
+}
+
+impl<'a> DocumentStatistics<'a> {
+    fn new(searcher: &'a Searcher, fields: Fields, doc_id: &str) -> Result<DocumentStatistics<'a>> {
+        let query = BooleanQuery::new(vec![
+            clauses_only(fields),
+            (Occur::Must, boxed(term_query(fields.doc_id, doc_id))),
+        ]);
+        let mut clauses: BTreeMap<u32, Vec<DocId>> = BTreeMap::new();
+        for address in searcher.search(&query, &DocSetCollector)? {
+            clauses.entry(address.segment_ord).or_default().push(address.doc_id);
+        }
+        for docs in clauses.values_mut() {
+            docs.sort_unstable();
+        }
+        let count = clauses.values().map(|docs| docs.len() as u64).sum();
+        Ok(DocumentStatistics {
+            searcher,
+            fields,
+            clauses,
+            count,
+            frequencies: RefCell::new(HashMap::new()),
+        })
+    }
+}
+
+impl Bm25StatisticsProvider for DocumentStatistics<'_> {
+    fn total_num_tokens(&self, field: Field) -> tantivy::Result<u64> {
+        let all = self.searcher.total_num_tokens(field)?;
+        let docs = self.searcher.num_docs().max(1);
+        Ok(all.saturating_mul(self.count) / docs)
+    }
+
+    fn total_num_docs(&self) -> tantivy::Result<u64> {
+        Ok(self.count)
+    }
+
+    fn doc_freq(&self, term: &Term) -> tantivy::Result<u64> {
+        let value = term.value();
+        let Some(text) = value.as_str() else {
+            return self.searcher.doc_freq(term);
+        };
+        if let Some(&known) = self.frequencies.borrow().get(text) {
+            return Ok(known);
+        }
+        // A word counts as held by a clause wherever the clause holds it: in its text,
+        // its headings, or its document's title, which every clause holds.
+        let fields = [self.fields.text, self.fields.headings, self.fields.title, self.fields.meta];
+        let held_in = |field: Field| -> (Occur, Box<dyn Query>) {
+            let term = Term::from_field_text(field, text);
+            (Occur::Should, boxed(TermQuery::new(term, IndexRecordOption::Basic)))
+        };
+        let anywhere = BooleanQuery::new(fields.into_iter().map(held_in).collect());
+        let mut found = HashSet::new();
+        matching(self.searcher, &anywhere, &self.clauses, &mut found)
+            .map_err(|e| tantivy::TantivyError::InternalError(e.to_string()))?;
+        let count = found.len() as u64;
+        self.frequencies.borrow_mut().insert(text.to_owned(), count);
+        Ok(count)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use tiaowen_model::{Lang, SearchRequest};
+
+    use super::*;
+    use crate::testutil::{clauses, document};
+
+    /// A rules document whose title word (个人所得税) most of its clauses repeat, among
+    /// a budget law that never names it, so that the corpus weighs it as a rare word.
+    fn rules_index() -> (tempfile::TempDir, crate::ClauseIndex) {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let index = crate::ClauseIndex::create(dir.path()).expect("create index");
+        let mut updater = index.updater().expect("writer");
+        let id = "zh/html/rules.html";
+        let doc = document(id, "个人所得税专项附加扣除暂行办法", None, Lang::Zh, "2018-12-13");
+        let items = [
+            ("第一条", "个人所得税专项附加扣除包括子女教育、继续教育、住房租金等支出。"),
+            ("第二条", "纳税人没有自有住房而发生的住房租金支出，可以按照每月1500元的标准定额扣除。"),
+            ("第三条", "纳税人的子女接受全日制学历教育的相关支出，在计算个人所得税时按照每个子女每月1000元的标准定额扣除。"),
+            ("第四条", "纳税人在中国境内接受学历教育的支出，在计算个人所得税时按照每月400元定额扣除。"),
+            ("第五条", "纳税人发生的大病医疗支出，在计算个人所得税时在80000元限额内据实扣除。"),
+            ("第六条", "纳税人赡养老人的支出，在计算个人所得税时按照每月2000元的标准定额扣除。"),
+        ];
+        updater.put_document(&doc, &clauses(id, &items), "hash-rules").expect("put");
+        let law_id = "zh/laws/budget.md";
+        let law = document(law_id, "预算法", None, Lang::Zh, "2018-12-29");
+        let texts: Vec<(String, String)> = (1..=40)
+            .map(|n| {
+                (
+                    format!("第{n}条"),
+                    format!("各级政府应当加强预算管理，公开第{n}项预算收支和住房保障支出。"),
+                )
+            })
+            .collect();
+        let items: Vec<(&str, &str)> =
+            texts.iter().map(|(l, t)| (l.as_str(), t.as_str())).collect();
+        updater.put_document(&law, &clauses(law_id, &items), "hash-law").expect("put");
+        updater.commit().expect("commit");
+        (dir, index)
+    }
+
+    #[test]
+    fn document_statistics_count_the_documents_clauses() {
+        let (_dir, index) = rules_index();
+        let searcher = index.searcher();
+        let fields = index.inner.fields;
+        let statistics = DocumentStatistics::new(&searcher, fields, "zh/html/rules.html")
+            .expect("statistics read");
+        assert_eq!(statistics.total_num_docs().expect("count"), 6);
+        let text = |word: &str| Term::from_field_text(fields.text, word);
+        // 住房 is in two of the rules' clauses, and in every clause of the budget law.
+        assert_eq!(statistics.doc_freq(&text("住房")).expect("count"), 2);
+        // A word of the title is held by every clause, whatever the field asked about.
+        assert_eq!(statistics.doc_freq(&text("专项")).expect("count"), 6);
+        assert_eq!(statistics.doc_freq(&text("预算")).expect("count"), 0);
+        // Field lengths keep the corpus's average.
+        let all = searcher.total_num_tokens(fields.text).expect("tokens") as f64;
+        let average = all / searcher.num_docs() as f64;
+        let local = statistics.total_num_tokens(fields.text).expect("tokens") as f64 / 6.0;
+        assert!((average - local).abs() <= 1.0, "{average} {local}");
+    }
+
+    #[test]
+    fn only_a_documents_own_places_change() {
+        let (_dir, index) = rules_index();
+        let query = "个人所得税 住房租金 预算 扣除";
+        let order = |share: f32| -> Vec<(String, String)> {
+            index.set_ranking(Ranking { sibling_share: share, ..Ranking::default() });
+            let response = index.search(&SearchRequest::new(query)).expect("search runs");
+            response.hits.iter().map(|h| (h.document.id.clone(), h.label.clone())).collect()
+        };
+        let (before, after) = (order(0.0), order(1.0));
+        let documents = |hits: &[(String, String)]| -> Vec<String> {
+            hits.iter().map(|(d, _)| d.clone()).collect()
+        };
+        assert_eq!(documents(&before), documents(&after));
+        let (mut before, mut after) = (before, after);
+        before.sort();
+        after.sort();
+        assert_eq!(before, after, "the same clauses, reordered");
+    }
+
+    #[test]
+    fn explain_reports_the_within_document_share() {
+        let (_dir, index) = rules_index();
+        let mut request = SearchRequest::new("个人所得税 住房租金 扣除");
+        request.explain = true;
+        let response = index.search(&request).expect("search runs");
+        let shares: Vec<f64> = response
+            .hits
+            .iter()
+            .filter_map(|h| h.explanation.as_ref()?["within_document"].as_f64())
+            .collect();
+        assert_eq!(shares.len(), response.hits.len(), "every sibling is weighed");
+        assert!(shares.iter().any(|&s| (s - 1.0).abs() < 1e-6), "{shares:?}");
+        assert!(shares.iter().all(|&s| (0.0..=1.0).contains(&s)), "{shares:?}");
+    }
+}
