@@ -142,7 +142,7 @@ pub(crate) fn fuse(
             }
         }
     }
-    groups.sort_by(|a, b| b.members[0].0.total_cmp(&a.members[0].0));
+    groups.sort_by(Group::by_score);
     Ok(())
 }
 

@@ -71,6 +71,19 @@ pub(crate) struct Group {
 }
 
 impl Group {
+    /// The documents of the group's members: a clause and its copies (the same notice
+    /// as HTML and PDF).
+    pub(crate) fn doc_ids(&self) -> impl Iterator<Item = &str> {
+        self.ranked.iter().map(|(_, _, id)| id.as_str())
+    }
+
+    /// Orders groups best first; equal scores by their text's hash, so that the order
+    /// does not depend on where the index stores the clauses (which changes on
+    /// reindexing).
+    pub(crate) fn by_score(a: &Group, b: &Group) -> std::cmp::Ordering {
+        b.members[0].0.total_cmp(&a.members[0].0).then_with(|| a.text_hash.cmp(&b.text_hash))
+    }
+
     /// Tells whether the clause states one of the kinds of answer in `asks`, checking its
     /// text once.
     pub(crate) fn states(&mut self, asks: Answers) -> bool {
@@ -550,11 +563,11 @@ fn group(
         }
     }
     for group in &mut groups {
-        group.ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
+        group.ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.2.cmp(&b.2)));
         group.doc_id = group.ranked[0].2.clone();
         group.members = group.ranked.iter().map(|(score, address, _)| (*score, *address)).collect();
     }
-    groups.sort_by(|a, b| b.members[0].0.total_cmp(&a.members[0].0));
+    groups.sort_by(Group::by_score);
     Ok(groups)
 }
 
@@ -583,7 +596,7 @@ fn prefer_answers(groups: &mut [Group], asks: Answers, boost: f32, want: usize) 
             member.0 *= group.answer_factor;
         }
     }
-    groups.sort_by(|a, b| b.members[0].0.total_cmp(&a.members[0].0));
+    groups.sort_by(Group::by_score);
 }
 
 pub(crate) fn boxed(query: impl Query) -> Box<dyn Query> {
@@ -839,6 +852,37 @@ mod tests {
 
     fn anchors(response: &SearchResponse) -> Vec<String> {
         response.hits.iter().map(|h| h.anchor.clone()).collect()
+    }
+
+    fn scored(text_hash: &str, score: Score, doc: u32) -> Group {
+        let address = DocAddress::new(0, doc);
+        Group {
+            text_hash: text_hash.to_owned(),
+            doc_id: format!("doc-{doc}"),
+            members: vec![(score, address)],
+            zh: true,
+            bilingual: false,
+            scale: 1.0,
+            coverage: None,
+            text: String::new(),
+            answer_factor: 1.0,
+            states_answer: None,
+            within_document: None,
+            ranked: vec![(score, address, format!("doc-{doc}"))],
+        }
+    }
+
+    #[test]
+    fn equal_scores_keep_one_order_wherever_the_index_stores_them() {
+        let hashes = |groups: &[Group]| -> Vec<String> {
+            groups.iter().map(|g| g.text_hash.clone()).collect()
+        };
+        let mut stored = vec![scored("b", 1.0, 0), scored("a", 1.0, 1), scored("c", 2.0, 2)];
+        let mut reindexed = vec![scored("a", 1.0, 0), scored("c", 2.0, 1), scored("b", 1.0, 2)];
+        stored.sort_by(Group::by_score);
+        reindexed.sort_by(Group::by_score);
+        assert_eq!(hashes(&stored), vec!["c", "a", "b"]);
+        assert_eq!(hashes(&stored), hashes(&reindexed));
     }
 
     #[test]

@@ -51,19 +51,30 @@ pub(crate) fn order_siblings(
         return Ok(());
     }
     let reach = groups.len().min(want.max(MIN_REACH));
-    let mut places: Vec<(String, Vec<usize>)> = Vec::new();
+    // A document's places, with its copies' (a clause found in the HTML notice and in
+    // its PDF print belongs to both).
+    let mut places: Vec<(Vec<String>, Vec<usize>)> = Vec::new();
     for (at, group) in groups.iter().enumerate().take(reach) {
-        match places.iter_mut().find(|(doc, _)| *doc == group.doc_id) {
-            Some((_, at_places)) => at_places.push(at),
-            None => places.push((group.doc_id.clone(), vec![at])),
+        let ids: Vec<String> = group.doc_ids().map(str::to_owned).collect();
+        match places.iter_mut().find(|(known, _)| ids.iter().any(|id| known.contains(id))) {
+            Some((known, at_places)) => {
+                at_places.push(at);
+                for id in ids {
+                    if !known.contains(&id) {
+                        known.push(id);
+                    }
+                }
+            }
+            None => places.push((ids, vec![at])),
         }
     }
     let mut order: Vec<usize> = (0..reach).collect();
     let shared = places.into_iter().filter(|(_, p)| p.len() > 1).take(MAX_DOCUMENTS);
-    for (doc_id, at_places) in shared {
+    for (_, at_places) in shared {
+        let doc_id = &groups[at_places[0]].doc_id;
         let clauses: Vec<DocAddress> =
             at_places.iter().map(|&at| groups[at].members[0].1).collect();
-        let held = local_weights(searcher, fields, ranking, plan, &doc_id, &clauses)?;
+        let held = local_weights(searcher, fields, ranking, plan, doc_id, &clauses)?;
         let best = held.iter().copied().fold(0.0_f32, f32::max);
         if best <= 0.0 {
             continue;
