@@ -183,7 +183,16 @@ impl Lexicon {
         }
         let senses = self.zh_en_by_key(word);
         push_senses(out, &senses, 1.0, Lang::En, word, false);
-        push_senses(out, &self.synonyms_by_key(word), 1.0, Lang::Zh, word, true);
+        let synonyms = self.synonyms_by_key(word);
+        push_senses(out, &synonyms, 1.0, Lang::Zh, word, true);
+        // The translations of its reviewed synonyms, more weakly: the English text may
+        // use the word of a synonym (信件 → 通信 → correspondence). They compete with the
+        // word's own translations for its places.
+        for synonym in &synonyms {
+            let translations = self.zh_en_by_key(&synonym.term);
+            let factor = synonym.weight * SYNONYM_FACTOR;
+            push_senses(out, &translations, factor, Lang::En, word, false);
+        }
         // English paraphrases of a reviewed translation (截止 → deadline → before, no later
         // than): the English text may say it another way than the dictionary word.
         for sense in senses.iter().filter(|s| s.origin == Origin::Glossary) {
@@ -587,6 +596,8 @@ mod tests {
             "经费" => 200,
             "契税" => 12,
             "扣除" => 30,
+            "correspondence" | "correspond" => 12,
+            "letter" => 12,
             "所得税" => 25,
             "税率" => 40,
             "献血" => 9,
@@ -730,6 +741,19 @@ mod tests {
         // Inside a synonym-only phrase its words translate as if alone.
         let phrase = lexicon.expand("tax deduction", &corpus, TOTAL);
         assert!(phrase.weight_of("扣除").is_some(), "{phrase:?}");
+    }
+
+    #[test]
+    fn reviewed_synonyms_bring_their_translations() {
+        let mut builder = LexiconBuilder::new();
+        builder.add_cedict("通信\tcorrespondence\n信件\tletter\n");
+        builder.add_synonyms("s.tsv", "信件|通信\n").expect("valid synonyms");
+        let expansion = builder.build().expand("信件", &corpus, TOTAL);
+        let english: Vec<&str> = expansion.in_lang(Lang::En).map(|t| t.term.as_str()).collect();
+        assert!(english.iter().any(|t| t.starts_with("correspond")), "{expansion:?}");
+        let own = english.iter().position(|t| t.starts_with("letter"));
+        let borrowed = english.iter().position(|t| t.starts_with("correspond"));
+        assert!(own < borrowed, "the word's own translation leads: {expansion:?}");
     }
 
     #[test]
