@@ -5,10 +5,11 @@
 //! Ranking by the whole corpus's word weights finds the right document well, but inside
 //! it the words every clause shares (the law's own name, 个人所得税 in the income tax
 //! law; words of its title, which every clause matches) weigh as much as the words that
-//! tell its clauses apart. So the document's clauses are scored again by the same query
-//! with the document's own statistics, a word weighed by how few of its clauses hold it,
-//! and trade places by a blend of both scores: the places the document holds on the list
-//! stay its own, so the order of documents does not change.
+//! tell its clauses apart. So the document's clauses are measured again with the
+//! document's own statistics, a word weighed by how few of its clauses hold it (by the
+//! same query's score, and by the share of the query each holds), and trade places by a
+//! blend of that and their score: the places the document holds on the list stay its
+//! own, so the order of documents does not change.
 
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -25,19 +26,24 @@ use crate::index::{clauses_only, term_query};
 use crate::query::QueryPlan;
 use crate::ranking::Ranking;
 use crate::schema::Fields;
-use crate::search::{boxed, concept_queries, phrase_bonuses, Group};
+use crate::search::{boxed, concept_queries, group_query, phrase_bonuses, Group};
 use crate::Result;
 
 /// How many of the first hits are reordered, at least.
 const MIN_REACH: usize = 10;
+/// How much of a clause's standing within its document is how much of the query it
+/// holds ([`local_coverage`]); the rest is its score by the document's statistics
+/// ([`local_weights`]), which also counts repeats and phrases.
+const COVERAGE_SHARE: f32 = 0.5;
 /// The most documents whose clauses are reordered per search.
 const MAX_DOCUMENTS: usize = 4;
 
 /// Reorders, among the first hits (the page, and at least [`MIN_REACH`]), the clauses
 /// of each document holding two or more of them: each is ranked by its score times
-/// `1 - share + share * local`, where `local` is its score by the document's own
-/// statistics relative to the best of them ([`Ranking::sibling_share`] is `share`). The
-/// places on the list stay the document's, and each clause keeps its own score.
+/// `1 - share + share * local` ([`Ranking::sibling_share`] is `share`), where `local`
+/// blends its score by the document's own statistics and the share of the query it
+/// holds by the document's word weights, each relative to the best sibling's. The places
+/// on the list stay the document's, and each clause keeps its own score.
 pub(crate) fn order_siblings(
     searcher: &Searcher,
     fields: Fields,
@@ -74,14 +80,15 @@ pub(crate) fn order_siblings(
         let doc_id = &groups[at_places[0]].doc_id;
         let clauses: Vec<DocAddress> =
             at_places.iter().map(|&at| groups[at].members[0].1).collect();
-        let held = local_weights(searcher, fields, ranking, plan, doc_id, &clauses)?;
-        let best = held.iter().copied().fold(0.0_f32, f32::max);
-        if best <= 0.0 {
+        let statistics = DocumentStatistics::new(searcher, fields, doc_id)?;
+        let held = relative(local_weights(searcher, &statistics, ranking, plan, &clauses)?);
+        let covered = relative(local_coverage(searcher, &statistics, ranking, plan, &clauses)?);
+        if held.iter().all(|&w| w <= 0.0) {
             continue;
         }
         let mut keyed = Vec::with_capacity(at_places.len());
-        for (&at, &weight) in at_places.iter().zip(&held) {
-            let local = weight / best;
+        for ((&at, &weight), &cover) in at_places.iter().zip(&held).zip(&covered) {
+            let local = (1.0 - COVERAGE_SHARE) * weight + COVERAGE_SHARE * cover;
             let group = &mut groups[at];
             group.within_document = Some(local);
             keyed.push((group.members[0].0 * ((1.0 - share) + share * local), at));
@@ -100,24 +107,24 @@ pub(crate) fn order_siblings(
     Ok(())
 }
 
-/// Scores `clauses` (all of document `doc_id`) by the search's own query, words weighed
-/// by the document's statistics instead of the corpus's ([`DocumentStatistics`]).
+/// Scores `clauses` (of the document `statistics` describes, or of its copy) by the
+/// search's own query, words weighed by the document's statistics instead of the
+/// corpus's ([`DocumentStatistics`]).
 fn local_weights(
     searcher: &Searcher,
-    fields: Fields,
+    statistics: &DocumentStatistics<'_>,
     ranking: &Ranking,
     plan: &QueryPlan,
-    doc_id: &str,
     clauses: &[DocAddress],
 ) -> Result<Vec<f32>> {
-    let statistics = DocumentStatistics::new(searcher, fields, doc_id)?;
+    let fields = statistics.fields;
     let mut query: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     let words = concept_queries(fields, ranking, plan).into_iter().map(|(_, q)| q);
     let bonuses = phrase_bonuses(fields, ranking, plan).into_iter().map(|(_, q)| q);
     query.extend(words.chain(bonuses).map(|q| (Occur::Should, q)));
     let query = BooleanQuery::new(query);
     let weight =
-        query.weight(EnableScoring::enabled_from_statistics_provider(&statistics, searcher))?;
+        query.weight(EnableScoring::enabled_from_statistics_provider(statistics, searcher))?;
     let mut ascending: Vec<(usize, DocAddress)> = clauses.iter().copied().enumerate().collect();
     ascending.sort_by_key(|&(_, address)| address);
     let mut scores = vec![0.0; clauses.len()];
@@ -136,6 +143,59 @@ fn local_weights(
         }
     }
     Ok(scores)
+}
+
+/// Divides each value by the largest (all zero when none is above zero).
+fn relative(values: Vec<f32>) -> Vec<f32> {
+    let best = values.iter().copied().fold(0.0_f32, f32::max);
+    if best <= 0.0 {
+        return vec![0.0; values.len()];
+    }
+    values.into_iter().map(|v| v / best).collect()
+}
+
+/// Weighs how much of the query each of `clauses` holds: over the query's concepts, the
+/// best weight among the concept's words the clause holds times the concept's inverse
+/// frequency among the document's clauses.
+fn local_coverage(
+    searcher: &Searcher,
+    statistics: &DocumentStatistics<'_>,
+    ranking: &Ranking,
+    plan: &QueryPlan,
+    clauses: &[DocAddress],
+) -> Result<Vec<f32>> {
+    let total = statistics.count as f32;
+    // The candidates may be a copy's clauses (the PDF print of the HTML notice).
+    let mut candidates: BTreeMap<u32, Vec<DocId>> = BTreeMap::new();
+    for address in clauses {
+        candidates.entry(address.segment_ord).or_default().push(address.doc_id);
+    }
+    for docs in candidates.values_mut() {
+        docs.sort_unstable();
+        docs.dedup();
+    }
+    let mut held = vec![0.0_f32; clauses.len()];
+    for members in plan.concepts() {
+        let mut credit: HashMap<DocAddress, f32> = HashMap::new();
+        let mut holding = HashSet::new();
+        for &index in &members {
+            let group = &plan.groups[index];
+            let query = group_query(statistics.fields, ranking, group);
+            matching(searcher, query.as_ref(), &statistics.clauses, &mut holding)?;
+            let mut found = HashSet::new();
+            matching(searcher, query.as_ref(), &candidates, &mut found)?;
+            for address in found {
+                let best = credit.entry(address).or_insert(0.0);
+                *best = best.max(group.weight);
+            }
+        }
+        let n = holding.len() as f32;
+        let idf = (1.0 + (total - n + 0.5) / (n + 0.5)).ln();
+        for (weight, address) in held.iter_mut().zip(clauses) {
+            *weight += credit.get(address).copied().unwrap_or(0.0) * idf;
+        }
+    }
+    Ok(held)
 }
 
 /// BM25 statistics of one document's clauses: a word's frequency is the number of the
