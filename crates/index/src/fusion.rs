@@ -220,13 +220,7 @@ pub(crate) fn coverages(
     clauses: &[Leader],
 ) -> Result<HashMap<DocAddress, f32>> {
     let (searcher, fields) = (lookup.searcher, lookup.fields);
-    let mut by_segment: BTreeMap<u32, Vec<DocId>> = BTreeMap::new();
-    for clause in clauses {
-        by_segment.entry(clause.address.segment_ord).or_default().push(clause.address.doc_id);
-    }
-    for docs in by_segment.values_mut() {
-        docs.sort_unstable();
-    }
+    let by_segment = by_segment(clauses.iter().map(|c| c.address));
     let total = searcher.num_docs() as f64;
     // The weight of all words, and of those reachable in Chinese and in English.
     let (mut all, mut all_zh, mut all_en) = (0.0, 0.0, 0.0);
@@ -330,6 +324,22 @@ pub(crate) fn member_credits(plan: &QueryPlan, members: &[usize]) -> Vec<f64> {
 }
 
 /// Adds to `found` those of the given documents (per segment, ascending) that `query`
+/// Sorts addresses by segment, each segment's in ascending order without repeats, as
+/// [`matching`] reads them.
+pub(crate) fn by_segment(
+    addresses: impl IntoIterator<Item = DocAddress>,
+) -> BTreeMap<u32, Vec<DocId>> {
+    let mut by_segment: BTreeMap<u32, Vec<DocId>> = BTreeMap::new();
+    for address in addresses {
+        by_segment.entry(address.segment_ord).or_default().push(address.doc_id);
+    }
+    for docs in by_segment.values_mut() {
+        docs.sort_unstable();
+        docs.dedup();
+    }
+    by_segment
+}
+
 /// matches, by seeking its scorer through them rather than running a search.
 pub(crate) fn matching(
     searcher: &Searcher,

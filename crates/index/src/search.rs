@@ -71,6 +71,26 @@ pub(crate) struct Group {
 }
 
 impl Group {
+    /// Starts a group for a clause text, without members; its language is read from the
+    /// text (none for an empty one).
+    fn new(text_hash: String, doc_id: String, text: String) -> Group {
+        let script = Script::of(&text);
+        Group {
+            text_hash,
+            doc_id,
+            members: Vec::new(),
+            zh: script.is_chinese(),
+            bilingual: script.is_bilingual(),
+            scale: 1.0,
+            coverage: None,
+            text,
+            answer_factor: 1.0,
+            states_answer: None,
+            within_document: None,
+            ranked: Vec::new(),
+        }
+    }
+
     /// The documents of the group's members: a clause and its copies (the same notice
     /// as HTML and PDF).
     pub(crate) fn doc_ids(&self) -> impl Iterator<Item = &str> {
@@ -254,20 +274,10 @@ impl ClauseIndex {
                 Some(&g) => groups[g].members.push((1.0, *address)),
                 None => {
                     seen.insert(clause.text_hash.clone(), groups.len());
-                    groups.push(Group {
-                        text_hash: clause.text_hash.clone(),
-                        doc_id: clause.doc_id.clone(),
-                        members: vec![(1.0, *address)],
-                        zh: false,
-                        bilingual: false,
-                        scale: 1.0,
-                        coverage: None,
-                        text: String::new(),
-                        answer_factor: 1.0,
-                        states_answer: None,
-                        within_document: None,
-                        ranked: Vec::new(),
-                    });
+                    let mut listed =
+                        Group::new(clause.text_hash.clone(), clause.doc_id.clone(), String::new());
+                    listed.members.push((1.0, *address));
+                    groups.push(listed);
                 }
             }
         }
@@ -543,22 +553,10 @@ fn group(
             Some(&g) => groups[g].ranked.push(member),
             None => {
                 let text = stored_str(&stored, lookup.fields.text);
-                let script = Script::of(&text);
                 seen.insert(hash.clone(), groups.len());
-                groups.push(Group {
-                    text_hash: hash,
-                    doc_id: String::new(),
-                    members: Vec::new(),
-                    zh: script.is_chinese(),
-                    bilingual: script.is_bilingual(),
-                    scale: 1.0,
-                    coverage: None,
-                    text,
-                    answer_factor: 1.0,
-                    states_answer: None,
-                    within_document: None,
-                    ranked: vec![member],
-                });
+                let mut found = Group::new(hash, String::new(), text);
+                found.ranked.push(member);
+                groups.push(found);
             }
         }
     }
@@ -856,20 +854,10 @@ mod tests {
 
     fn scored(text_hash: &str, score: Score, doc: u32) -> Group {
         let address = DocAddress::new(0, doc);
-        Group {
-            text_hash: text_hash.to_owned(),
-            doc_id: format!("doc-{doc}"),
-            members: vec![(score, address)],
-            zh: true,
-            bilingual: false,
-            scale: 1.0,
-            coverage: None,
-            text: String::new(),
-            answer_factor: 1.0,
-            states_answer: None,
-            within_document: None,
-            ranked: vec![(score, address, format!("doc-{doc}"))],
-        }
+        let mut group = Group::new(text_hash.to_owned(), format!("doc-{doc}"), String::new());
+        group.members.push((score, address));
+        group.ranked.push((score, address, format!("doc-{doc}")));
+        group
     }
 
     #[test]

@@ -21,7 +21,7 @@ use tantivy::query::{
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocAddress, DocId, DocSet, Searcher, Term};
 
-use crate::fusion::matching;
+use crate::fusion::{by_segment, matching};
 use crate::index::{clauses_only, term_query};
 use crate::query::QueryPlan;
 use crate::ranking::Ranking;
@@ -166,14 +166,7 @@ fn local_coverage(
 ) -> Result<Vec<f32>> {
     let total = statistics.count as f32;
     // The candidates may be a copy's clauses (the PDF print of the HTML notice).
-    let mut candidates: BTreeMap<u32, Vec<DocId>> = BTreeMap::new();
-    for address in clauses {
-        candidates.entry(address.segment_ord).or_default().push(address.doc_id);
-    }
-    for docs in candidates.values_mut() {
-        docs.sort_unstable();
-        docs.dedup();
-    }
+    let candidates = by_segment(clauses.iter().copied());
     let mut held = vec![0.0_f32; clauses.len()];
     for members in plan.concepts() {
         let mut credit: HashMap<DocAddress, f32> = HashMap::new();
@@ -218,13 +211,7 @@ impl<'a> DocumentStatistics<'a> {
             clauses_only(fields),
             (Occur::Must, boxed(term_query(fields.doc_id, doc_id))),
         ]);
-        let mut clauses: BTreeMap<u32, Vec<DocId>> = BTreeMap::new();
-        for address in searcher.search(&query, &DocSetCollector)? {
-            clauses.entry(address.segment_ord).or_default().push(address.doc_id);
-        }
-        for docs in clauses.values_mut() {
-            docs.sort_unstable();
-        }
+        let clauses = by_segment(searcher.search(&query, &DocSetCollector)?);
         let count = clauses.values().map(|docs| docs.len() as u64).sum();
         Ok(DocumentStatistics {
             searcher,
