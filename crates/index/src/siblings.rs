@@ -331,6 +331,7 @@ mod tests {
             response.hits.iter().map(|h| (h.document.id.clone(), h.label.clone())).collect()
         };
         let (before, after) = (order(0.0), order(1.0));
+        assert_ne!(before, after, "the rules' clauses trade places");
         let documents = |hits: &[(String, String)]| -> Vec<String> {
             hits.iter().map(|(d, _)| d.clone()).collect()
         };

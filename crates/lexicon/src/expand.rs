@@ -228,6 +228,7 @@ impl Lexicon {
         };
         let stems: Vec<String> = words.iter().map(|w| english::stem(w)).collect();
         let longest = self.en_max_words().min(MAX_EN_PHRASE_WORDS);
+        let phrase = PhraseWords { words: &words, stems: &stems, alone: &alone };
         let mut start = 0;
         while start < words.len() {
             let phrase_end =
@@ -246,7 +247,6 @@ impl Lexicon {
                 start += 1;
                 continue;
             };
-            let phrase = PhraseWords { words: &words, stems: &stems, alone: &alone };
             phrase.translate(self, &key, start..end, start, doc_freq, out);
             // A dictionary phrase may overlap this one ("deed tax rate": deed tax, tax
             // rate): translate it too, with its words past this one, and go on after it.
@@ -376,10 +376,11 @@ struct PhraseWords<'a> {
 
 impl PhraseWords<'_> {
     /// Translates the phrase `range` (known under the dictionary key `key`) and gives its
-    /// synonyms, then translates alone its words from `words_from` on. They weigh [`WORD_IN_PHRASE_FACTOR`] when the phrase
-    /// has a translation the corpus uses, in full when it has none (a phrase known only
-    /// as a synonym, "tax deduction" for "deduction", still needs 扣除 from its words),
-    /// and not at all when the glossary translates the phrase.
+    /// synonyms, then translates alone its words from `words_from` on. They weigh
+    /// [`WORD_IN_PHRASE_FACTOR`] when the phrase has a translation the corpus uses, in full
+    /// when it has none (a phrase known only as a synonym, "tax deduction" for
+    /// "deduction", still needs 扣除 from its words), and not at all when the glossary
+    /// translates the phrase.
     fn translate(
         &self,
         lexicon: &Lexicon,
