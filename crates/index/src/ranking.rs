@@ -75,7 +75,7 @@ impl Default for Ranking {
             out_of_force_factor: 0.5,
             preamble_factor: 0.7,
             cross_language_factor: 0.9,
-            coverage_power: 3.0,
+            coverage_power: 2.0,
             ideal_share: 0.6,
             single_character_share: 0.5,
             answer_boost: 1.0,

@@ -29,13 +29,15 @@ use crate::{ClauseIndex, Error, Result};
 
 /// Candidates fetched per wanted hit, to fill a page after copies are folded together.
 const FETCH_FACTOR: usize = 3;
-/// The fewest candidates fetched for one page.
-const MIN_FETCH: usize = 30;
+/// The fewest candidates fetched for one page: clauses well below the first page by raw
+/// score still reach it when fusion and sibling ordering weigh them, and asking for 10
+/// or 20 hits starts from the same candidates.
+const MIN_FETCH: usize = 60;
 /// The fewest candidates fetched in the other language than the query's when the two
 /// languages are merged: raw scores of translations, weighted guesses, do not foresee
 /// the query coverage that decides the merge, so a clause covering more of the query may
 /// sit well below the first page by raw score.
-const FUSE_MIN_FETCH: usize = 50;
+const FUSE_MIN_FETCH: usize = 100;
 /// The most candidates fetched for one page, however deep.
 const MAX_FETCH: usize = 10_000;
 /// How many extra word moves a multi-word expansion (海绵 城市) tolerates.
