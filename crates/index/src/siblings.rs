@@ -345,6 +345,22 @@ mod tests {
     }
 
     #[test]
+    fn a_page_is_the_head_of_a_longer_page() {
+        let (_dir, index) = rules_index();
+        let page = |limit: usize| -> Vec<String> {
+            let mut request = SearchRequest::new("个人所得税 住房租金 预算 扣除");
+            request.limit = limit;
+            let response = index.search(&request).expect("search runs");
+            response.hits.iter().map(|h| h.anchor.clone()).collect()
+        };
+        let longest = page(20);
+        assert!(longest.len() >= 12, "the page reaches past ten hits: {}", longest.len());
+        for limit in 1..20 {
+            assert_eq!(page(limit), longest[..limit], "a page of {limit}");
+        }
+    }
+
+    #[test]
     fn explain_reports_the_within_document_share() {
         let (_dir, index) = rules_index();
         let mut request = SearchRequest::new("个人所得税 住房租金 扣除");
