@@ -22,7 +22,7 @@ use crate::query::{affirmative, QueryPlan, TermGroup};
 use crate::ranking::Ranking;
 use crate::schema::{date_number, Fields, KIND_DOC};
 use crate::siblings::order_siblings;
-use crate::snippet::snippet;
+use crate::snippet::Highlighter;
 use crate::tokenizer::analyze;
 use crate::validity::{annotate, is_out_of_force, ValidityMap};
 use crate::{ClauseIndex, Error, Result};
@@ -284,8 +284,8 @@ impl ClauseIndex {
             }
         }
         let total = groups.len();
-        let terms = HashSet::new();
-        let hits = self.hits(&mut lookup, request, &groups, &terms, None)?;
+        let highlighter = Highlighter::new(HashSet::new());
+        let hits = self.hits(&mut lookup, request, &groups, &highlighter, None)?;
         Ok(SearchResponse {
             query: request.query.clone(),
             total,
@@ -366,8 +366,8 @@ impl ClauseIndex {
                 let folded = all.len() - groups.len();
                 let total = matched.saturating_sub(folded);
                 let explain = request.explain.then_some((&ranking, plan));
-                let hits =
-                    self.hits(&mut lookup, request, &groups, &plan.highlight_terms(), explain)?;
+                let highlighter = Highlighter::new(plan.highlight_terms());
+                let hits = self.hits(&mut lookup, request, &groups, &highlighter, explain)?;
                 return Ok(SearchResponse {
                     query: request.query.clone(),
                     total,
@@ -386,7 +386,7 @@ impl ClauseIndex {
         lookup: &mut Lookup<'_>,
         request: &SearchRequest,
         groups: &[Group],
-        terms: &HashSet<String>,
+        highlighter: &Highlighter,
         explain: Option<(&Ranking, &QueryPlan)>,
     ) -> Result<Vec<SearchHit>> {
         let mut hits = Vec::new();
@@ -421,7 +421,7 @@ impl ClauseIndex {
             annotate(&mut document, &validity);
             hits.push(SearchHit {
                 anchor: best.clause.anchor,
-                snippet: snippet(&best.clause.text, terms),
+                snippet: highlighter.snippet(&best.clause.text),
                 text: best.clause.text,
                 label: best.clause.label,
                 headings: best.clause.headings,

@@ -15,9 +15,7 @@ use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use tantivy::collector::DocSetCollector;
-use tantivy::query::{
-    Bm25StatisticsProvider, BooleanQuery, EnableScoring, Occur, Query, Scorer, TermQuery,
-};
+use tantivy::query::{Bm25StatisticsProvider, BooleanQuery, EnableScoring, Occur, Query, Scorer};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocAddress, DocId, DocSet, Searcher, Term};
 
@@ -167,8 +165,16 @@ fn local_coverage(
     clauses: &[DocAddress],
 ) -> Result<Vec<f32>> {
     let total = statistics.count as f32;
-    // The candidates may be a copy's clauses (the PDF print of the HTML notice).
-    let candidates = by_segment(clauses.iter().copied());
+    // The candidates may be a copy's clauses (the PDF print of the HTML notice): both
+    // sets are matched in one pass, then told apart.
+    let wanted: HashSet<DocAddress> = clauses.iter().copied().collect();
+    let mut both = statistics.clauses.clone();
+    for address in clauses {
+        let docs = both.entry(address.segment_ord).or_default();
+        if let Err(at) = docs.binary_search(&address.doc_id) {
+            docs.insert(at, address.doc_id);
+        }
+    }
     let mut held = vec![0.0_f32; clauses.len()];
     for members in plan.concepts() {
         let mut credit: HashMap<DocAddress, f32> = HashMap::new();
@@ -176,12 +182,16 @@ fn local_coverage(
         for &index in &members {
             let group = &plan.groups[index];
             let query = group_query(statistics.fields, ranking, group);
-            matching(searcher, query.as_ref(), &statistics.clauses, &mut holding)?;
             let mut found = HashSet::new();
-            matching(searcher, query.as_ref(), &candidates, &mut found)?;
+            matching(searcher, query.as_ref(), &both, &mut found)?;
             for address in found {
-                let best = credit.entry(address).or_insert(0.0);
-                *best = best.max(group.weight);
+                if statistics.holds(address) {
+                    holding.insert(address);
+                }
+                if wanted.contains(&address) {
+                    let best = credit.entry(address).or_insert(0.0);
+                    *best = best.max(group.weight);
+                }
             }
         }
         let n = holding.len() as f32;
@@ -225,6 +235,15 @@ impl<'a> DocumentStatistics<'a> {
     }
 }
 
+impl DocumentStatistics<'_> {
+    /// Tells whether `address` is one of the document's clauses.
+    fn holds(&self, address: DocAddress) -> bool {
+        self.clauses
+            .get(&address.segment_ord)
+            .is_some_and(|docs| docs.binary_search(&address.doc_id).is_ok())
+    }
+}
+
 impl Bm25StatisticsProvider for DocumentStatistics<'_> {
     fn total_num_tokens(&self, field: Field) -> tantivy::Result<u64> {
         let all = self.searcher.total_num_tokens(field)?;
@@ -247,17 +266,35 @@ impl Bm25StatisticsProvider for DocumentStatistics<'_> {
         // A word counts as held by a clause wherever the clause holds it: in its text,
         // its headings, or its document's title, which every clause holds.
         let fields = [self.fields.text, self.fields.headings, self.fields.title, self.fields.meta];
-        let held_in = |field: Field| -> (Occur, Box<dyn Query>) {
-            let term = Term::from_field_text(field, text);
-            (Occur::Should, boxed(TermQuery::new(term, IndexRecordOption::Basic)))
-        };
-        let anywhere = BooleanQuery::new(fields.into_iter().map(held_in).collect());
-        let mut found = HashSet::new();
-        matching(self.searcher, &anywhere, &self.clauses, &mut found)
-            .map_err(|e| tantivy::TantivyError::InternalError(e.to_string()))?;
+        let mut found: HashSet<DocAddress> = HashSet::new();
+        for (&segment_ord, docs) in &self.clauses {
+            let reader = self.searcher.segment_reader(segment_ord);
+            for field in fields {
+                let term = Term::from_field_text(field, text);
+                let postings =
+                    reader.inverted_index(field)?.read_postings(&term, IndexRecordOption::Basic)?;
+                if let Some(mut postings) = postings {
+                    held_by(&mut postings, docs, |doc| {
+                        found.insert(DocAddress::new(segment_ord, doc));
+                    });
+                }
+            }
+        }
         let count = found.len() as u64;
         self.frequencies.borrow_mut().insert(text.to_owned(), count);
         Ok(count)
+    }
+}
+
+/// Calls `held` with each of `docs` (ascending) that `postings` holds.
+fn held_by(postings: &mut impl DocSet, docs: &[DocId], mut held: impl FnMut(DocId)) {
+    for &doc in docs {
+        if postings.doc() < doc && postings.seek(doc) == tantivy::TERMINATED {
+            return;
+        }
+        if postings.doc() == doc {
+            held(doc);
+        }
     }
 }
 

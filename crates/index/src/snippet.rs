@@ -6,7 +6,9 @@
 
 use std::collections::HashSet;
 
-use crate::tokenizer::analyze;
+use aho_corasick::AhoCorasick;
+
+use crate::tokenizer::analyze_runs;
 
 /// The snippet length, in characters, before ellipses.
 pub(crate) const SNIPPET_CHARS: usize = 160;
@@ -21,28 +23,74 @@ struct Mark {
     term: String,
 }
 
-/// Finds the words of `text` that match a query term: equal to it, or (for Chinese words
-/// and numbers) containing it.
-fn marks(text: &str, terms: &HashSet<String>) -> Vec<Mark> {
-    let mut found = Vec::new();
-    for token in analyze(text, false) {
-        let loose = token.text.chars().any(|c| !c.is_ascii() || c.is_ascii_digit());
-        let term = if terms.contains(&token.text) {
-            Some(token.text.clone())
-        } else if loose {
-            terms
-                .iter()
-                .filter(|t| t.chars().count() >= 2 && token.text.contains(t.as_str()))
-                .max_by_key(|t| t.len())
-                .cloned()
+/// Which runs of Chinese characters are worth cutting into words: a word can match only
+/// if its run holds a Chinese query term.
+enum HanRuns {
+    /// The query has no Chinese term.
+    None,
+    /// Runs holding one of the Chinese terms.
+    Holding(AhoCorasick),
+    /// Every run (the terms could not be compiled into one matcher).
+    All,
+}
+
+/// Marks a search's query terms in its hits' clauses and cuts their snippets.
+pub(crate) struct Highlighter {
+    terms: HashSet<String>,
+    han_runs: HanRuns,
+}
+
+impl Highlighter {
+    /// A highlighter for the (analysed, folded) query `terms`.
+    pub(crate) fn new(terms: HashSet<String>) -> Highlighter {
+        let han: Vec<&str> = terms.iter().map(String::as_str).filter(|t| !t.is_ascii()).collect();
+        let han_runs = if han.is_empty() {
+            HanRuns::None
         } else {
-            None
+            AhoCorasick::new(&han).map_or(HanRuns::All, HanRuns::Holding)
         };
-        if let Some(term) = term {
-            found.push(Mark { from: token.from, to: token.to, term });
-        }
+        Highlighter { terms, han_runs }
     }
-    found
+
+    /// Builds the snippet of a clause: the best window of about [`SNIPPET_CHARS`]
+    /// characters, HTML-escaped, matches wrapped in `<em>…</em>`, `…` where the text was
+    /// cut.
+    pub(crate) fn snippet(&self, text: &str) -> String {
+        let marks = self.marks(text);
+        render(text, &marks)
+    }
+
+    /// Finds the words of `text` that match a query term: equal to it, or (for Chinese
+    /// words and numbers) containing it.
+    fn marks(&self, text: &str) -> Vec<Mark> {
+        let terms = &self.terms;
+        let cut = |run: &str| match &self.han_runs {
+            HanRuns::None => false,
+            HanRuns::Holding(matcher) => matcher.is_match(run),
+            HanRuns::All => true,
+        };
+        let mut found = Vec::new();
+        for token in analyze_runs(text, false, cut) {
+            let loose = token.text.chars().any(|c| !c.is_ascii() || c.is_ascii_digit());
+            let term = if terms.contains(&token.text) {
+                Some(token.text.clone())
+            } else if loose {
+                terms
+                    .iter()
+                    .filter(|t| t.chars().count() >= 2 && token.text.contains(t.as_str()))
+                    // The longest term, and of equal lengths the first in order, so that
+                    // the snippet does not depend on the set's order.
+                    .max_by(|a, b| a.len().cmp(&b.len()).then_with(|| b.cmp(a)))
+                    .cloned()
+            } else {
+                None
+            };
+            if let Some(term) = term {
+                found.push(Mark { from: token.from, to: token.to, term });
+            }
+        }
+        found
+    }
 }
 
 /// Escapes text for HTML.
@@ -83,11 +131,9 @@ fn best_window(text: &str, marks: &[Mark], max_chars: usize) -> (usize, usize) {
     (bounds[start_char], bounds[start_char + max_chars])
 }
 
-/// Builds the snippet of a clause: the best window of about [`SNIPPET_CHARS`] characters,
-/// HTML-escaped, matches wrapped in `<em>…</em>`, `…` where the text was cut.
-pub(crate) fn snippet(text: &str, terms: &HashSet<String>) -> String {
-    let marks = marks(text, terms);
-    let (start, end) = best_window(text, &marks, SNIPPET_CHARS);
+/// Renders the best window of `text` with its `marks`.
+fn render(text: &str, marks: &[Mark]) -> String {
+    let (start, end) = best_window(text, marks, SNIPPET_CHARS);
     let mut out = String::with_capacity(end - start + 32);
     if start > 0 {
         out.push('…');
@@ -125,14 +171,14 @@ pub(crate) fn snippet(text: &str, terms: &HashSet<String>) -> String {
 mod tests {
     use super::*;
 
-    fn terms(words: &[&str]) -> HashSet<String> {
-        words.iter().map(|w| (*w).to_owned()).collect()
+    fn snippet(text: &str, words: &[&str]) -> String {
+        Highlighter::new(words.iter().map(|w| (*w).to_owned()).collect()).snippet(text)
     }
 
     #[test]
     fn marks_chinese_words_and_escapes() {
         let text = "纳税人为独生子女的，按照每月2000元的标准定额扣除<注>";
-        let out = snippet(text, &terms(&["独生子女", "扣除", "2000"]));
+        let out = snippet(text, &["独生子女", "扣除", "2000"]);
         assert_eq!(
             out,
             "纳税人为<em>独生子女</em>的，按照每月<em>2000元</em>的标准定额<em>扣除</em>&lt;注&gt;"
@@ -141,8 +187,7 @@ mod tests {
 
     #[test]
     fn marks_stemmed_english_and_merges_neighbours() {
-        let out =
-            snippet("Special deductions for housing rent.", &terms(&["deduct", "hous", "rent"]));
+        let out = snippet("Special deductions for housing rent.", &["deduct", "hous", "rent"]);
         assert_eq!(out, "Special <em>deductions</em> for <em>housing rent</em>.");
     }
 
@@ -150,7 +195,7 @@ mod tests {
     fn cuts_long_text_around_the_matches() {
         let text =
             format!("{}不得为政府债券发行提供担保。{}", "前文".repeat(100), "后文".repeat(100));
-        let out = snippet(&text, &terms(&["政府", "债券", "担保"]));
+        let out = snippet(&text, &["政府", "债券", "担保"]);
         assert!(out.starts_with('…') && out.ends_with('…'), "{out}");
         assert!(
             out.contains("<em>政府债券</em>")
@@ -163,9 +208,42 @@ mod tests {
     }
 
     #[test]
+    fn only_runs_holding_a_term_are_cut_and_no_mark_is_lost() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus/zh/laws");
+        let law = std::fs::read_to_string(root.join("经济法/政府采购法(2014-08-31).md"))
+            .expect("corpus law read");
+        let queries = ["供应商参加政府采购活动的条件", "采购人 2000万元 公开招标", "集中采购机构"];
+        for query in queries {
+            let terms: HashSet<String> =
+                crate::tokenizer::analyze(query, true).into_iter().map(|t| t.text).collect();
+            let filtered = Highlighter::new(terms.clone());
+            let every = Highlighter { terms, han_runs: HanRuns::All };
+            for paragraph in law.split("\n\n") {
+                let spans = |h: &Highlighter| -> Vec<(usize, usize, String)> {
+                    h.marks(paragraph).into_iter().map(|m| (m.from, m.to, m.term)).collect()
+                };
+                assert_eq!(spans(&filtered), spans(&every), "{query}: {paragraph}");
+                assert_eq!(filtered.snippet(paragraph), every.snippet(paragraph));
+            }
+        }
+    }
+
+    #[test]
+    fn a_word_holding_two_terms_marks_the_same_one_whatever_the_set_order() {
+        // 个人所得税 is one word holding two terms of one length; each set has its own order.
+        let chosen: HashSet<Vec<String>> = (0..20)
+            .map(|_| {
+                let highlighter = Highlighter::new(["所得", "个人"].map(str::to_owned).into());
+                highlighter.marks("缴纳个人所得税").into_iter().map(|m| m.term).collect()
+            })
+            .collect();
+        assert_eq!(chosen, HashSet::from([vec!["个人".to_owned()]]));
+    }
+
+    #[test]
     fn text_without_matches_is_cut_from_the_start() {
         let text = "无关内容".repeat(100);
-        let out = snippet(&text, &terms(&["担保"]));
+        let out = snippet(&text, &["担保"]);
         assert!(out.starts_with("无关内容") && out.ends_with('…'));
         assert!(!out.contains("<em>"));
     }

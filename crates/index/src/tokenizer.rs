@@ -321,6 +321,16 @@ fn is_thousands_group(rest: &str) -> bool {
 /// Analyses a text: search mode (`sub_words`) adds dictionary sub-words, number forms
 /// without units and document number keys to the default-mode words.
 pub fn analyze(text: &str, sub_words: bool) -> Vec<AnalyzedToken> {
+    analyze_runs(text, sub_words, |_| true)
+}
+
+/// Analyses a text, cutting into words only the runs of Chinese characters whose folded
+/// text `cut` accepts: the others yield no words, so later positions count fewer.
+pub(crate) fn analyze_runs(
+    text: &str,
+    sub_words: bool,
+    cut: impl Fn(&str) -> bool,
+) -> Vec<AnalyzedToken> {
     let folded = fold_text(text);
     let mut analysis = Analysis { folded: &folded, sub_words, position: 0, tokens: Vec::new() };
     let body = folded.text.as_str();
@@ -334,7 +344,9 @@ pub fn analyze(text: &str, sub_words: bool) -> Vec<AnalyzedToken> {
                     .take_while(|&c| classify(c) == CharClass::Han)
                     .map(char::len_utf8)
                     .sum();
-                analysis.han_run(index, index + len);
+                if cut(&body[index..index + len]) {
+                    analysis.han_run(index, index + len);
+                }
                 index += len;
             }
             CharClass::Alnum => {
