@@ -27,12 +27,13 @@ use crate::tokenizer::analyze;
 use crate::validity::{annotate, is_out_of_force, ValidityMap};
 use crate::{ClauseIndex, Error, Result};
 
-/// Candidates fetched per wanted hit, to fill a page after copies are folded together.
-const FETCH_FACTOR: usize = 3;
-/// The fewest candidates fetched for one page: clauses well below the first page by raw
-/// score still reach it when fusion and sibling ordering weigh them, and asking for 10
-/// or 20 hits starts from the same candidates.
+/// The candidates fetched for the first hits, whatever page is asked for: clauses well
+/// below the first page by raw score still reach it when fusion and sibling ordering
+/// weigh them. Deeper pages fetch four times as many at each step ([`ClauseIndex::ranked`]).
 const MIN_FETCH: usize = 60;
+/// How many of the first hits answer-kind preference and sibling ordering may reorder:
+/// the same for every page, so that pages are slices of one list.
+const REORDER_DEPTH: usize = 20;
 /// The fewest candidates fetched in the other language than the query's when the two
 /// languages are merged: raw scores of translations, weighted guesses, do not foresee
 /// the query coverage that decides the merge, so a clause covering more of the query may
@@ -337,8 +338,12 @@ impl ClauseIndex {
             .map(|(_, bonus)| bonus.weight(EnableScoring::enabled_from_searcher(searcher)))
             .collect::<tantivy::Result<_>>()?;
         let want = request.offset.saturating_add(request.limit);
-        let mut fetch = want.saturating_mul(FETCH_FACTOR).clamp(MIN_FETCH, MAX_FETCH);
+        // The list is ranked in steps, each from four times the previous step's
+        // candidates; a step adds the groups the earlier ones lack after theirs. Every step
+        // ranks the same way whatever page is asked for, so a page is a slice of one list.
+        let mut fetch = MIN_FETCH;
         let mut lookup = Lookup::new(searcher, fields);
+        let mut listed: Vec<Group> = Vec::new();
         loop {
             let (mut all, mut matched, mut exhausted) = (Vec::new(), 0, true);
             for (pass, (strict, relaxed)) in queries.iter().enumerate() {
@@ -360,14 +365,21 @@ impl ClauseIndex {
             if let Some(query_zh) = query_zh {
                 fuse(&mut lookup, &ranking, plan, query_zh, &mut groups)?;
             }
-            prefer_answers(&mut groups, plan.asks, ranking.answer_boost, want);
-            order_siblings(searcher, fields, &ranking, plan, &mut groups, want)?;
-            if groups.len() >= want || exhausted || fetch >= MAX_FETCH {
-                let folded = all.len() - groups.len();
+            prefer_answers(&mut groups, plan.asks, ranking.answer_boost, REORDER_DEPTH);
+            order_siblings(searcher, fields, &ranking, plan, &mut groups, REORDER_DEPTH)?;
+            let fetched = groups.len();
+            if listed.is_empty() {
+                listed = groups;
+            } else {
+                let known: HashSet<String> = listed.iter().map(|g| g.text_hash.clone()).collect();
+                listed.extend(groups.into_iter().filter(|g| !known.contains(&g.text_hash)));
+            }
+            if listed.len() >= want || exhausted || fetch >= MAX_FETCH {
+                let folded = all.len() - fetched;
                 let total = matched.saturating_sub(folded);
                 let explain = request.explain.then_some((&ranking, plan));
                 let highlighter = Highlighter::new(plan.highlight_terms());
-                let hits = self.hits(&mut lookup, request, &groups, &highlighter, explain)?;
+                let hits = self.hits(&mut lookup, request, &listed, &highlighter, explain)?;
                 return Ok(SearchResponse {
                     query: request.query.clone(),
                     total,
@@ -580,7 +592,7 @@ fn is_preamble(anchor: &str) -> bool {
 /// Raises the clauses that state the kind of answer the query asks for (a period for
 /// "how long", a sum for 罚多少钱) by `1 + boost`, and puts the groups back in order.
 /// Only groups that could reach the first `want` once raised are read: below that, a
-/// raised score stays below the `want`-th.
+/// raised score stays below the `want`-th. `want` is [`REORDER_DEPTH`] for every page.
 fn prefer_answers(groups: &mut [Group], asks: Answers, boost: f32, want: usize) {
     if asks.is_empty() || boost <= 0.0 || groups.is_empty() {
         return;
