@@ -94,17 +94,22 @@ fn the_current_version_of_a_law_ranks_first_and_the_old_one_says_superseded() {
 fn pages_asked_one_by_one_are_slices_of_one_list() {
     const PROCUREMENT: &str = "zh/laws/经济法/政府采购法(2014-08-31).md";
     let ws = Workspace::with_files(&[PROCUREMENT, ACCOUNTING_2024, GUARANTEE, TAX]);
+    // A second copy of the law: its clauses fold into the first's, as many as are fetched.
+    ws.copy_in(PROCUREMENT, "zh/laws/copy/procurement.md");
     ws.ingest();
     let anchors = |answer: &serde_json::Value| -> Vec<String> {
         let hits = answer["hits"].as_array().expect("hits");
         hits.iter().filter_map(|h| h["anchor"].as_str().map(str::to_owned)).collect()
     };
     for query in ["采购 合同 期限", "会计 资料 保存"] {
-        let whole = anchors(&ws.search(query, &["--limit", "40"]));
+        let answer = ws.search(query, &["--limit", "40"]);
+        let whole = anchors(&answer);
         assert_eq!(whole.len(), 40, "{query}: {whole:?}");
         let mut paged = Vec::new();
-        for offset in ["0", "10", "20", "30"] {
-            paged.extend(anchors(&ws.search(query, &["--limit", "10", "--offset", offset])));
+        for offset in ["0", "10", "20", "30", "200"] {
+            let page = ws.search(query, &["--limit", "10", "--offset", offset]);
+            assert_eq!(page["total"], answer["total"], "{query}: the count at offset {offset}");
+            paged.extend(anchors(&page));
         }
         assert_eq!(paged, whole, "{query}");
     }

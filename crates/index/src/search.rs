@@ -344,6 +344,7 @@ impl ClauseIndex {
         let mut fetch = MIN_FETCH;
         let mut lookup = Lookup::new(searcher, fields);
         let mut listed: Vec<Group> = Vec::new();
+        let mut total = None;
         loop {
             let (mut all, mut matched, mut exhausted) = (Vec::new(), 0, true);
             for (pass, (strict, relaxed)) in queries.iter().enumerate() {
@@ -367,7 +368,9 @@ impl ClauseIndex {
             }
             prefer_answers(&mut groups, plan.asks, ranking.answer_boost, REORDER_DEPTH);
             order_siblings(searcher, fields, &ranking, plan, &mut groups, REORDER_DEPTH)?;
-            let fetched = groups.len();
+            // The count of the first step's matches, less the copies folded among its
+            // candidates, on every page alike.
+            let total = *total.get_or_insert(matched.saturating_sub(all.len() - groups.len()));
             if listed.is_empty() {
                 listed = groups;
             } else {
@@ -375,8 +378,6 @@ impl ClauseIndex {
                 listed.extend(groups.into_iter().filter(|g| !known.contains(&g.text_hash)));
             }
             if listed.len() >= want || exhausted || fetch >= MAX_FETCH {
-                let folded = all.len() - fetched;
-                let total = matched.saturating_sub(folded);
                 let explain = request.explain.then_some((&ranking, plan));
                 let highlighter = Highlighter::new(plan.highlight_terms());
                 let hits = self.hits(&mut lookup, request, &listed, &highlighter, explain)?;
