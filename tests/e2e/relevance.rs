@@ -113,4 +113,10 @@ fn pages_asked_one_by_one_are_slices_of_one_list() {
         }
         assert_eq!(paged, whole, "{query}");
     }
+    // When the clauses holding most of a query's words fill the first page, the list holds
+    // only those, as its count does: it does not run on past the count.
+    let answer = ws.search("采购 供应商 政府", &["--limit", "100"]);
+    let hits = anchors(&answer).len() as u64;
+    let total = answer["total"].as_u64().expect("a count");
+    assert!((10..=total).contains(&hits), "{hits} hits, {total} counted");
 }

@@ -345,6 +345,9 @@ impl ClauseIndex {
         let mut lookup = Lookup::new(searcher, fields);
         let mut listed: Vec<Group> = Vec::new();
         let mut total = None;
+        // When the clauses holding a fair share of the query fill the first step, the
+        // list holds only those, as the count says, however deep it is read.
+        let mut strict_only = false;
         loop {
             let (mut all, mut matched, mut exhausted) = (Vec::new(), 0, true);
             for (pass, (strict, relaxed)) in queries.iter().enumerate() {
@@ -353,10 +356,15 @@ impl ClauseIndex {
                 // In the other language every concept is held by guessed translations, loose
                 // senses among them, so holding a share of them says little: that pass
                 // ranks all clauses holding any, and fusion weighs their coverage.
-                let (strict, two_phase) =
-                    if pass > 0 { (relaxed, false) } else { (strict, strict_min > 1) };
+                let (strict, two_phase) = if pass > 0 {
+                    (relaxed, false)
+                } else {
+                    (strict, strict_min > 1 && !strict_only)
+                };
+                let first = total.is_none() && pass == 0;
                 let pass = Pass { strict, relaxed, two_phase, bonuses: &bonuses };
-                let (found, count) = candidates(searcher, &pass, fetch)?;
+                let (found, count, relaxed_added) = candidates(searcher, &pass, fetch)?;
+                strict_only |= first && two_phase && !relaxed_added;
                 exhausted &= found.len() < fetch;
                 matched += count;
                 all.extend(found);
@@ -475,7 +483,8 @@ const BONUS_POOL_FACTOR: usize = 5;
 /// scores kept below them. Also returns how many clauses match: those matching the strict
 /// query when they fill the list (counting every clause that holds one common word of
 /// a long query would cost as much again as the search, and tell the reader nothing),
-/// else those matching the relaxed one.
+/// else those matching the relaxed one; and whether the relaxed query's clauses were
+/// added.
 ///
 /// Phrase bonuses are not part of the queries: run over every clause holding a query
 /// word they cost as much as the rest of the search together, so they are scored for a
@@ -485,13 +494,13 @@ fn candidates(
     searcher: &Searcher,
     pass: &Pass<'_>,
     fetch: usize,
-) -> Result<(Vec<Candidate>, usize)> {
+) -> Result<(Vec<Candidate>, usize, bool)> {
     let pool = fetch.saturating_mul(BONUS_POOL_FACTOR);
     let collector = (TopDocs::with_limit(pool).order_by_score(), Count);
     let (top, strict_count) = searcher.search(pass.strict, &collector)?;
     let mut list = with_bonuses(searcher, pass.bonuses, top, fetch)?;
     if !pass.two_phase || list.len() >= fetch {
-        return Ok((list, strict_count));
+        return Ok((list, strict_count, false));
     }
     let (top, relaxed_count) = searcher.search(pass.relaxed, &collector)?;
     let seen: HashSet<DocAddress> = list.iter().map(|c| c.address).collect();
@@ -500,7 +509,7 @@ fn candidates(
     for candidate in with_bonuses(searcher, pass.bonuses, top, fetch - list.len())? {
         list.push(Candidate { score: candidate.score.min(ceiling * 0.999), ..candidate });
     }
-    Ok((list, relaxed_count))
+    Ok((list, relaxed_count, true))
 }
 
 /// Adds the phrase bonuses to the scores of `top` and keeps the best `keep`, best first.
