@@ -8,6 +8,8 @@
 //! matches whether a word was indexed whole or in parts.
 
 use std::borrow::Cow;
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use jieba_rs::Jieba;
@@ -72,6 +74,35 @@ pub(crate) fn jieba() -> &'static Jieba {
 fn stemmer() -> &'static Stemmer {
     static STEMMER: OnceLock<Stemmer> = OnceLock::new();
     STEMMER.get_or_init(|| Stemmer::create(Algorithm::English))
+}
+
+/// The most English words whose stems a thread remembers; past it, it starts afresh.
+const STEM_CACHE_WORDS: usize = 100_000;
+
+thread_local! {
+    /// Stems of the English words this thread has stemmed: the same few thousand words
+    /// recur in every clause, query and snippet.
+    static STEMS: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+}
+
+/// The stem of a (folded) English word, British spellings first made American, as the
+/// dictionary keys have them.
+fn stem(word: &str) -> String {
+    if let Some(known) = STEMS.with(|stems| stems.borrow().get(word).cloned()) {
+        return known;
+    }
+    let stemmed = match tiaowen_lexicon::to_american(word) {
+        Cow::Borrowed(word) => stemmer().stem(word).into_owned(),
+        Cow::Owned(american) => stemmer().stem(&american).into_owned(),
+    };
+    STEMS.with(|stems| {
+        let mut stems = stems.borrow_mut();
+        if stems.len() >= STEM_CACHE_WORDS {
+            stems.clear();
+        }
+        stems.insert(word.to_owned(), stemmed.clone());
+    });
+    stemmed
 }
 
 /// Folds one character for searching and appends the result: NFKC (full-width forms
@@ -229,11 +260,7 @@ impl Analysis<'_> {
             let stemmed = if part.chars().all(|c| c.is_ascii_digit()) {
                 Cow::Borrowed(part)
             } else {
-                // British spellings as American ones, as the dictionary keys have them.
-                match tiaowen_lexicon::to_american(part) {
-                    Cow::Borrowed(part) => stemmer().stem(part),
-                    Cow::Owned(american) => Cow::Owned(stemmer().stem(&american).into_owned()),
-                }
+                Cow::Owned(stem(part))
             };
             self.push(stemmed, part_start, part_start + part.len(), position, true);
         }
@@ -473,6 +500,16 @@ mod tests {
             assert_eq!(texts(british, false), texts(american, false), "{british}");
         }
         assert_ne!(texts("promise", false), texts("promize", false));
+    }
+
+    #[test]
+    fn a_remembered_stem_is_the_stem() {
+        let words = ["organisations", "subsidies", "deadline", "applying", "organisations"];
+        let first: Vec<String> = words.iter().map(|w| stem(w)).collect();
+        assert_eq!(first, ["organ", "subsidi", "deadlin", "appli", "organ"]);
+        STEMS.with(|stems| assert!(stems.borrow().contains_key("applying")));
+        let again: Vec<String> = words.iter().map(|w| stem(w)).collect();
+        assert_eq!(first, again);
     }
 
     #[test]
