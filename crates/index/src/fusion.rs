@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use tantivy::query::{EnableScoring, Query};
-use tantivy::{DocAddress, DocId, DocSet, Searcher, Term};
+use tantivy::{DocAddress, DocId, DocSet, Searcher, Term, TERMINATED};
 
 use crate::index::Lookup;
 use crate::query::{has_cjk, QueryPlan};
@@ -351,16 +351,23 @@ pub(crate) fn matching(
     for (&segment_ord, docs) in by_segment {
         let reader = searcher.segment_reader(segment_ord);
         let mut scorer = weight.scorer(reader, 1.0)?;
-        for &doc in docs {
-            if scorer.doc() < doc {
-                scorer.seek(doc);
-            }
-            if scorer.doc() == doc {
-                found.insert(DocAddress::new(segment_ord, doc));
-            }
-        }
+        held_by(&mut scorer, docs, |doc| {
+            found.insert(DocAddress::new(segment_ord, doc));
+        });
     }
     Ok(())
+}
+
+/// Calls `held` with each of `docs` (ascending) that `set` holds, seeking through it.
+pub(crate) fn held_by(set: &mut impl DocSet, docs: &[DocId], mut held: impl FnMut(DocId)) {
+    for &doc in docs {
+        if set.doc() < doc && set.seek(doc) == TERMINATED {
+            return;
+        }
+        if set.doc() == doc {
+            held(doc);
+        }
+    }
 }
 
 #[cfg(test)]

@@ -19,7 +19,7 @@ use tantivy::query::{Bm25StatisticsProvider, BooleanQuery, EnableScoring, Occur,
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocAddress, DocId, DocSet, Searcher, Term};
 
-use crate::fusion::{by_segment, matching};
+use crate::fusion::{by_segment, held_by, matching};
 use crate::index::{clauses_only, term_query};
 use crate::query::QueryPlan;
 use crate::ranking::Ranking;
@@ -231,9 +231,7 @@ impl<'a> DocumentStatistics<'a> {
             frequencies: RefCell::new(HashMap::new()),
         })
     }
-}
 
-impl DocumentStatistics<'_> {
     /// Tells whether `address` is one of the document's clauses.
     fn holds(&self, address: DocAddress) -> bool {
         self.clauses
@@ -281,18 +279,6 @@ impl Bm25StatisticsProvider for DocumentStatistics<'_> {
         let count = found.len() as u64;
         self.frequencies.borrow_mut().insert(text.to_owned(), count);
         Ok(count)
-    }
-}
-
-/// Calls `held` with each of `docs` (ascending) that `postings` holds.
-fn held_by(postings: &mut impl DocSet, docs: &[DocId], mut held: impl FnMut(DocId)) {
-    for &doc in docs {
-        if postings.doc() < doc && postings.seek(doc) == tantivy::TERMINATED {
-            return;
-        }
-        if postings.doc() == doc {
-            held(doc);
-        }
     }
 }
 
