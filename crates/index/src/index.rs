@@ -23,12 +23,12 @@ use crate::{Error, IndexUpdater, Result, SCHEMA_VERSION};
 /// The file beside the tantivy files that records the schema version.
 const VERSION_FILE: &str = "tiaowen-index.json";
 /// Memory the writer may use for buffering, all threads together.
+pub(crate) const WRITER_MEMORY: usize = 128 * 1024 * 1024;
 /// Decompressed document-store blocks each segment's reader keeps. A search reads
 /// every candidate clause from the store, scattered over the corpus; tantivy's default
 /// of 100 blocks held a fraction of it, so most reads decompressed a block again. At
 /// 16 KiB a block this is at most 16 MiB a segment.
 const DOC_STORE_CACHE_BLOCKS: usize = 1000;
-pub(crate) const WRITER_MEMORY: usize = 128 * 1024 * 1024;
 
 /// The content of [`VERSION_FILE`].
 #[derive(Debug, Serialize, Deserialize)]
