@@ -25,7 +25,16 @@ fn ranking_from_env() -> Ranking {
             "phrase_slop" => ranking.phrase_slop = value as u32,
             "pair_boost" => ranking.pair_boost = value,
             "pair_slop" => ranking.pair_slop = value as u32,
+            "expanded_pair_boost" => ranking.expanded_pair_boost = value,
             "min_share" => ranking.min_share = value,
+            "out_of_force_factor" => ranking.out_of_force_factor = value,
+            "preamble_factor" => ranking.preamble_factor = value,
+            "cross_language_factor" => ranking.cross_language_factor = value,
+            "coverage_power" => ranking.coverage_power = value,
+            "ideal_share" => ranking.ideal_share = value,
+            "single_character_share" => ranking.single_character_share = value,
+            "answer_boost" => ranking.answer_boost = value,
+            "sibling_share" => ranking.sibling_share = value,
             other => eprintln!("unknown ranking key {other}"),
         }
     }
