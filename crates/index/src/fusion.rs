@@ -5,11 +5,13 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use tantivy::query::{EnableScoring, Query};
+use tantivy::schema::IndexRecordOption;
 use tantivy::{DocAddress, DocId, DocSet, Searcher, Term, TERMINATED};
 
 use crate::index::Lookup;
-use crate::query::{has_cjk, QueryPlan};
+use crate::query::{has_cjk, QueryPlan, TermGroup};
 use crate::ranking::{fuse_languages, LanguagePool, Ranking};
+use crate::schema::Fields;
 use crate::search::{group_query, Group};
 use crate::Result;
 
@@ -256,9 +258,8 @@ pub(crate) fn coverages(
         let mut covering: HashMap<DocAddress, f64> = HashMap::new();
         for (index, credit) in members.into_iter().zip(credits) {
             let group = &plan.groups[index];
-            let query = group_query(fields, ranking, group);
             let mut found = HashSet::new();
-            matching(searcher, query.as_ref(), &by_segment, &mut found)?;
+            group_matching(searcher, fields, ranking, group, &by_segment, &mut found)?;
             // A word covers clauses of its own script only; a number, those of either.
             let script = group.word().and_then(|t| {
                 let latin = t.chars().any(|c| c.is_ascii_alphabetic());
@@ -323,7 +324,6 @@ pub(crate) fn member_credits(plan: &QueryPlan, members: &[usize]) -> Vec<f64> {
         .collect()
 }
 
-/// Adds to `found` those of the given documents (per segment, ascending) that `query`
 /// Sorts addresses by segment, each segment's in ascending order without repeats, as
 /// [`matching`] reads them.
 pub(crate) fn by_segment(
@@ -340,6 +340,7 @@ pub(crate) fn by_segment(
     by_segment
 }
 
+/// Adds to `found` those of the given documents (per segment, ascending) that `query`
 /// matches, by seeking its scorer through them rather than running a search.
 pub(crate) fn matching(
     searcher: &Searcher,
@@ -354,6 +355,52 @@ pub(crate) fn matching(
         held_by(&mut scorer, docs, |doc| {
             found.insert(DocAddress::new(segment_ord, doc));
         });
+    }
+    Ok(())
+}
+
+/// Adds to `found` those of the given documents (per segment, ascending) that `group`
+/// matches, as [`group_query`] would: a word group by reading its terms' postings in
+/// every field it is searched in, without building a scorer; a phrase through its query.
+pub(crate) fn group_matching(
+    searcher: &Searcher,
+    fields: Fields,
+    ranking: &Ranking,
+    group: &TermGroup,
+    by_segment: &BTreeMap<u32, Vec<DocId>>,
+    found: &mut HashSet<DocAddress>,
+) -> Result<()> {
+    if group.phrase.len() > 1 {
+        return matching(searcher, group_query(fields, ranking, group).as_ref(), by_segment, found);
+    }
+    for term in &group.terms {
+        holding(searcher, fields, term, by_segment, found)?;
+    }
+    Ok(())
+}
+
+/// Adds to `found` those of the given documents (per segment, ascending) that hold
+/// `word` wherever a word is searched: in the clause text, its headings, its document's
+/// title, or its document number and issuers.
+pub(crate) fn holding(
+    searcher: &Searcher,
+    fields: Fields,
+    word: &str,
+    by_segment: &BTreeMap<u32, Vec<DocId>>,
+    found: &mut HashSet<DocAddress>,
+) -> tantivy::Result<()> {
+    for (&segment_ord, docs) in by_segment {
+        let reader = searcher.segment_reader(segment_ord);
+        for field in [fields.text, fields.headings, fields.title, fields.meta] {
+            let term = Term::from_field_text(field, word);
+            let postings =
+                reader.inverted_index(field)?.read_postings(&term, IndexRecordOption::Basic)?;
+            if let Some(mut postings) = postings {
+                held_by(&mut postings, docs, |doc| {
+                    found.insert(DocAddress::new(segment_ord, doc));
+                });
+            }
+        }
     }
     Ok(())
 }

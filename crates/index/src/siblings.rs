@@ -16,15 +16,15 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use tantivy::collector::DocSetCollector;
 use tantivy::query::{Bm25StatisticsProvider, BooleanQuery, EnableScoring, Occur, Query, Scorer};
-use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::schema::Field;
 use tantivy::{DocAddress, DocId, DocSet, Searcher, Term};
 
-use crate::fusion::{by_segment, held_by, matching};
+use crate::fusion::{by_segment, group_matching, holding};
 use crate::index::{clauses_only, term_query};
 use crate::query::QueryPlan;
 use crate::ranking::Ranking;
 use crate::schema::Fields;
-use crate::search::{boxed, concept_queries, group_query, phrase_bonuses, Group};
+use crate::search::{boxed, concept_queries, phrase_bonuses, Group};
 use crate::Result;
 
 /// How much of a clause's standing within its document is how much of the query it
@@ -179,9 +179,8 @@ fn local_coverage(
         let mut holding = HashSet::new();
         for &index in &members {
             let group = &plan.groups[index];
-            let query = group_query(statistics.fields, ranking, group);
             let mut found = HashSet::new();
-            matching(searcher, query.as_ref(), &both, &mut found)?;
+            group_matching(searcher, statistics.fields, ranking, group, &both, &mut found)?;
             for address in found {
                 if statistics.holds(address) {
                     holding.insert(address);
@@ -261,21 +260,8 @@ impl Bm25StatisticsProvider for DocumentStatistics<'_> {
         }
         // A word counts as held by a clause wherever the clause holds it: in its text,
         // its headings, or its document's title, which every clause holds.
-        let fields = [self.fields.text, self.fields.headings, self.fields.title, self.fields.meta];
         let mut found: HashSet<DocAddress> = HashSet::new();
-        for (&segment_ord, docs) in &self.clauses {
-            let reader = self.searcher.segment_reader(segment_ord);
-            for field in fields {
-                let term = Term::from_field_text(field, text);
-                let postings =
-                    reader.inverted_index(field)?.read_postings(&term, IndexRecordOption::Basic)?;
-                if let Some(mut postings) = postings {
-                    held_by(&mut postings, docs, |doc| {
-                        found.insert(DocAddress::new(segment_ord, doc));
-                    });
-                }
-            }
-        }
+        holding(self.searcher, self.fields, text, &self.clauses, &mut found)?;
         let count = found.len() as u64;
         self.frequencies.borrow_mut().insert(text.to_owned(), count);
         Ok(count)
