@@ -429,6 +429,36 @@ mod tests {
     }
 
     #[test]
+    fn reading_postings_matches_what_the_group_query_matches() {
+        let (_dir, index) = crate::testutil::sample_index();
+        let searcher = index.searcher();
+        let fields = index.inner.fields;
+        let ranking = Ranking::default();
+        let every = searcher
+            .search(&tantivy::query::AllQuery, &tantivy::collector::DocSetCollector)
+            .expect("every document");
+        let every = by_segment(every);
+        // Words of the clause text, the title (个人所得税), the number (caijian), and
+        // expansions, one of them a phrase.
+        let mut plan = QueryPlan::parse("个人所得税 担保 funds caijian 2025 pilot");
+        plan.add_expansions(&[
+            crate::ExpansionWord::new("special use", 0.5, "担保", "glossary"),
+            crate::ExpansionWord::new("债券", 0.4, "funds", "cedict"),
+        ]);
+        assert!(plan.groups.iter().any(|g| g.phrase.len() > 1), "a phrase group is tested");
+        for group in &plan.groups {
+            let mut by_query = HashSet::new();
+            let query = group_query(fields, &ranking, group);
+            matching(&searcher, query.as_ref(), &every, &mut by_query).expect("query matched");
+            let mut by_postings = HashSet::new();
+            group_matching(&searcher, fields, &ranking, group, &every, &mut by_postings)
+                .expect("postings read");
+            assert!(!by_query.is_empty(), "{:?} matches something", group.word());
+            assert_eq!(by_postings, by_query, "{:?}", group.word());
+        }
+    }
+
+    #[test]
     fn a_clause_in_both_languages_is_bilingual() {
         let article =
             "第四十三条 中华人民共和国劳动者有休息的权利。\nArticle 43 Working people in \
