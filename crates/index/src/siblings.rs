@@ -176,14 +176,14 @@ fn local_coverage(
     let mut held = vec![0.0_f32; clauses.len()];
     for members in plan.concepts() {
         let mut credit: HashMap<DocAddress, f32> = HashMap::new();
-        let mut holding = HashSet::new();
+        let mut in_document = HashSet::new();
         for &index in &members {
             let group = &plan.groups[index];
             let mut found = HashSet::new();
             group_matching(searcher, statistics.fields, ranking, group, &both, &mut found)?;
             for address in found {
                 if statistics.holds(address) {
-                    holding.insert(address);
+                    in_document.insert(address);
                 }
                 if wanted.contains(&address) {
                     let best = credit.entry(address).or_insert(0.0);
@@ -191,7 +191,7 @@ fn local_coverage(
                 }
             }
         }
-        let n = holding.len() as f32;
+        let n = in_document.len() as f32;
         let idf = (1.0 + (total - n + 0.5) / (n + 0.5)).ln();
         for (weight, address) in held.iter_mut().zip(clauses) {
             *weight += credit.get(address).copied().unwrap_or(0.0) * idf;
