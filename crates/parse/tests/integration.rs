@@ -4,6 +4,7 @@
 mod integration {
     mod bad_input;
     mod golden_html;
+    mod golden_pdf;
     mod golden_text;
     mod support;
 }

@@ -8,12 +8,17 @@ use tiaowen_model::Lang;
 
 use crate::builder::{Node, NodeKind};
 use crate::marker::outline_number_len;
+use crate::sections::{sections, Section};
 use crate::SegmentedClause;
+use tiaowen_text::starts_with_bullet;
 
 /// A run of unnumbered paragraphs is cut once a piece reaches this many characters...
 const MIN_PIECE_CHARS: usize = 200;
 /// ...or before it would pass this many.
 const MAX_PIECE_CHARS: usize = 1500;
+/// A bulleted item starts a piece of its own once the piece before it holds this many
+/// characters: items are cited one by one, very short ones (a word or two each) together.
+const MIN_ITEM_CUT_CHARS: usize = 80;
 /// The longest article kept whole, in characters. Articles are what laws are cited by,
 /// but a clause of several pages is no answer a reader can use: no article of the
 /// corpus laws comes near it, only the largest articles of the bilingual constitution
@@ -62,19 +67,30 @@ pub(crate) fn finish(nodes: &[Node], lang: Lang) -> Vec<SegmentedClause> {
                 }
             }
             NodeKind::Preamble | NodeKind::Paragraphs => {
-                for text in pieces(&node.blocks, MIN_PIECE_CHARS) {
-                    let number = paths.next_paragraph(&node.prefix);
-                    let label = match lang {
-                        Lang::En => format!("¶{number}"),
-                        Lang::Zh => format!("第{number}段"),
-                    };
-                    let path = format!("{}p{number}", node.prefix);
-                    clauses.push(SegmentedClause {
-                        path: paths.unique(&path, false),
-                        label,
-                        headings: node.context.clone(),
-                        text,
-                    });
+                // Without numbers, the document's own titles and bullets set it out.
+                let parts = if numbered {
+                    let blocks = node.blocks.iter().map(String::as_str).collect();
+                    vec![Section { titles: Vec::new(), blocks }]
+                } else {
+                    sections(&node.blocks)
+                };
+                for part in parts {
+                    let mut headings = node.context.clone();
+                    headings.extend(part.titles);
+                    for text in pieces(&part.blocks, MIN_PIECE_CHARS) {
+                        let number = paths.next_paragraph(&node.prefix);
+                        let label = match lang {
+                            Lang::En => format!("¶{number}"),
+                            Lang::Zh => format!("第{number}段"),
+                        };
+                        let path = format!("{}p{number}", node.prefix);
+                        clauses.push(SegmentedClause {
+                            path: paths.unique(&path, false),
+                            label,
+                            headings: headings.clone(),
+                            text,
+                        });
+                    }
                 }
             }
         }
@@ -266,14 +282,16 @@ fn short_title(block: &str) -> String {
 
 /// Cuts a run of paragraphs into clause-sized pieces: short paragraphs are grouped
 /// until a piece reaches `min_chars`, no piece grows past [`MAX_PIECE_CHARS`] by
-/// grouping, and a long paragraph stands alone.
-fn pieces(blocks: &[String], min_chars: usize) -> Vec<String> {
+/// grouping, a long paragraph stands alone, and a bulleted item starts a piece once the
+/// one before holds [`MIN_ITEM_CUT_CHARS`].
+fn pieces<S: AsRef<str>>(blocks: &[S], min_chars: usize) -> Vec<String> {
     let mut out = Vec::new();
     let mut current: Vec<&str> = Vec::new();
     let mut current_chars = 0usize;
-    for block in blocks {
+    for block in blocks.iter().map(AsRef::as_ref) {
         let chars = block.chars().count();
-        let full = current_chars >= min_chars || current_chars + chars > MAX_PIECE_CHARS;
+        let item = starts_with_bullet(block) && current_chars >= MIN_ITEM_CUT_CHARS;
+        let full = item || current_chars >= min_chars || current_chars + chars > MAX_PIECE_CHARS;
         if !current.is_empty() && full {
             out.push(current.join("\n"));
             current.clear();
@@ -291,6 +309,38 @@ fn pieces(blocks: &[String], min_chars: usize) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_document_without_numbers_is_cut_under_its_titles_and_at_its_bullets() {
+        let blocks: Vec<String> = [
+            "America's AI Action Plan sets out what the Federal government will do in the \
+             coming months to win the race for global leadership in artificial intelligence.",
+            "Remove Red Tape and Onerous Regulation",
+            "To maintain global leadership in AI, America's private sector must be \
+             unencumbered by bureaucratic red tape, and Federal funding should not go to \
+             states whose rules hinder AI development or deployment.",
+            "Recommended Policy Actions",
+            "• Led by the Office of Science and Technology Policy (OSTP), launch a Request \
+             for Information about current Federal regulations that hinder AI innovation.",
+            "• Led by the Office of Management and Budget (OMB), work with all Federal \
+             agencies to identify, revise, or repeal regulations that hinder AI.",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let clauses = crate::segment(&blocks);
+        let labels: Vec<&str> = clauses.iter().map(|c| c.label.as_str()).collect();
+        assert_eq!(labels, ["¶1", "¶2", "¶3", "¶4"]);
+        assert!(clauses[0].headings.is_empty());
+        assert_eq!(clauses[1].headings, ["Remove Red Tape and Onerous Regulation"]);
+        assert!(clauses[1].text.starts_with("To maintain"), "the title is no longer text");
+        for item in &clauses[2..] {
+            // Said once, the list's title is a section of its own (see `sections` for
+            // one that recurs in every section).
+            assert_eq!(item.headings, ["Recommended Policy Actions"]);
+            assert!(item.text.starts_with('•'), "one item a clause: {}", item.text);
+        }
+    }
 
     #[test]
     fn tells_bare_titles_from_titled_text() {

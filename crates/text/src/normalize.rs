@@ -119,6 +119,14 @@ fn is_cjk_or_punct(c: char) -> bool {
         || matches!(c, '，' | '。' | '、' | '；' | '：' | '？' | '！' | '（' | '）' | '《' | '》')
 }
 
+/// Bullets that open list items: `•`, `●`, `▪`, `◆`, `■`, `◦`.
+const BULLETS: [char; 6] = ['•', '●', '▪', '◆', '■', '◦'];
+
+/// Tells whether a line opens a list item with a bullet (`• Led by the Department…`).
+pub fn starts_with_bullet(line: &str) -> bool {
+    line.trim_start().starts_with(BULLETS)
+}
+
 /// Normalises one line: NFKC (full-width letters and digits become ASCII), radicals
 /// folded, runs of white space collapsed to one space, spaces between two Chinese
 /// characters (or a Chinese character and a digit) removed, and the ends trimmed.

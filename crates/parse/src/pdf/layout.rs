@@ -11,6 +11,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 use tiaowen_model::is_cjk;
+use tiaowen_text::starts_with_bullet;
 
 use super::{hyphen, RawLine};
 
@@ -270,10 +271,50 @@ fn continues_heading(previous: &Placed, next: &Placed, context: Context) -> bool
         && !ends_sentence(&a.text)
 }
 
+/// Marks the footnotes of each page: the lines at its foot set smaller than the body
+/// text, below body text, when the first of them opens with a note number
+/// (`1 Executive Order 14179…`, `* Source:`).
+fn footnotes(placed: &[Placed], body_size: f32) -> Vec<bool> {
+    let mut notes = vec![false; placed.len()];
+    let mut start = 0;
+    while start < placed.len() {
+        let page = placed[start].page;
+        let end =
+            placed[start..].iter().position(|p| p.page != page).map_or(placed.len(), |n| start + n);
+        let mut first = end;
+        while first > start && placed[first - 1].line.size < body_size * 0.85 {
+            first -= 1;
+        }
+        if first > start && first < end && starts_with_note_number(&placed[first].line.text) {
+            notes[first..end].fill(true);
+        }
+        start = end;
+    }
+    notes
+}
+
+/// Tells whether a note is in Chinese: more Chinese characters than Latin letters.
+fn notes_are_chinese(text: &str) -> bool {
+    let cjk = text.chars().filter(|&c| is_cjk(c)).count();
+    cjk > text.chars().filter(char::is_ascii_alphabetic).count()
+}
+
+/// Tells whether a line opens a footnote: a number or mark, then text.
+fn starts_with_note_number(text: &str) -> bool {
+    static NOTE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*(?:\d{1,3}|[*†‡]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s*[^\d\s.,、．]")
+            .expect("the note pattern is valid")
+    });
+    NOTE.is_match(text)
+}
+
 /// Decides whether `next` starts a new paragraph after `previous`.
-fn starts_paragraph(previous: &Placed, next: &Placed, context: Context) -> bool {
+fn starts_paragraph(previous: &Placed, next: &Placed, in_item: bool, context: Context) -> bool {
     let (a, b) = (previous.line, next.line);
-    if starts_with_clause_number(&b.text) {
+    // Within a list item, a line going on at the item's indent is text even when it
+    // starts like a number (`Section 132 of the Internal Revenue Code…`).
+    let item_line = in_item && continues_item(previous, next);
+    if starts_with_bullet(&b.text) || (starts_with_clause_number(&b.text) && !item_line) {
         return true;
     }
     if (a.size - b.size).abs() > a.size.max(b.size) * 0.15 {
@@ -287,11 +328,23 @@ fn starts_paragraph(previous: &Placed, next: &Placed, context: Context) -> bool 
     if same_block && continues_heading(previous, next, context) {
         return false;
     }
-    if next.left_gap() > b.size * 0.8 || !previous.frame.wraps {
+    let indented = next.left_gap() > b.size * 0.8 && !item_line;
+    if indented || !previous.frame.wraps {
         return true;
     }
     let room = previous.right_gap() - a.size * 0.25;
     first_word_width(b) < room
+}
+
+/// Tells whether an indented line goes on with the list item of the line before it
+/// rather than starting a paragraph: it starts right of the bullet that opens that line
+/// (the item's hanging indent), or at the same left edge as that line when that one did
+/// not end a sentence (the item's further lines, on this page or the next).
+fn continues_item(previous: &Placed, next: &Placed) -> bool {
+    let (a, b) = (previous.line, next.line);
+    let under_bullet = starts_with_bullet(&a.text) && b.x0 > a.x0 && b.x0 - a.x0 < b.size * 2.5;
+    let same_edge = (a.x0 - b.x0).abs() <= b.size * 0.2 && !ends_sentence(&a.text);
+    under_bullet || same_edge
 }
 
 /// Joins the next line of a paragraph to its text: Chinese without a space, a word
@@ -325,24 +378,69 @@ fn ends_in_url(text: &str) -> bool {
 pub(crate) fn paragraphs(pages: &[Vec<RawLine>]) -> Vec<Paragraph> {
     let placed = place(pages);
     let context = Context { pitch: line_pitch(&placed), body_size: body_size(&placed) };
+    let is_note = footnotes(&placed, context.body_size);
+    let (notes, body): (Vec<_>, Vec<_>) = placed.iter().zip(is_note).partition(|(_, note)| *note);
     let mut out: Vec<Paragraph> = Vec::new();
     let mut previous: Option<&Placed> = None;
-    for current in &placed {
-        let continues = previous.is_some_and(|p| !starts_paragraph(p, current, context));
+    // The left edge of the further lines of the list item being read, once known.
+    let mut item_edge: Option<f32> = None;
+    for (current, _) in body {
+        let line = current.line;
+        let near = |edge: f32| (edge - line.x0).abs() <= line.size * 0.2;
+        if starts_with_bullet(&line.text) || item_edge.is_some_and(|e| line.x0 < e - line.size) {
+            item_edge = None;
+        }
+        let opened_by_bullet = out.last().is_some_and(|p| starts_with_bullet(&p.text));
+        let in_item = opened_by_bullet || item_edge.is_some_and(near);
+        let continues = previous.is_some_and(|p| !starts_paragraph(p, current, in_item, context));
         match out.last_mut() {
             Some(paragraph) if continues => {
-                join_line(&mut paragraph.text, &current.line.text);
-                paragraph.size = paragraph.size.max(current.line.size);
+                join_line(&mut paragraph.text, &line.text);
+                paragraph.size = paragraph.size.max(line.size);
+                if opened_by_bullet && item_edge.is_none() {
+                    item_edge = Some(line.x0);
+                }
             }
             _ => out.push(Paragraph {
-                text: current.line.text.trim().to_string(),
+                text: line.text.trim().to_string(),
                 page: current.page,
-                size: current.line.size,
+                size: line.size,
                 centred: current.is_centred(),
                 is_title: false,
             }),
         }
         previous = Some(current);
+    }
+    // Footnotes follow the body under a heading of their own, each its own paragraph,
+    // so that a sentence running on to the next page is not cut by the notes at the
+    // foot of this one.
+    let mut notes = notes.into_iter().map(|(note, _)| note).peekable();
+    if let Some(first) = notes.peek() {
+        let chinese = notes_are_chinese(&first.line.text);
+        out.push(Paragraph {
+            text: if chinese { "注释" } else { "Notes" }.to_string(),
+            page: first.page,
+            size: first.line.size,
+            centred: false,
+            is_title: false,
+        });
+    }
+    let mut open_note = false;
+    for note in notes {
+        let line = note.line;
+        match out.last_mut() {
+            Some(paragraph) if open_note && !starts_with_note_number(&line.text) => {
+                join_line(&mut paragraph.text, &line.text);
+            }
+            _ => out.push(Paragraph {
+                text: line.text.trim().to_string(),
+                page: note.page,
+                size: line.size,
+                centred: false,
+                is_title: false,
+            }),
+        }
+        open_note = true;
     }
     let mut texts: Vec<String> = out.iter_mut().map(|p| std::mem::take(&mut p.text)).collect();
     hyphen::resolve(&mut texts);
@@ -483,6 +581,95 @@ mod tests {
                 "(1) Basic principles. The program shall be government-guided and market-led, and shall keep security under control.",
             ]
         );
+    }
+
+    #[test]
+    fn list_items_keep_their_hanging_lines_across_pages_and_notes() {
+        let (body, note) = (11.0, 8.0);
+        let first = vec![
+            line("Recommended Policy Actions", 72.0, 226.0, 700.0, body),
+            line(
+                "• Led by the Office of Science and Technology Policy, launch a",
+                81.0,
+                533.0,
+                680.0,
+                body,
+            ),
+            line(
+                "Request for Information from businesses and the public about",
+                95.0,
+                533.0,
+                667.0,
+                body,
+            ),
+            line(
+                "Section 132 of the Internal Revenue Code and other regulations",
+                95.0,
+                533.0,
+                654.0,
+                body,
+            ),
+            line("that hinder AI innovation and adoption, and take", 95.0, 533.0, 641.0, body),
+            line(
+                "3 Executive Order 14110 of October 30, 2023, “Safe, Secure, and",
+                72.0,
+                531.0,
+                116.0,
+                note,
+            ),
+            line(
+                "Trustworthy Development and Use of Artificial Intelligence.”",
+                81.0,
+                397.0,
+                103.0,
+                note,
+            ),
+        ];
+        let second = vec![
+            line("appropriate action.", 95.0, 190.0, 709.0, body),
+            line("• Review all Federal Trade Commission investigations.", 81.0, 400.0, 689.0, body),
+            line("Enable AI Adoption", 72.0, 183.0, 650.0, 16.0),
+            line(
+                "Today, the bottleneck to harnessing AI is not the models alone but",
+                72.0,
+                533.0,
+                630.0,
+                body,
+            ),
+            line("the slow adoption of AI by large organizations.", 72.0, 400.0, 617.0, body),
+        ];
+        let paragraphs = paragraphs(&[first, second]);
+        assert_eq!(
+            texts(&paragraphs),
+            [
+                "Recommended Policy Actions",
+                "• Led by the Office of Science and Technology Policy, launch a Request for Information from businesses and the public about Section 132 of the Internal Revenue Code and other regulations that hinder AI innovation and adoption, and take appropriate action.",
+                "• Review all Federal Trade Commission investigations.",
+                "Enable AI Adoption",
+                "Today, the bottleneck to harnessing AI is not the models alone but the slow adoption of AI by large organizations.",
+                "Notes",
+                "3 Executive Order 14110 of October 30, 2023, “Safe, Secure, and Trustworthy Development and Use of Artificial Intelligence.”",
+            ]
+        );
+    }
+
+    #[test]
+    fn indented_lines_outside_a_list_still_start_paragraphs() {
+        let size = 12.0;
+        let page = vec![
+            line("各有关单位：", 72.0, 150.0, 700.0, size),
+            line(
+                "为加快推动中小企业数字化转型，现将有关事项通知如下，请认真贯彻落实执行",
+                96.0,
+                528.0,
+                680.0,
+                size,
+            ),
+            line("工业和信息化部办公厅", 400.0, 528.0, 640.0, size),
+            line("国家发展改革委办公厅", 400.0, 528.0, 620.0, size),
+        ];
+        let paragraphs = paragraphs(&[page]);
+        assert_eq!(texts(&paragraphs).len(), 4, "{:?}", texts(&paragraphs));
     }
 
     #[test]

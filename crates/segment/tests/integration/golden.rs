@@ -1,6 +1,6 @@
 //! Golden checks on real documents of the corpus, read the way the parsers present
-//! them: Markdown laws split into lines after `<!-- INFO END -->` with heading marks
-//! stripped, text files split into lines, every line normalised by
+//! them: Markdown laws split into lines after `<!-- INFO END -->` with heading and bold
+//! marks stripped, text files split into lines, every line normalised by
 //! `tiaowen_text::normalize_line` (which keeps the space after a leading label:
 //! "第二条 下列…", "第一章 总则").
 
@@ -20,7 +20,7 @@ fn segment_corpus_file(relative: &str) -> Vec<SegmentedClause> {
     };
     let blocks: Vec<String> = body
         .lines()
-        .map(|line| normalize_line(line.trim_start_matches('#')))
+        .map(|line| normalize_line(line.trim_start_matches('#').trim().trim_matches('*')))
         .filter(|line| !line.is_empty())
         .collect();
     segment(&blocks)
@@ -156,4 +156,25 @@ fn every_law_yields_one_clause_per_article() {
         }
     }
     assert!(checked >= 200, "only {checked} laws found");
+}
+
+#[test]
+fn news_digest_stories_head_their_paragraphs() {
+    let clauses = segment_corpus_file("en/txt/2024-04-focus-newsletter-policy-digest.txt");
+    let pilot_areas = clauses
+        .iter()
+        .find(|c| c.text.starts_with("The pilot areas consist of Beijing"))
+        .expect("the paragraph naming the pilot areas is a clause of its own");
+    assert_eq!(pilot_areas.headings, ["Wider Opening Up of Value-added Telecom Services"]);
+    let decade = clauses
+        .iter()
+        .find(|c| c.text.contains("Nature Index Science Cities 2023"))
+        .expect("the case study's rankings paragraph");
+    assert_eq!(
+        decade.headings,
+        ["Case Study", "Beijing Sci-tech Innovation Hub Completes a Decade"]
+    );
+    // Bylines stay text and no title is lost from the digest.
+    assert!(clauses.iter().any(|c| c.text.starts_with("By LI Linxu")));
+    assert!(clauses.iter().all(|c| c.label.starts_with('¶')));
 }

@@ -1,0 +1,43 @@
+//! Golden checks on English PDFs of the corpus: list items kept whole across lines and
+//! pages, titles their own paragraphs, and footnotes moved out of the running text.
+
+use super::support::{assert_block, read};
+
+#[test]
+fn action_plan_items_run_across_pages_and_notes_follow_the_body() {
+    let (parsed, _) = read("en/pdf/us_americas_ai_action_plan.pdf");
+    // An item whose last words are on the next page, below two footnotes of this one.
+    assert_block(
+        &parsed,
+        "• Led by the Office of Science and Technology Policy (OSTP), launch a Request for \
+         Information from businesses and the public at large about current Federal \
+         regulations that hinder AI innovation and adoption, and work with relevant Federal \
+         agencies to take appropriate action.",
+    );
+    assert_block(&parsed, "Remove Red Tape and Onerous Regulation");
+    assert_block(&parsed, "Recommended Policy Actions");
+    // A line opening `Section 132 …` inside an item is not a clause number.
+    let treasury = parsed
+        .blocks
+        .iter()
+        .find(|b| b.starts_with("• Led by the Department of the Treasury"))
+        .expect("the Treasury item");
+    assert!(treasury.contains("Section 132 of the Internal Revenue Code"), "{treasury}");
+    assert!(treasury.ends_with("preserving jobs for American workers."), "{treasury}");
+    // The notes come after the body, under their own heading, each whole.
+    let notes = parsed.blocks.iter().position(|b| b == "Notes").expect("a notes heading");
+    let first_note = &parsed.blocks[notes + 1];
+    assert!(first_note.starts_with("1 Executive Order 14179"), "{first_note}");
+    assert!(first_note.ends_with("2025-02172.pdf."), "{first_note}");
+    assert!(parsed.blocks[..notes].iter().all(|b| !b.starts_with("1 Executive Order 14179")));
+}
+
+#[test]
+fn government_response_bullets_are_one_paragraph_each() {
+    let (parsed, _) = read("en/pdf/uk_ai_opportunities_government_response.pdf");
+    assert_block(
+        &parsed,
+        "• Exploring making available high-potential data sets for partnered companies, in \
+         coordination with the National Data Library.",
+    );
+}
