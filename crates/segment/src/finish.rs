@@ -67,8 +67,10 @@ pub(crate) fn finish(nodes: &[Node], lang: Lang) -> Vec<SegmentedClause> {
                 }
             }
             NodeKind::Preamble | NodeKind::Paragraphs => {
-                // Without numbers, the document's own titles and bullets set it out.
-                let parts = if numbered {
+                // Without numbers, an English report's own titles set it out. A Chinese
+                // document without numbers is a short notice, whose short lines are its
+                // number, its signature and lists of names, not titles.
+                let parts = if numbered || lang == Lang::Zh {
                     let blocks = node.blocks.iter().map(String::as_str).collect();
                     vec![Section { titles: Vec::new(), blocks }]
                 } else {

@@ -35,10 +35,10 @@
 //! 坚持…`) or followed by its own paragraphs is a clause. Unnumbered paragraphs belong
 //! to the clause before them; before the first number they form the preamble. A
 //! document with no numbers at all is cut into paragraph clauses of at most about
-//! 1,500 characters (short paragraphs grouped, long ones alone) under its own titles:
-//! a short line that ends no sentence and is followed by text heads the paragraphs
-//! after it (`Remove Red Tape and Onerous Regulation`), and a bulleted item (`• Led
-//! by…`) starts a clause of its own.
+//! 1,500 characters (short paragraphs grouped, long ones alone); a bulleted item (`• Led
+//! by…`) starts a clause of its own, and in English a short line that ends no sentence
+//! and is followed by text heads the paragraphs after it (`Remove Red Tape and Onerous
+//! Regulation`).
 //!
 //! # Paths and labels
 //!

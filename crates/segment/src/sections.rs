@@ -1,6 +1,6 @@
-//! Sections of a document without numbers: its unnumbered titles and list items.
+//! Sections of an English document without numbers: its unnumbered titles.
 //!
-//! A report or a news digest has no `一、` or `Article 5`, yet it is set out under
+//! A report or a news digest has no `I.` or `Article 5`, yet it is set out under
 //! titles (`Remove Red Tape and Onerous Regulation`, `Recommended Policy Actions`) and
 //! its actions are bulleted. A title becomes the heading of the paragraphs under it
 //! instead of the first words of one of them, and a bulleted item starts a clause of its
