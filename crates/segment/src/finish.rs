@@ -345,6 +345,24 @@ mod tests {
     }
 
     #[test]
+    fn a_chinese_notice_without_numbers_has_no_titles() {
+        let blocks: Vec<String> = [
+            "国务院关于在海南博鳌乐城国际医疗旅游先行区暂时调整实施有关规定的决定",
+            "国发〔2018〕43号",
+            "各省、自治区、直辖市人民政府，国务院各部委、各直属机构：",
+            "为进一步支持海南省试点发展国际医疗旅游相关产业，国务院决定暂时调整实施有关规定。",
+            "国务院",
+            "2018年12月21日",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let clauses = crate::segment(&blocks);
+        assert!(clauses.iter().all(|c| c.headings.is_empty()), "{clauses:?}");
+        assert!(clauses[0].text.contains("国发〔2018〕43号"));
+    }
+
+    #[test]
     fn tells_bare_titles_from_titled_text() {
         assert!(is_bare_title("一、总体要求"));
         assert!(is_bare_title("（一）统筹两个市场，打造加工制造中心。"));
