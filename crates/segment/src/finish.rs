@@ -5,12 +5,12 @@
 use std::collections::{HashMap, HashSet};
 
 use tiaowen_model::Lang;
+use tiaowen_text::starts_with_bullet;
 
 use crate::builder::{Node, NodeKind};
 use crate::marker::outline_number_len;
 use crate::sections::{sections, Section};
 use crate::SegmentedClause;
-use tiaowen_text::starts_with_bullet;
 
 /// A run of unnumbered paragraphs is cut once a piece reaches this many characters...
 const MIN_PIECE_CHARS: usize = 200;

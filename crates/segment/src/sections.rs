@@ -1,10 +1,11 @@
 //! Sections of an English document without numbers: its unnumbered titles.
 //!
 //! A report or a news digest has no `I.` or `Article 5`, yet it is set out under
-//! titles (`Remove Red Tape and Onerous Regulation`, `Recommended Policy Actions`) and
-//! its actions are bulleted. A title becomes the heading of the paragraphs under it
-//! instead of the first words of one of them, and a bulleted item starts a clause of its
-//! own, so that a hit is the item that answers and says which part it belongs to.
+//! titles (`Remove Red Tape and Onerous Regulation`, `Recommended Policy Actions`). A
+//! title becomes the heading of the paragraphs under it instead of the first words of one
+//! of them, so that a hit says which part it belongs to and a question naming the part
+//! finds its paragraphs. (That a bulleted item starts a clause of its own is decided where
+//! paragraphs are grouped into clauses.)
 
 use std::collections::HashMap;
 
@@ -115,7 +116,7 @@ fn ends_a_word_sentence(text: &str) -> bool {
         word.strip_suffix('.').is_some_and(|stem| {
             stem.chars().count() >= 3 && stem.chars().all(|c| c.is_ascii_lowercase())
         })
-    }) && !text.ends_with('.')
+    })
 }
 
 /// Tells whether a paragraph reads as a title: short, not ending a sentence or

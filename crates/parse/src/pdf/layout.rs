@@ -1,11 +1,14 @@
 //! Rebuilds paragraphs from visual lines.
 //!
 //! A PDF only knows lines. A line is joined to the one before it unless something says a
-//! paragraph starts: a clause number at its start, a change of font size, a wider gap
-//! than the usual line pitch, an indent (Chinese paragraphs start two characters in;
-//! headings are centred), or a previous line that stopped short of the right margin
+//! paragraph starts: a clause number or a bullet at its start, a change of font size, a
+//! wider gap than the usual line pitch, an indent (Chinese paragraphs start two characters
+//! in; headings are centred), or a previous line that stopped short of the right margin
 //! although the first word of this line would have fitted there. Margins are measured
-//! per column, so two-column pages work too.
+//! per column, so two-column pages work too. The further lines of a bulleted item are
+//! indented past the margin and stay in the item, on the next page too; footnotes (smaller
+//! lines at the foot of a page, opening with a note number) follow the body, so that a
+//! sentence running on to the next page is not cut by them.
 
 use std::sync::LazyLock;
 
