@@ -352,7 +352,7 @@ fn continues_item(previous: &Placed, next: &Placed) -> bool {
 
 /// Joins the next line of a paragraph to its text: Chinese without a space, a word
 /// hyphenated at the line end marked for [`hyphen::resolve`], anything else with one space.
-fn join_line(text: &mut String, next: &str) {
+pub(crate) fn join_line(text: &mut String, next: &str) {
     let next = next.trim();
     let (Some(last), Some(first)) = (text.chars().last(), next.chars().next()) else {
         text.push_str(next);

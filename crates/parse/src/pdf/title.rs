@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::layout::{ends_sentence, starts_with_clause_number, Paragraph};
+use super::layout::{ends_sentence, join_line, starts_with_clause_number, Paragraph};
 
 /// How many paragraphs from the start may hold the title.
 const SEARCH_DEPTH: usize = 8;
@@ -99,25 +99,37 @@ pub(crate) fn choose(paragraphs: &[Paragraph]) -> Option<String> {
     }
     let body_size = median_size(paragraphs);
     let first_page = paragraphs.first()?.page;
-    let candidates: Vec<&Paragraph> = paragraphs
-        .iter()
-        .take(SEARCH_DEPTH)
-        .filter(|p| p.page == first_page && is_heading_like(p, body_size))
+    let candidates: Vec<usize> = (0..paragraphs.len().min(SEARCH_DEPTH))
+        .filter(|&at| {
+            paragraphs[at].page == first_page && is_heading_like(&paragraphs[at], body_size)
+        })
         .collect();
-    let Some(first) = candidates.first() else {
+    if candidates.is_empty() {
         // Nothing stands out by layout: a first paragraph naming a kind of document.
         let first = paragraphs.iter().find(|p| !is_banner(p))?;
         let named =
             first.text.chars().count() <= MAX_TITLE_CHARS && NAMES_A_DOCUMENT.is_match(&first.text);
         return named.then(|| first.text.clone());
-    };
-    // The banner of an issuing office ends in 文件 and precedes the real title.
-    if first.text.ends_with("文件") {
-        if let Some(next) = candidates.get(1) {
-            return Some(next.text.clone());
-        }
     }
-    Some(first.text.clone())
+    // The banner of an issuing office ends in 文件 and precedes the real title; past it,
+    // the title is in the largest type (a cover's `AMERICA'S` / `AI ACTION PLAN` over its
+    // motto), its lines joined when they are set as paragraphs of their own.
+    let after_banner =
+        match candidates.iter().position(|&at| !paragraphs[at].text.ends_with("文件")) {
+            Some(first) => &candidates[first..],
+            None => &candidates[..],
+        };
+    let largest = after_banner.iter().map(|&at| paragraphs[at].size).fold(0.0_f32, f32::max);
+    let same = |p: &Paragraph| (p.size - largest).abs() < 0.5 && is_heading_like(p, body_size);
+    let start = *after_banner.iter().find(|&&at| same(&paragraphs[at]))?;
+    let mut title = String::new();
+    for paragraph in paragraphs[start..].iter().take_while(|p| same(p)) {
+        if title.chars().count() + paragraph.text.chars().count() > MAX_TITLE_CHARS {
+            break;
+        }
+        join_line(&mut title, &paragraph.text);
+    }
+    Some(title)
 }
 
 #[cfg(test)]
@@ -152,6 +164,23 @@ mod tests {
             choose(&paragraphs).as_deref(),
             Some("江海市人民政府办公厅关于印发实施方案的通知")
         );
+    }
+
+    #[test]
+    fn a_cover_title_is_its_largest_type_over_lines() {
+        let paragraphs = [
+            paragraph("Winning the Race", 48.0, true),
+            paragraph("AMERICA’S", 96.0, true),
+            paragraph("AI ACTION PLAN", 96.0, false),
+            paragraph("JULY 2025", 24.0, true),
+            paragraph("America must have the most powerful AI systems in the world.", 11.0, false),
+            paragraph(
+                "To maintain global leadership, regulation must not hold it back.",
+                11.0,
+                false,
+            ),
+        ];
+        assert_eq!(choose(&paragraphs).as_deref(), Some("AMERICA’S AI ACTION PLAN"));
     }
 
     #[test]
