@@ -274,9 +274,12 @@ fn continues_heading(previous: &Placed, next: &Placed, context: Context) -> bool
         && !ends_sentence(&a.text)
 }
 
+/// The share of a page's text height, from its lowest line, that footnotes start in.
+const NOTES_BELOW: f32 = 0.4;
+
 /// Marks the footnotes of each page: the lines at its foot set smaller than the body
-/// text, below body text, when the first of them opens with a note number
-/// (`1 Executive Order 14179…`, `* Source:`).
+/// text, below body text and starting low on the page, when the first of them opens with
+/// a note number (`1 Executive Order 14179…`, `* Source:`).
 fn footnotes(placed: &[Placed], body_size: f32) -> Vec<bool> {
     let mut notes = vec![false; placed.len()];
     let mut start = 0;
@@ -288,7 +291,16 @@ fn footnotes(placed: &[Placed], body_size: f32) -> Vec<bool> {
         while first > start && placed[first - 1].line.size < body_size * 0.85 {
             first -= 1;
         }
-        if first > start && first < end && starts_with_note_number(&placed[first].line.text) {
+        // Notes sit low on the page: a run of small type starting higher up is a table
+        // or a caption block, and stays where it is.
+        let ys = placed[start..end].iter().map(|p| p.line.y);
+        let (top, bottom) = ys.fold((f32::MIN, f32::MAX), |(t, b), y| (t.max(y), b.min(y)));
+        let low = |at: usize| placed[at].line.y <= bottom + (top - bottom) * NOTES_BELOW;
+        if first > start
+            && first < end
+            && low(first)
+            && starts_with_note_number(&placed[first].line.text)
+        {
             notes[first..end].fill(true);
         }
         start = end;
@@ -654,6 +666,32 @@ mod tests {
                 "3 Executive Order 14110 of October 30, 2023, “Safe, Secure, and Trustworthy Development and Use of Artificial Intelligence.”",
             ]
         );
+    }
+
+    #[test]
+    fn small_type_running_down_from_high_on_the_page_is_no_footnote() {
+        let (body, small) = (12.0, 9.0);
+        let mut page = vec![line("Table 1 Funding by year", 72.0, 300.0, 720.0, body)];
+        for n in 0..6 {
+            let y = 700.0 - 14.0 * n as f32;
+            page.push(line(
+                "The pilot cities draw on three sources of funds every year",
+                72.0,
+                540.0,
+                y,
+                body,
+            ));
+        }
+        for (n, row) in
+            ["1 Central funds 300 million", "2 Local funds 200 million"].iter().enumerate()
+        {
+            page.push(line(row, 72.0, 300.0, 560.0 - 200.0 * n as f32, small));
+        }
+        page.push(line("3 Other funds 50 million", 72.0, 300.0, 80.0, small));
+        let paragraphs = paragraphs(&[page]);
+        let texts = texts(&paragraphs);
+        assert!(!texts.contains(&"Notes"), "{texts:?}");
+        assert!(texts.iter().any(|t| t.starts_with("1 Central funds")), "{texts:?}");
     }
 
     #[test]
