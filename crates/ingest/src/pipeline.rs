@@ -31,23 +31,31 @@ pub fn read_document(
     Ok(ReadDocument { document, clauses })
 }
 
-/// Segments the body and gives every clause its anchor and citation.
+/// Segments the body and gives every clause its anchor and citation. A heading that is
+/// the document's own title (a report's cover title, read as the title of its first part)
+/// is left out: every clause carries the title already.
 pub fn build_clauses(document: &Document, blocks: &[String]) -> Vec<Clause> {
     let prefix = citation_prefix(document);
     let separator = match document.lang {
         Lang::Zh => " ",
         Lang::En => ", ",
     };
+    let title = comparable(&document.title);
     tiaowen_segment::segment(blocks)
         .into_iter()
         .map(|c| Clause {
             anchor: format!("{}#{}", document.id, c.path),
             citation: format!("{prefix}{separator}{}", c.label),
             label: c.label,
-            headings: c.headings,
+            headings: c.headings.into_iter().filter(|h| comparable(h) != title).collect(),
             text: c.text,
         })
         .collect()
+}
+
+/// A text as compared with a title: lower case, without white space.
+fn comparable(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).flat_map(char::to_lowercase).collect()
 }
 
 /// The part of a citation before the clause label: the normalised document number where
@@ -98,5 +106,24 @@ mod tests {
         let blocks = vec!["1. Support. Cities shall apply.".to_string()];
         let clauses = build_clauses(&doc(Lang::En, None), &blocks);
         assert!(clauses[0].citation.starts_with("关于开展试点的通知, "), "{}", clauses[0].citation);
+    }
+
+    #[test]
+    fn the_documents_own_title_heads_no_clause() {
+        let mut document = doc(Lang::En, None);
+        document.title = "Manufacturing Cities to Pilot Tech Upgrade".into();
+        let blocks: Vec<String> = [
+            "Manufacturing  Cities to Pilot Tech Upgrade",
+            "China will launch a pilot program for technological transformation in cities.",
+            "Wider Opening Up of Telecom Services",
+            "The pilot areas consist of Beijing, Shanghai, Hainan and Shenzhen.",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let clauses = build_clauses(&document, &blocks);
+        let headings: Vec<&[String]> = clauses.iter().map(|c| c.headings.as_slice()).collect();
+        assert_eq!(headings[0], Vec::<String>::new());
+        assert_eq!(headings[1], ["Wider Opening Up of Telecom Services"]);
     }
 }
