@@ -35,7 +35,8 @@ pub use walk::{document_id, find_documents, CorpusFile};
 /// Bumped whenever parsing or segmentation changes what a file yields, or the index
 /// writes a document differently, so that an incremental run re-reads every file.
 /// Version 2: clause text hashes of 16 digits. Version 4: documents without numbers cut
-/// under their titles and at their bullets; PDF list items whole, footnotes after the body.
+/// under their titles and at their bullets; PDF list items whole, footnotes after the
+/// body, titles in the largest type; no heading repeating the document's title.
 pub const PIPELINE_VERSION: u32 = 4;
 
 /// How many read documents may wait for the writer.

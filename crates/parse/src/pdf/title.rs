@@ -1,7 +1,9 @@
 //! Chooses a document's title among its first paragraphs.
 //!
-//! The title is the first heading-like paragraph of the first page: short, not a
-//! sentence, not a clause, and either centred or set larger than the body. Chinese
+//! The title is the heading-like paragraph of the first page (short, not a sentence, not
+//! a clause, and either centred or set larger than the body) in the largest type, with
+//! the paragraphs of that size right after it: a cover sets its title larger than its
+//! motto, and a title of several lines may come out as several paragraphs. Chinese
 //! official documents often open with the issuer's banner ("XX人民政府办公厅文件") and a
 //! document number before the title; those are passed over.
 
@@ -120,7 +122,9 @@ pub(crate) fn choose(paragraphs: &[Paragraph]) -> Option<String> {
             None => &candidates[..],
         };
     let largest = after_banner.iter().map(|&at| paragraphs[at].size).fold(0.0_f32, f32::max);
-    let same = |p: &Paragraph| (p.size - largest).abs() < 0.5 && is_heading_like(p, body_size);
+    let same = |p: &Paragraph| {
+        p.page == first_page && (p.size - largest).abs() < 0.5 && is_heading_like(p, body_size)
+    };
     let start = *after_banner.iter().find(|&&at| same(&paragraphs[at]))?;
     let mut title = String::new();
     for paragraph in paragraphs[start..].iter().take_while(|p| same(p)) {
