@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 
 use tiaowen_model::is_cjk;
-use tiaowen_text::starts_with_bullet;
+use tiaowen_text::{ends_sentence, starts_with_bullet};
 
 /// Longest title, in words, of English text.
 const MAX_TITLE_WORDS: usize = 12;
@@ -102,11 +102,6 @@ fn is_body(block: &str) -> bool {
 fn is_byline(block: &str) -> bool {
     let text = block.trim();
     text.starts_with("By ") && text.split_whitespace().count() <= 4
-}
-
-/// Tells whether a text ends a sentence or opens a list.
-fn ends_sentence(text: &str) -> bool {
-    text.ends_with(['.', '。', '!', '！', '?', '？', ';', '；', ':', '：'])
 }
 
 /// Tells whether a text holds a full stop after a word (`rules. The`), not only after

@@ -17,5 +17,7 @@ pub use dates::{parse_filter_date, DateBound};
 pub use docnum::{
     find_doc_number_matches, find_doc_numbers, parse_doc_number, DocNumberForm, DocNumberMatch,
 };
-pub use normalize::{fold_radical, normalize_line, normalize_text, starts_with_bullet};
+pub use normalize::{
+    ends_sentence, fold_radical, normalize_line, normalize_text, starts_with_bullet,
+};
 pub use numbers::{parse_chinese_number, parse_english_number};

@@ -122,6 +122,13 @@ fn is_cjk_or_punct(c: char) -> bool {
 /// Bullets that open list items: `•`, `●`, `▪`, `◆`, `■`, `◦`.
 const BULLETS: [char; 6] = ['•', '●', '▪', '◆', '■', '◦'];
 
+/// Tells whether a line ends a sentence or opens a list: its last character (white space
+/// aside) is a full stop, a semicolon, a colon, or an exclamation or question mark, in
+/// either script.
+pub fn ends_sentence(line: &str) -> bool {
+    line.trim_end().ends_with(['。', '；', '：', '！', '？', '.', ';', ':', '!', '?'])
+}
+
 /// Tells whether a line opens a list item with a bullet (`• Led by the Department…`).
 pub fn starts_with_bullet(line: &str) -> bool {
     line.trim_start().starts_with(BULLETS)
@@ -260,6 +267,16 @@ pub fn normalize_text(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tells_sentence_ends_and_bullets_in_both_scripts() {
+        assert!(ends_sentence("现将有关事项通知如下："));
+        assert!(ends_sentence("Cities shall apply.  "));
+        assert!(!ends_sentence("Remove Red Tape and Onerous Regulation"));
+        assert!(!ends_sentence("各地要加强资金管理，"));
+        assert!(starts_with_bullet("  • Led by OMB"));
+        assert!(!starts_with_bullet("1. Led by OMB"));
+    }
 
     #[test]
     fn folds_full_width_and_radicals() {

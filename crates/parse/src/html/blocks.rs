@@ -4,7 +4,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 use scraper::{ElementRef, Node};
-use tiaowen_text::{normalize_line, parse_doc_number};
+use tiaowen_text::{ends_sentence, normalize_line, parse_doc_number};
 
 use super::{is_furniture, BLOCK_TAGS};
 use crate::text::{ends_body, is_boilerplate};
@@ -128,11 +128,6 @@ fn starts_item(line: &str) -> bool {
 /// own.
 fn stands_alone(line: &str) -> bool {
     parse_doc_number(line).is_some() || crate::record::parse_date(line).is_some()
-}
-
-/// Tells whether a line ends a sentence or a lead-in.
-fn ends_sentence(line: &str) -> bool {
-    line.ends_with(['。', '！', '？', '；', '：', '!', '?', ';', ':', '.'])
 }
 
 /// Reads a table row that holds data (no nested tables, short cells) as one block, its

@@ -14,6 +14,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 use tiaowen_model::is_cjk;
+pub(crate) use tiaowen_text::ends_sentence;
 use tiaowen_text::starts_with_bullet;
 
 use super::{hyphen, RawLine};
@@ -61,11 +62,6 @@ fn is_wide(c: char) -> bool {
     is_cjk(c)
         || matches!(c as u32, 0x2E80..=0x2FDF | 0x3000..=0x30FF | 0xFF00..=0xFF60)
         || matches!(c, '“' | '”' | '‘' | '’' | '—' | '…' | '·')
-}
-
-/// Tells whether a line ends a sentence.
-pub(crate) fn ends_sentence(text: &str) -> bool {
-    text.trim_end().ends_with(['。', '；', '：', '！', '？', '.', ';', ':', '!', '?'])
 }
 
 /// The left and right edges of the text of one column.
