@@ -9,6 +9,7 @@ use tiaowen_model::Lang;
 
 use crate::marker::{recognise, Candidate, Marker, Rank};
 use crate::outline::{Outline, Style};
+use crate::sections::is_title_line;
 
 /// Tells whether a block goes on a list of attachment names ("附件：1.甲" then "2.乙"):
 /// such a list at the end of a body names the attachments and opens none of them.
@@ -20,6 +21,63 @@ fn lists_more_attachments(next: &str) -> bool {
         }
         _ => false,
     }
+}
+
+/// The most title lines in a row read as the heading of the English articles after them.
+const MAX_TITLE_RUN: usize = 3;
+/// How often a title line must recur to be the header of a table repeated at each of its
+/// parts (`Recommendation Response Delivery`), not a title.
+const MIN_HEADER_REPEATS: usize = 3;
+
+/// What a block is when it stands between English articles without a number of its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Title {
+    /// Not a title: handled by its marks.
+    None,
+    /// The title of the articles after it, until the next title.
+    Heading,
+    /// The header of a table, repeated before each of its parts: dropped.
+    TableHeader,
+}
+
+/// Finds the titles of English articles that have no number: in a report's table of
+/// recommendations (`Recommendation 23 …`), the parts are set out by titles
+/// (`Enabling safe and trusted AI development through regulation, safety and
+/// assurance`), each followed by the table's header again. Up to [`MAX_TITLE_RUN`]
+/// title lines right before an English article are looked at: a line recurring
+/// [`MIN_HEADER_REPEATS`] times is the table's header, the first other one the title
+/// the articles after it stand under. Elsewhere such a line would be the last
+/// paragraph of the article before it.
+fn titles_before_articles(blocks: &[&str]) -> Vec<Title> {
+    let mut titles = vec![Title::None; blocks.len()];
+    let is_english_article =
+        |block: &str| matches!(recognise(block), Some(Marker::Article { lang: Lang::En, .. }));
+    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for block in blocks {
+        *counts.entry(block).or_default() += 1;
+    }
+    for (index, block) in blocks.iter().enumerate() {
+        if !is_english_article(block) {
+            continue;
+        }
+        let run_start = (index.saturating_sub(MAX_TITLE_RUN)..index)
+            .rev()
+            .take_while(|&at| recognise(blocks[at]).is_none() && is_title_line(blocks[at]))
+            .last();
+        let Some(run_start) = run_start else { continue };
+        let mut heading_found = false;
+        for at in run_start..index {
+            titles[at] = if counts[blocks[at]] >= MIN_HEADER_REPEATS {
+                Title::TableHeader
+            } else if !heading_found {
+                heading_found = true;
+                Title::Heading
+            } else {
+                Title::None
+            };
+        }
+    }
+    titles
 }
 
 /// Longest line (in characters) taken as the second line of a broken Chinese heading.
@@ -95,8 +153,13 @@ impl Builder {
         let mut builder = Builder::default();
         let blocks: Vec<&str> =
             blocks.iter().map(|block| block.trim()).filter(|block| !block.is_empty()).collect();
+        let titles = titles_before_articles(&blocks);
         for (index, block) in blocks.iter().enumerate() {
-            builder.block(block, blocks.get(index + 1).copied());
+            match titles[index] {
+                Title::None => builder.block(block, blocks.get(index + 1).copied()),
+                Title::Heading => builder.heading(block, Rank::Section, 0, Lang::En),
+                Title::TableHeader => {}
+            }
         }
         builder.retire_unused_headings(0);
         builder.nodes
@@ -336,6 +399,38 @@ mod tests {
         assert_eq!(nodes[0].blocks.len(), 2);
         assert!(nodes[0].blocks[1].starts_with("农村"));
         assert!(nodes[1].blocks[1].starts_with("Land in rural"));
+    }
+
+    #[test]
+    fn titles_between_english_articles_head_them_and_table_headers_go() {
+        let header = "Recommendation Response Delivery";
+        let nodes = run(&[
+            "Building sufficient, secure, and sustainable infrastructure",
+            header,
+            "Recommendation 1 Set out a plan. | Agree. | Spring 2025",
+            "Recommendation 2 Expand capacity. | Agree. | Spring 2025",
+            "Unlocking data assets",
+            header,
+            "Recommendation 3 Identify data sets. | Agree. | Summer 2025",
+            "Advancing AI",
+            header,
+            "Recommendation 4 Create a unit. | Agree. | Spring 2025",
+            "The government will set out details.",
+        ]);
+        let articles: Vec<&Node> = nodes.iter().filter(|n| n.kind == NodeKind::Article).collect();
+        assert_eq!(articles.len(), 4);
+        assert_eq!(
+            articles[1].context,
+            ["Building sufficient, secure, and sustainable infrastructure"]
+        );
+        assert_eq!(
+            articles[1].blocks,
+            ["Recommendation 2 Expand capacity. | Agree. | Spring 2025"]
+        );
+        assert_eq!(articles[2].context, ["Unlocking data assets"]);
+        // A paragraph after the last article is its text, as in any law.
+        assert_eq!(articles[3].blocks.len(), 2);
+        assert!(nodes.iter().all(|n| n.blocks.iter().all(|b| b != header)));
     }
 
     #[test]

@@ -24,6 +24,10 @@ const MIN_ITEM_CUT_CHARS: usize = 80;
 /// corpus laws comes near it, only the largest articles of the bilingual constitution
 /// with their English translation.
 const MAX_ARTICLE_CHARS: usize = 2000;
+/// An English preamble longer than this many characters is a report's prose before its
+/// numbered part (a government response before its table of recommendations), cut at
+/// its own titles like a document without numbers rather than as one cover letter.
+const MAX_COVER_CHARS: usize = 4500;
 /// Longest title text (after the number) of a numbered heading, Chinese.
 const MAX_TITLE_CHARS_ZH: usize = 50;
 /// Longest title text (after the number) of a numbered heading, English.
@@ -49,7 +53,7 @@ pub(crate) fn finish(nodes: &[Node], lang: Lang) -> Vec<SegmentedClause> {
                 let chain = heading_chain(nodes, &headings, index);
                 push_numbered(&mut clauses, node, path, chain, lang);
             }
-            NodeKind::Preamble if numbered => {
+            NodeKind::Preamble if numbered && !reads_as_report(node, lang) => {
                 // A cover letter reads best whole: group up to the maximum.
                 let preamble = pieces(&node.blocks, MAX_PIECE_CHARS);
                 for (piece_index, text) in preamble.into_iter().enumerate() {
@@ -70,7 +74,7 @@ pub(crate) fn finish(nodes: &[Node], lang: Lang) -> Vec<SegmentedClause> {
                 // Without numbers, an English report's own titles set it out. A Chinese
                 // document without numbers is a short notice, whose short lines are its
                 // number, its signature and lists of names, not titles.
-                let parts = if numbered || lang == Lang::Zh {
+                let parts = if (numbered && node.kind != NodeKind::Preamble) || lang == Lang::Zh {
                     let blocks = node.blocks.iter().map(String::as_str).collect();
                     vec![Section { titles: Vec::new(), blocks }]
                 } else {
@@ -98,6 +102,13 @@ pub(crate) fn finish(nodes: &[Node], lang: Lang) -> Vec<SegmentedClause> {
         }
     }
     merge_parallel_articles(clauses)
+}
+
+/// Tells whether a preamble is a report's prose rather than a cover letter: English and
+/// longer than [`MAX_COVER_CHARS`].
+fn reads_as_report(node: &Node, lang: Lang) -> bool {
+    lang == Lang::En
+        && node.blocks.iter().map(|b| b.chars().count()).sum::<usize>() > MAX_COVER_CHARS
 }
 
 /// Adds a numbered clause. An outline item that runs past [`MAX_PIECE_CHARS`] over several

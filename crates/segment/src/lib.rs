@@ -12,7 +12,9 @@
 //! * Structure headings: `第X编`, `第X分编`, `第X章`, `第X节`, `Part I`, `Chapter II`,
 //!   `Section 1`. They go into [`SegmentedClause::headings`] and are never clauses nor
 //!   path components (article numbers are unique within a law).
-//! * Articles: `第二十二条`, `第十条之一`, `Article 18`.
+//! * Articles: `第二十二条`, `第十条之一`, `Article 18`, `Recommendation 23` (a report's
+//!   numbered recommendations; a title line between them heads the ones after it, and a
+//!   table header repeated before each part of the table is dropped).
 //! * Outline numbers: `一、` (`一.`), `（一）` (`(一)`), `1.` (`1、`), `（1）`, `①`, and in
 //!   translations `I.`, `(I)`/`(One)` (one style: translations mix them at one level),
 //!   `(a)`, `(i)`. `1.5亿元`, `3.6.3` and `2019年…` are not item numbers.
@@ -33,7 +35,9 @@
 //! A numbered line with children and no text of its own (`一、总体要求`) is a heading
 //! of the clauses under it, not a clause; a numbered line with text (`（一）基本原则。
 //! 坚持…`) or followed by its own paragraphs is a clause. Unnumbered paragraphs belong
-//! to the clause before them; before the first number they form the preamble. A
+//! to the clause before them; before the first number they form the preamble (in English,
+//! a preamble of more than 4,500 characters is a report's prose and is cut like a document
+//! without numbers, below). A
 //! document with no numbers at all is cut into paragraph clauses of at most about
 //! 1,500 characters (short paragraphs grouped, long ones alone); a bulleted item (`• Led
 //! by…`) starts a clause of its own, and in English a short line that ends no sentence

@@ -106,7 +106,7 @@ static ZH_ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 static EN_ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:Article|ARTICLE)\s+(\d{1,4})(?:-(\d{1,2}))?(?:\s|$|[.:])")
+    Regex::new(r"^(?:Article|ARTICLE|Recommendation)\s+(\d{1,4})(?:-(\d{1,2}))?(?:\s|$|[.:])")
         .expect("static regex")
 });
 static EN_STRUCTURE: LazyLock<Regex> = LazyLock::new(|| {
@@ -260,9 +260,10 @@ fn zh_article(block: &str) -> Option<Marker> {
     Some(Marker::Article { value, sub, label, lang: Lang::Zh })
 }
 
-/// Recognises `Article 18 …`.
+/// Recognises `Article 18 …`, and `Recommendation 23 …` (a report's recommendations, or
+/// a government's response to them, are numbered and cited so).
 fn en_article(block: &str) -> Option<Marker> {
-    if !block.starts_with('A') {
+    if !block.starts_with(['A', 'R']) {
         return None;
     }
     let caps = EN_ARTICLE.captures(block)?;
@@ -517,6 +518,12 @@ mod tests {
             Some((17, None, "第十七条".to_string(), Lang::Zh))
         );
         assert_eq!(article("Articles 3 and 4"), None);
+        assert_eq!(
+            article("Recommendation 23 Continue to support"),
+            Some((23, None, "Recommendation 23".to_string(), Lang::En))
+        );
+        assert_eq!(article("Recommendation Response Delivery"), None);
+        assert_eq!(article("Recommended Policy Actions"), None);
     }
 
     #[test]

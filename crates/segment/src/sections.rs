@@ -119,7 +119,7 @@ fn ends_a_word_sentence(text: &str) -> bool {
 /// a byline (`By CHEN Chunyou`), a list item, a line of the contents (`Invest in
 /// Biosecurity ........ 23`) or a row of a table (`Spring 2025 Recommendation 4`): a
 /// title ending in a number is too often one of those.
-fn is_title_line(block: &str) -> bool {
+pub(crate) fn is_title_line(block: &str) -> bool {
     let text = block.trim();
     let Some(first) = text.chars().next() else { return false };
     if starts_with_bullet(text) || ends_sentence(text) || text.ends_with([',', '，']) {

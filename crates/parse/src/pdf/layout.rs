@@ -8,7 +8,8 @@
 //! per column, so two-column pages work too. The further lines of a bulleted item are
 //! indented past the margin and stay in the item, on the next page too; footnotes (smaller
 //! lines at the foot of a page, opening with a note number) follow the body, so that a
-//! sentence running on to the next page is not cut by them.
+//! sentence running on to the next page is not cut by them. The rows of a table drawn
+//! cell by cell are joined first (see [`table`]), each a paragraph of its own.
 
 use std::sync::LazyLock;
 
@@ -17,7 +18,7 @@ use tiaowen_model::is_cjk;
 pub(crate) use tiaowen_text::ends_sentence;
 use tiaowen_text::starts_with_bullet;
 
-use super::{hyphen, RawLine};
+use super::{hyphen, table, RawLine};
 
 /// A paragraph with what the layout said about it.
 #[derive(Debug, Clone, PartialEq)]
@@ -89,6 +90,8 @@ struct Placed<'a> {
     page: usize,
     column: Column,
     frame: Frame,
+    /// Whether the line is a table row rebuilt from its cells, a paragraph of its own.
+    row: bool,
 }
 
 impl Placed<'_> {
@@ -182,15 +185,16 @@ fn right_margin(mut ends: Vec<f32>, tolerance: f32) -> Option<f32> {
 }
 
 /// Places every line: its page, its column and that column's frame.
-fn place(pages: &[Vec<RawLine>]) -> Vec<Placed<'_>> {
+fn place<'a>(pages: &'a [Vec<RawLine>], rows: &[Vec<bool>]) -> Vec<Placed<'a>> {
     let mut placed = Vec::new();
-    for (page, lines) in pages.iter().enumerate() {
-        for (line, column) in lines.iter().zip(columns(lines)) {
+    for (page, (lines, rows)) in pages.iter().zip(rows).enumerate() {
+        for ((line, column), &row) in lines.iter().zip(columns(lines)).zip(rows) {
             placed.push(Placed {
                 line,
                 page,
                 column,
                 frame: Frame { left: 0.0, right: 0.0, wraps: false },
+                row,
             });
         }
     }
@@ -387,7 +391,8 @@ fn ends_in_url(text: &str) -> bool {
 
 /// Rebuilds the paragraphs of a document from its pages' lines.
 pub(crate) fn paragraphs(pages: &[Vec<RawLine>]) -> Vec<Paragraph> {
-    let placed = place(pages);
+    let (pages, rows) = table::merge_rows(pages);
+    let placed = place(&pages, &rows);
     let context = Context { pitch: line_pitch(&placed), body_size: body_size(&placed) };
     let is_note = footnotes(&placed, context.body_size);
     let (notes, body): (Vec<_>, Vec<_>) = placed.iter().zip(is_note).partition(|(_, note)| *note);
@@ -403,7 +408,9 @@ pub(crate) fn paragraphs(pages: &[Vec<RawLine>]) -> Vec<Paragraph> {
         }
         let opened_by_bullet = out.last().is_some_and(|p| starts_with_bullet(&p.text));
         let in_item = opened_by_bullet || item_edge.is_some_and(near);
-        let continues = previous.is_some_and(|p| !starts_paragraph(p, current, in_item, context));
+        let continues = previous.is_some_and(|p| {
+            !p.row && !current.row && !starts_paragraph(p, current, in_item, context)
+        });
         match out.last_mut() {
             Some(paragraph) if continues => {
                 join_line(&mut paragraph.text, &line.text);

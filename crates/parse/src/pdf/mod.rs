@@ -29,6 +29,7 @@ mod layout;
 mod lines;
 mod quality;
 mod repair;
+mod table;
 mod title;
 mod worker;
 

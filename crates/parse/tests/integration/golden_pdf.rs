@@ -41,3 +41,43 @@ fn government_response_bullets_are_one_paragraph_each() {
          coordination with the National Data Library.",
     );
 }
+
+#[test]
+fn government_response_table_rows_are_one_paragraph_each() {
+    let (parsed, _) = read("en/pdf/uk_ai_opportunities_government_response.pdf");
+    // The table is drawn cell by cell: each row comes back whole, its cells in order.
+    assert_block(
+        &parsed,
+        "Recommendation 24 Reform the UK text and data mining regime so that it is at least \
+         as competitive as the EU. | The government has launched a consultation. | End of 2024",
+    );
+    let row = |number: &str| {
+        parsed
+            .blocks
+            .iter()
+            .find(|b| b.starts_with(&format!("Recommendation {number} ")))
+            .unwrap_or_else(|| panic!("no row {number}"))
+    };
+    // A response running on to the next page goes on in its own column.
+    let regulators = row("25");
+    assert!(
+        regulators.ends_with("which DSIT, with HMT support, will assess. | Spring 2025"),
+        "{regulators}"
+    );
+    // The recommendation's own words run on too (the next page's row starts in lower case).
+    let champions = row("48");
+    assert!(
+        champions.contains(
+            "to work with industry and government and develop AI adoption plans. | Agree."
+        ),
+        "{champions}"
+    );
+    // A response set in the middle of its row, and a list inside a cell.
+    assert!(row("9").ends_with("| Agree. See above. Further | details published by Summer 2025"));
+    assert!(row("46").contains("4. Pilot the AI Knowledge Hub. 5. Appoint an AI lead"));
+    let numbered = |b: &&String| {
+        b.strip_prefix("Recommendation ")
+            .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
+    };
+    assert_eq!(parsed.blocks.iter().filter(numbered).count(), 50);
+}

@@ -144,6 +144,27 @@ fn english_preamble_is_labelled_in_english() {
 }
 
 #[test]
+fn a_reports_long_prose_before_its_numbers_is_cut_at_its_titles() {
+    let prose =
+        "The government will take forward the recommendation to expand capacity. ".repeat(8);
+    let mut texts = vec!["Contents"];
+    for title in ["Foreword", "Building infrastructure", "AI Growth Zones", "Next steps"] {
+        texts.push(title);
+        texts.extend([prose.as_str(), prose.as_str()]);
+    }
+    texts.push("Recommendation 1 Set out a plan. | Agree. | Spring 2025");
+    let clauses = run(&texts);
+    let zones = clauses.iter().find(|c| c.headings == ["AI Growth Zones"]).expect("a titled part");
+    assert!(zones.label.starts_with('¶'), "{}", zones.label);
+    assert!(clauses.iter().all(|c| c.label != "Preamble"));
+    assert_eq!(clause(&clauses, "a1").label, "Recommendation 1");
+    // A short cover letter stays the preamble.
+    let clauses =
+        run(&["Dear colleagues,", "The plan follows.", "Recommendation 1 Set out a plan."]);
+    assert_eq!(clause(&clauses, "0").label, "Preamble");
+}
+
+#[test]
 fn unnumbered_document_is_cut_by_paragraph() {
     let long = "长".repeat(1600);
     let medium = "中".repeat(300);
