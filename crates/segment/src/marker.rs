@@ -152,8 +152,23 @@ fn may_start_outline_number(block: &str) -> bool {
 /// The numerals that open `一、` (the class of [`ZH_COMMA`]).
 const ZH_NUMERALS: [char; 11] = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '百'];
 
-/// Recognises the mark a block starts with, or `None` for plain text.
+/// A run of leaders at the end of a line of a table of contents, with or without the
+/// page number (`一、部门主要职能 ……………… 3`, `Next steps ________ 7`).
+static CONTENTS_LEADERS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:[.．·…_]\s*){4,}\d{0,4}\s*$").expect("static regex"));
+
+/// Tells whether a block is a line of a table of contents: it names a part, it does not
+/// open it.
+fn is_contents_line(block: &str) -> bool {
+    CONTENTS_LEADERS.is_match(block)
+}
+
+/// Recognises the mark a block starts with, or `None` for plain text (and for a line of
+/// a table of contents, whose number is the part's it names).
 pub(crate) fn recognise(block: &str) -> Option<Marker> {
+    if is_contents_line(block) {
+        return None;
+    }
     if let Some(marker) = attachment(block) {
         return Some(marker);
     }
@@ -523,6 +538,11 @@ mod tests {
             Some((23, None, "Recommendation 23".to_string(), Lang::En))
         );
         assert_eq!(article("Recommendation Response Delivery"), None);
+        // A line of a table of contents names a part; it does not open it.
+        assert!(recognise("一、部门主要职能 ……………………………………").is_none());
+        assert!(recognise("1. 2026年部门财务收支预算总表 ............ 5").is_none());
+        assert!(recognise("Chapter 2 Growth ________ 7").is_none());
+        assert!(recognise("一、部门主要职能").is_some());
         assert_eq!(article("Recommended Policy Actions"), None);
     }
 
