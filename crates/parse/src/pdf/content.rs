@@ -369,7 +369,7 @@ pub(crate) fn page_lines(doc: &Document, page_id: ObjectId) -> Result<Vec<RawLin
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     #[test]
@@ -395,7 +395,8 @@ mod tests {
         assert_eq!(scaled, [2.0, 0.0, 0.0, 2.0, 25.0, 45.0]);
     }
 
-    fn one_page_pdf(font: &str, content: &str) -> Vec<u8> {
+    /// A one-page A4 PDF whose font `F1` is STSong-Light in the predefined CMap `font`.
+    pub(crate) fn one_page_pdf(font: &str, content: &str) -> Vec<u8> {
         use lopdf::{dictionary, Stream};
         let mut doc = Document::with_version("1.5");
         let pages_id = doc.new_object_id();

@@ -129,14 +129,83 @@ pub(crate) fn extract(bytes: &[u8], engines: Engines) -> Result<RawText, Unreada
                 Err(panic) => raw.warnings.push(format!("page {number}: text unreadable: {panic}")),
             }
         }
+        if let Some(page_box) = catch_quietly(|| media_box(&doc, page_id)).ok().flatten() {
+            lines.retain(|line| page_box.shows(line));
+        }
         raw.pages.push(RawPage { lines });
     }
     Ok(raw)
 }
 
+/// The visible area of a page, in user space: its media box.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct PageBox {
+    left: f32,
+    bottom: f32,
+    right: f32,
+    top: f32,
+}
+
+impl PageBox {
+    /// Tells whether a line is drawn on the page. Text placed outside it (a copy of a
+    /// page's text shifted off the sheet, left over from editing) is in the file but
+    /// shows nowhere, and would read twice.
+    fn shows(&self, line: &RawLine) -> bool {
+        let slack = line.size;
+        line.y <= self.top + slack
+            && line.y >= self.bottom - slack
+            && line.x0 <= self.right
+            && line.x1 >= self.left
+    }
+}
+
+/// Reads a page's media box, inherited from the page tree when the page has none.
+fn media_box(doc: &Document, page_id: lopdf::ObjectId) -> Option<PageBox> {
+    let mut dict = doc.get_dictionary(page_id).ok()?;
+    // The page tree is shallow; the bound guards against a loop of parents.
+    for _ in 0..32 {
+        if let Ok(object) = dict.get(b"MediaBox") {
+            let array = doc.dereference(object).ok()?.1.as_array().ok()?;
+            let value = |at: usize| -> Option<f32> {
+                let object = doc.dereference(array.get(at)?).ok()?.1;
+                object.as_float().ok().or_else(|| object.as_i64().ok().map(|v| v as f32))
+            };
+            let (x0, y0, x1, y1) = (value(0)?, value(1)?, value(2)?, value(3)?);
+            return Some(PageBox {
+                left: x0.min(x1),
+                bottom: y0.min(y1),
+                right: x0.max(x1),
+                top: y0.max(y1),
+            });
+        }
+        let parent = dict.get(b"Parent").ok()?.as_reference().ok()?;
+        dict = doc.get_dictionary(parent).ok()?;
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn drops_text_drawn_outside_the_page() {
+        // The second line is moved 400 points up, off the top of the sheet.
+        let pdf = super::super::content::tests::one_page_pdf(
+            "GBK-EUC-H",
+            "BT /F1 14 Tf 60 780 Td <B9D8D3DA> Tj 0 400 Td <CDA8D6AA> Tj ET",
+        );
+        let raw = extract(&pdf, Engines::ContentOnly).expect("the test document is valid");
+        let texts: Vec<&str> = raw.pages[0].lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(texts, ["关于"]);
+        let page = PageBox { left: 0.0, bottom: 0.0, right: 595.0, top: 842.0 };
+        let line =
+            |x0: f32, y: f32| RawLine { text: "字".into(), x0, x1: x0 + 12.0, y, size: 12.0 };
+        assert!(page.shows(&line(60.0, 780.0)));
+        assert!(page.shows(&line(60.0, 850.0)), "a line hanging over the edge stays");
+        assert!(!page.shows(&line(60.0, 1180.0)));
+        assert!(!page.shows(&line(700.0, 400.0)));
+    }
 
     #[test]
     fn catches_panics_and_keeps_the_message() {
