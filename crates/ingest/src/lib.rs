@@ -38,7 +38,9 @@ pub use walk::{document_id, find_documents, CorpusFile};
 /// under their titles and at their bullets; PDF list items whole, footnotes after the
 /// body, titles in the largest type; no heading repeating the document's title. Version
 /// 5: PDF table rows drawn cell by cell read as one paragraph; `Recommendation N`
-/// numbers clauses; an English report's long prose before its numbers cut at its titles.
+/// numbers clauses; an English report's long prose before its numbers cut at its titles;
+/// contents lines open no clause; PDF text off the page dropped; a Chinese PDF's titles
+/// in larger type head the clauses after them.
 pub const PIPELINE_VERSION: u32 = 5;
 
 /// How many read documents may wait for the writer.

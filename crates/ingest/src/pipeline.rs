@@ -27,21 +27,22 @@ pub fn read_document(
     )
     .ok_or_else(|| tiaowen_parse::Error::Unsupported { path: path.to_path_buf() })?;
     let document = record::build_document(id, format, &parsed);
-    let clauses = build_clauses(&document, &parsed.blocks);
+    let clauses = build_clauses(&document, &parsed.blocks, &parsed.titles);
     Ok(ReadDocument { document, clauses })
 }
 
-/// Segments the body and gives every clause its anchor and citation. A heading that is
+/// Segments the body and gives every clause its anchor and citation; `titles` are the
+/// blocks the source sets apart as titles (`ParsedDoc::titles`). A heading that is
 /// the document's own title (a report's cover title, read as the title of its first part)
 /// is left out: every clause carries the title already.
-pub fn build_clauses(document: &Document, blocks: &[String]) -> Vec<Clause> {
+pub fn build_clauses(document: &Document, blocks: &[String], titles: &[usize]) -> Vec<Clause> {
     let prefix = citation_prefix(document);
     let separator = match document.lang {
         Lang::Zh => " ",
         Lang::En => ", ",
     };
     let title = comparable(&document.title);
-    tiaowen_segment::segment(blocks)
+    tiaowen_segment::segment_with_titles(blocks, titles)
         .into_iter()
         .map(|c| Clause {
             anchor: format!("{}#{}", document.id, c.path),
@@ -95,7 +96,7 @@ mod tests {
     fn citation_uses_number_then_label() {
         let blocks =
             vec!["二、主要任务".to_string(), "（一）加强管理。各地要加强管理。".to_string()];
-        let clauses = build_clauses(&doc(Lang::Zh, Some("国办发〔2019〕6号")), &blocks);
+        let clauses = build_clauses(&doc(Lang::Zh, Some("国办发〔2019〕6号")), &blocks, &[]);
         let last = clauses.last().expect("at least one clause");
         assert!(last.citation.starts_with("国办发〔2019〕6号 "), "{}", last.citation);
         assert!(last.anchor.starts_with("zh/html/x.html#"));
@@ -104,7 +105,7 @@ mod tests {
     #[test]
     fn citation_falls_back_to_title_and_english_comma() {
         let blocks = vec!["1. Support. Cities shall apply.".to_string()];
-        let clauses = build_clauses(&doc(Lang::En, None), &blocks);
+        let clauses = build_clauses(&doc(Lang::En, None), &blocks, &[]);
         assert!(clauses[0].citation.starts_with("关于开展试点的通知, "), "{}", clauses[0].citation);
     }
 
@@ -121,7 +122,7 @@ mod tests {
         .iter()
         .map(|s| s.to_string())
         .collect();
-        let clauses = build_clauses(&document, &blocks);
+        let clauses = build_clauses(&document, &blocks, &[]);
         let headings: Vec<&[String]> = clauses.iter().map(|c| c.headings.as_slice()).collect();
         assert_eq!(headings[0], Vec::<String>::new());
         assert_eq!(headings[1], ["Wider Opening Up of Telecom Services"]);

@@ -134,7 +134,14 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<ParsedDoc> {
     }
     let mut warnings = Vec::new();
     warnings.extend(decoded.warning);
-    Ok(ParsedDoc { title, meta, blocks, missing_attachments: missing, warnings })
+    Ok(ParsedDoc {
+        title,
+        meta,
+        blocks,
+        missing_attachments: missing,
+        warnings,
+        titles: Vec::new(),
+    })
 }
 
 /// Compiles a selector written in this file.

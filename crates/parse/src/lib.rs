@@ -45,6 +45,9 @@ pub struct ParsedDoc {
     pub meta: PageMeta,
     /// The body: normalised paragraphs (headings included) in reading order.
     pub blocks: Vec<String>,
+    /// The indices (into `blocks`) of the paragraphs the layout sets apart as titles, in
+    /// larger type than the text: known for PDFs only, empty for other formats.
+    pub titles: Vec<usize>,
     /// Attachments the text refers to that the file does not contain.
     pub missing_attachments: Vec<String>,
     /// Problems that did not stop the reading (garbled PDF text, a guessed encoding).

@@ -86,7 +86,7 @@ fn parse_str(text: &str) -> ParsedDoc {
         title = blocks.first().filter(|b| b.chars().count() <= 60).cloned();
     }
     let missing_attachments = crate::text::missing_attachments(&blocks);
-    ParsedDoc { title, meta, blocks, missing_attachments, warnings: Vec::new() }
+    ParsedDoc { title, meta, blocks, missing_attachments, warnings: Vec::new(), titles: Vec::new() }
 }
 
 /// Removes HTML comments, keeping the law files' `INFO END` marker.

@@ -140,7 +140,7 @@ fn parse_str(text: &str) -> ParsedDoc {
     let blocks = join_hyphenated(blocks);
     let title = blocks.iter().find(|b| is_title_candidate(b)).cloned();
     let missing_attachments = missing_attachments(&blocks);
-    ParsedDoc { title, meta, blocks, missing_attachments, warnings: Vec::new() }
+    ParsedDoc { title, meta, blocks, missing_attachments, warnings: Vec::new(), titles: Vec::new() }
 }
 
 /// Strips a page-view counter that converters glue to the next line (`Views: 0Notice…`).

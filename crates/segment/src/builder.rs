@@ -38,6 +38,9 @@ enum Title {
     Heading,
     /// The header of a table, repeated before each of its parts: dropped.
     TableHeader,
+    /// Set apart by the source (in larger type): the title of what follows, unless it
+    /// carries a number.
+    SetApart,
 }
 
 /// Finds the titles of English articles that have no number: in a report's table of
@@ -149,14 +152,33 @@ pub(crate) struct Builder {
 
 impl Builder {
     /// Runs the pass over all blocks and returns the nodes in document order.
-    pub fn run(blocks: &[String]) -> Vec<Node> {
+    /// `set_apart` holds the indices of the blocks the source sets apart as titles (by
+    /// type size); each that carries no number heads the blocks after it, up to the next.
+    pub fn run(blocks: &[String], set_apart: &[usize]) -> Vec<Node> {
         let mut builder = Builder::default();
-        let blocks: Vec<&str> =
-            blocks.iter().map(|block| block.trim()).filter(|block| !block.is_empty()).collect();
-        let titles = titles_before_articles(&blocks);
+        let (blocks, set_apart): (Vec<&str>, Vec<bool>) = blocks
+            .iter()
+            .enumerate()
+            .map(|(at, block)| (block.trim(), set_apart.contains(&at)))
+            .filter(|(block, _)| !block.is_empty())
+            .unzip();
+        let mut titles = titles_before_articles(&blocks);
+        // The blocks set apart at the very start are the document's own title: they open
+        // its preamble, as in any document.
+        let own_title = set_apart.iter().take_while(|set_apart| **set_apart).count();
+        for (title, set_apart) in titles.iter_mut().zip(&set_apart).skip(own_title) {
+            if *set_apart && *title == Title::None {
+                *title = Title::SetApart;
+            }
+        }
         for (index, block) in blocks.iter().enumerate() {
             match titles[index] {
-                Title::None => builder.block(block, blocks.get(index + 1).copied()),
+                Title::SetApart if recognise(block).is_none() => {
+                    builder.heading(block, Rank::Section, 0, Lang::detect(block));
+                }
+                Title::None | Title::SetApart => {
+                    builder.block(block, blocks.get(index + 1).copied());
+                }
                 Title::Heading => builder.heading(block, Rank::Section, 0, Lang::En),
                 Title::TableHeader => {}
             }
@@ -376,7 +398,7 @@ mod tests {
 
     fn run(blocks: &[&str]) -> Vec<Node> {
         let blocks: Vec<String> = blocks.iter().map(|b| b.to_string()).collect();
-        Builder::run(&blocks)
+        Builder::run(&blocks, &[])
     }
 
     #[test]
@@ -431,6 +453,33 @@ mod tests {
         // A paragraph after the last article is its text, as in any law.
         assert_eq!(articles[3].blocks.len(), 2);
         assert!(nodes.iter().all(|n| n.blocks.iter().all(|b| b != header)));
+    }
+
+    #[test]
+    fn blocks_set_apart_head_what_follows_and_numbering_starts_afresh() {
+        let blocks: Vec<String> = [
+            "主要职能",
+            "（一）贯彻执行法律。",
+            "（二）承担日常工作。",
+            "名词解释",
+            "（一）财政拨款收入：是财政拨款。",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        // The third block is set apart too, but it carries a number: it stays an item.
+        let nodes = Builder::run(&blocks, &[1, 2, 3]);
+        let paths: Vec<&str> = nodes.iter().map(|n| n.path.as_str()).collect();
+        assert_eq!(paths, ["", "1", "2", "1"]);
+        assert_eq!(nodes[1].context, Vec::<String>::new());
+        assert_eq!(nodes[3].context, ["名词解释"]);
+        // The document's title, set apart at its start, opens the preamble.
+        let nodes = Builder::run(&blocks[1..].to_vec(), &[]);
+        assert_eq!(nodes.len(), 3);
+        let titled = Builder::run(&blocks, &[0, 3]);
+        assert_eq!(titled[0].kind, NodeKind::Preamble);
+        assert_eq!(titled[0].blocks, ["主要职能"]);
+        assert_eq!(titled[3].context, ["名词解释"]);
     }
 
     #[test]

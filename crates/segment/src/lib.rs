@@ -113,8 +113,18 @@ pub struct SegmentedClause {
 /// Empty blocks are skipped. Every other block ends up in the text of exactly one
 /// clause, or, when it is a heading, in the heading chain of the clauses under it.
 pub fn segment(blocks: &[String]) -> Vec<SegmentedClause> {
-    let nodes = builder::Builder::run(blocks);
+    segment_with_titles(blocks, &[])
+}
+
+/// Like [`segment`], with the indices of the blocks the source sets apart as titles
+/// (`ParsedDoc::titles`: larger type in a PDF). In a Chinese document each such block
+/// without a number heads the clauses after it, up to the next, and numbering starts
+/// afresh under it (a budget's `名词解释`, then `（一）财政拨款收入…`). English documents
+/// find their titles in the text (see above), so the hint is not used there.
+pub fn segment_with_titles(blocks: &[String], titles: &[usize]) -> Vec<SegmentedClause> {
     let lang = document_lang(blocks);
+    let titles = if lang == Lang::Zh { titles } else { &[] };
+    let nodes = builder::Builder::run(blocks, titles);
     finish::finish(&nodes, lang)
 }
 

@@ -389,6 +389,38 @@ fn ends_in_url(text: &str) -> bool {
     (last_word.contains("://") || last_word.starts_with("www.")) && !ends_sentence(last_word)
 }
 
+/// How much larger than the text a paragraph's type must be to make it a title.
+const TITLE_SIZE_RATIO: f32 = 1.2;
+/// The longest title, in characters (a Chinese title is rarely longer than a line).
+const MAX_TITLE_CHARS: usize = 40;
+
+/// Tells which paragraphs are titles: set in type larger than most of the text, short,
+/// ending no sentence. The size of the text is the one most characters are set in.
+pub(crate) fn titles(paragraphs: &[Paragraph]) -> Vec<bool> {
+    let mut sizes: Vec<(f32, usize)> =
+        paragraphs.iter().map(|p| (p.size, p.text.chars().count())).collect();
+    sizes.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let total: usize = sizes.iter().map(|(_, chars)| chars).sum();
+    let mut seen = 0;
+    let text_size = sizes
+        .iter()
+        .find(|(_, chars)| {
+            seen += chars;
+            seen * 2 >= total
+        })
+        .map_or(0.0, |(size, _)| *size);
+    paragraphs
+        .iter()
+        .map(|p| {
+            text_size > 0.0
+                && p.size >= text_size * TITLE_SIZE_RATIO
+                && p.text.chars().count() <= MAX_TITLE_CHARS
+                && !ends_sentence(&p.text)
+                && !p.text.contains(['。', '；'])
+        })
+        .collect()
+}
+
 /// Rebuilds the paragraphs of a document from its pages' lines.
 pub(crate) fn paragraphs(pages: &[Vec<RawLine>]) -> Vec<Paragraph> {
     let (pages, rows) = table::merge_rows(pages);
@@ -471,6 +503,28 @@ pub(crate) fn paragraphs(pages: &[Vec<RawLine>]) -> Vec<Paragraph> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn titles_are_short_paragraphs_in_larger_type() {
+        let paragraph = |text: &str, size: f32| Paragraph {
+            text: text.to_string(),
+            page: 0,
+            size,
+            centred: false,
+            is_title: false,
+        };
+        let body = "2026年，上海市普陀区司法局收入预算9628.22万元，其中：财政拨款收入9628.22万元。";
+        let paragraphs = [
+            paragraph("名词解释", 18.0),
+            paragraph(body, 12.0),
+            paragraph(body, 12.0),
+            paragraph("（一）财政拨款收入：是区级预算主管部门取得的财政拨款。", 12.0),
+            paragraph("本部门2026年无政府性基金预算财政拨款。", 18.0),
+            paragraph(&"很长的标题".repeat(10), 18.0),
+        ];
+        assert_eq!(titles(&paragraphs), [true, false, false, false, false, false]);
+        assert_eq!(titles(&[]), Vec::<bool>::new());
+    }
 
     fn line(text: &str, x0: f32, x1: f32, y: f32, size: f32) -> RawLine {
         RawLine { text: text.to_string(), x0, x1, y, size }

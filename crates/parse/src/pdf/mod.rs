@@ -175,20 +175,23 @@ fn build(raw: RawText, path: &Path) -> Result<ParsedDoc> {
     paragraphs.retain(|p| !p.text.is_empty());
     title::merge_title_lines(&mut paragraphs);
     let title = title::choose(&paragraphs);
-    let mut blocks: Vec<String> = paragraphs.into_iter().map(|p| p.text).collect();
-    drop_page_trailer(&mut blocks);
+    drop_page_trailer(&mut paragraphs);
+    let is_title = layout::titles(&paragraphs);
+    let titles = (0..paragraphs.len()).filter(|&at| is_title[at]).collect();
+    let blocks: Vec<String> = paragraphs.into_iter().map(|p| p.text).collect();
     let missing_attachments = crate::text::missing_attachments(&blocks);
-    Ok(ParsedDoc { title, blocks, warnings, missing_attachments, ..ParsedDoc::default() })
+    Ok(ParsedDoc { title, blocks, warnings, missing_attachments, titles, ..ParsedDoc::default() })
 }
 
 /// Drops what a web page printed to PDF carries after its body ("Related Downloads",
 /// "相关链接", browser warnings), when it comes in the last fifth of the document.
-fn drop_page_trailer(blocks: &mut Vec<String>) {
-    let tail_start = blocks.len() - blocks.len() / 5;
-    if let Some(at) = blocks.iter().skip(tail_start).position(|b| crate::text::ends_body(b)) {
-        blocks.truncate(tail_start + at);
+fn drop_page_trailer(paragraphs: &mut Vec<layout::Paragraph>) {
+    let tail_start = paragraphs.len() - paragraphs.len() / 5;
+    let trailer = paragraphs.iter().skip(tail_start).position(|p| crate::text::ends_body(&p.text));
+    if let Some(at) = trailer {
+        paragraphs.truncate(tail_start + at);
     }
-    blocks.retain(|b| !crate::text::is_boilerplate(b));
+    paragraphs.retain(|p| !crate::text::is_boilerplate(&p.text));
 }
 
 #[cfg(test)]

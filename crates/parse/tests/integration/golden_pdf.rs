@@ -81,3 +81,17 @@ fn government_response_table_rows_are_one_paragraph_each() {
     };
     assert_eq!(parsed.blocks.iter().filter(numbered).count(), 50);
 }
+
+#[test]
+fn budget_titles_are_set_apart_and_text_off_the_page_is_not_read() {
+    let (parsed, _) = read("zh/pdf/putuo_justice_bureau_2026_budget.pdf");
+    let titles: Vec<&str> = parsed.titles.iter().map(|&at| parsed.blocks[at].as_str()).collect();
+    for title in ["上海市普陀区司法局主要职能", "名词解释", "2026年部门预算编制说明"]
+    {
+        assert!(titles.contains(&title), "{title} not among {titles:?}");
+    }
+    assert!(titles.iter().all(|t| !t.contains('。')), "{titles:?}");
+    // Page 4 carries a copy of page 3's duties placed above the sheet, which no viewer shows.
+    let duty = "（一）贯彻执行国家和本市有关司法行政工作";
+    assert_eq!(parsed.blocks.iter().filter(|b| b.starts_with(duty)).count(), 1);
+}

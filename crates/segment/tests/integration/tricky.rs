@@ -165,6 +165,28 @@ fn a_reports_long_prose_before_its_numbers_is_cut_at_its_titles() {
 }
 
 #[test]
+fn titles_set_apart_head_chinese_clauses_only() {
+    let zh = blocks(&[
+        "普陀区司法局部门预算",
+        "预算主管部门：普陀区司法局",
+        "主要职能",
+        "（一）贯彻执行法律。",
+        "名词解释",
+        "（一）财政拨款收入：是财政拨款。",
+    ]);
+    let clauses = tiaowen_segment::segment_with_titles(&zh, &[0, 2, 4]);
+    // The document's own title, set apart at its start, opens the preamble.
+    assert_eq!(clauses[0].label, "前言");
+    assert_eq!(clauses[1].headings, ["主要职能"]);
+    assert_eq!(clauses[2].headings, ["名词解释"]);
+    assert_eq!(clauses[2].label, "（一）");
+    // English documents find their titles in the text; the hint changes nothing.
+    let en =
+        blocks(&["Growth", "The plan grows the economy by investing in skills and in places."]);
+    assert_eq!(tiaowen_segment::segment_with_titles(&en, &[0]), tiaowen_segment::segment(&en));
+}
+
+#[test]
 fn unnumbered_document_is_cut_by_paragraph() {
     let long = "长".repeat(1600);
     let medium = "中".repeat(300);
