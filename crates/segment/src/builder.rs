@@ -474,7 +474,7 @@ mod tests {
         assert_eq!(nodes[1].context, Vec::<String>::new());
         assert_eq!(nodes[3].context, ["名词解释"]);
         // The document's title, set apart at its start, opens the preamble.
-        let nodes = Builder::run(&blocks[1..].to_vec(), &[]);
+        let nodes = Builder::run(&blocks[1..], &[]);
         assert_eq!(nodes.len(), 3);
         let titled = Builder::run(&blocks, &[0, 3]);
         assert_eq!(titled[0].kind, NodeKind::Preamble);
