@@ -6,13 +6,14 @@
 //! `Continue to support and grow the AI`, …, then `Agree. DSIT will confirm AISI’s`, …, then
 //! `Spring 2025`), and the lines of the next cell run on from the last line of the one
 //! before. A row shows itself by that jump: a run of lines under one left edge (a cell),
-//! followed by another run starting back up at the row's top, further right.
+//! followed by another run starting back up within its height, further right.
 //!
 //! Rows whose cells start at the same left edges, two or more together on a page, make a
 //! table; a lone row counts when its cells fit the columns of a table found elsewhere in
 //! the document. Each row becomes one line, its cells' text joined by [`CELL_SEPARATOR`],
 //! so that it reads as one paragraph. A row broken by a page goes on in the cells at the
-//! top of the next page that sit in its columns.
+//! top of the next page that sit in its columns, and in a row there whose first cell goes
+//! on with a sentence (it starts in lower case).
 
 use super::layout::join_line;
 use super::RawLine;
