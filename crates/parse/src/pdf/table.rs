@@ -19,7 +19,7 @@ use super::layout::join_line;
 use super::RawLine;
 
 /// What separates the cells of a rebuilt row.
-pub(crate) const CELL_SEPARATOR: &str = " | ";
+const CELL_SEPARATOR: &str = " | ";
 
 /// A run of consecutive lines under one left edge, each below the one before: a cell of a
 /// table, or a block of ordinary text.
@@ -382,6 +382,17 @@ mod tests {
         ]
     }
 
+    /// A row whose first cell has two lines and whose response two, its top at `top`.
+    fn short_row(number: u32, top: f32) -> Vec<RawLine> {
+        vec![
+            line(&format!("Recommendation {number}"), 51.0, top),
+            line("Commit to funding regulators.", 51.0, top - 28.0),
+            line("Agree. HMT will", 256.0, top),
+            line("assess.", 256.0, top - 16.0),
+            line("Summer 2025", 469.0, top),
+        ]
+    }
+
     #[test]
     fn joins_each_row_drawn_cell_by_cell_into_one_line() {
         let mut heading = line("Enabling safe and trusted AI development", 45.0, 760.0);
@@ -410,14 +421,8 @@ mod tests {
     #[test]
     fn a_row_broken_by_a_page_goes_on_in_its_columns_on_the_next() {
         let first: Vec<RawLine> = row(23, 700.0).into_iter().chain(row(24, 400.0)).collect();
-        let second = vec![
-            line("which HMT will assess.", 256.0, 780.0),
-            line("Recommendation 25", 51.0, 740.0),
-            line("Commit to funding regulators.", 51.0, 712.0),
-            line("Agree. HMT will", 256.0, 740.0),
-            line("assess.", 256.0, 724.0),
-            line("Summer 2025", 469.0, 740.0),
-        ];
+        let mut second = vec![line("which HMT will assess.", 256.0, 780.0)];
+        second.extend(short_row(25, 740.0));
         let (pages, marks) = merge_rows(&[first, second]);
         assert!(pages[0][1]
             .text
@@ -443,17 +448,13 @@ mod tests {
             line("details", 469.0, 484.0),
             line("published by", 469.0, 468.0),
         ]);
-        let second = vec![
+        let mut second = vec![
             line("researchers and", 51.0, 780.0),
             line("innovators.", 51.0, 764.0),
             line("See the data strategy.", 256.0, 780.0),
             line("Summer 2025", 469.0, 780.0),
-            line("Recommendation 9", 51.0, 740.0),
-            line("Couple compute with data.", 51.0, 712.0),
-            line("Agree. HMT will", 256.0, 740.0),
-            line("assess.", 256.0, 724.0),
-            line("Summer 2025", 469.0, 740.0),
         ];
+        second.extend(short_row(9, 740.0));
         let (pages, marks) = merge_rows(&[first, second]);
         assert_eq!(
             pages[0][1].text,
