@@ -848,16 +848,21 @@ fn build_query(
     let (core, loose): (Vec<_>, Vec<_>) =
         concept_queries(fields, ranking, plan).into_iter().partition(|(core, _)| *core);
     let core: Clauses = core.into_iter().map(|(_, q)| (Occur::Should, q)).collect();
-    let mut matching: Clauses = Vec::new();
-    if !core.is_empty() {
-        let min = min_words.min(core.len()).max(1);
-        matching
-            .push((Occur::Should, boxed(BooleanQuery::with_minimum_required_clauses(core, min))));
+    let loose: Clauses = loose.into_iter().map(|(_, q)| (Occur::Should, q)).collect();
+    let min = min_words.min(core.len()).max(1);
+    if core.is_empty() || min == 1 {
+        // Any concept, a query word's or a loose expansion's, makes a match.
+        let mut matching = loose;
+        if !core.is_empty() {
+            matching.push((Occur::Should, boxed(BooleanQuery::with_minimum_required_clauses(core, 1))));
+        }
+        clauses.push((Occur::Must, boxed(BooleanQuery::new(matching))));
+    } else {
+        // The share of query words decides the match; loose expansions (translations of
+        // a phrase, senses of a word the query splits otherwise) only add to the score.
+        clauses.push((Occur::Must, boxed(BooleanQuery::with_minimum_required_clauses(core, min))));
+        clauses.extend(loose);
     }
-    for (_, query) in loose {
-        matching.push((Occur::Should, query));
-    }
-    clauses.push((Occur::Must, boxed(BooleanQuery::new(matching))));
     BooleanQuery::new(clauses)
 }
 
