@@ -539,8 +539,23 @@ fn select(candidates: Vec<Candidate>, doc_freq: &dyn Fn(&str) -> u64, total: u64
     }
     let mut terms: Vec<ExpandedTerm> = best.into_values().collect();
     terms.sort_by(|a, b| b.weight.total_cmp(&a.weight).then_with(|| a.term.cmp(&b.term)));
-    terms.truncate(MAX_TERMS);
-    Expansion { terms }
+    Expansion { terms: keep_every_source(terms) }
+}
+
+/// Keeps the best [`MAX_TERMS`] of `terms` (sorted best first), and, beyond them, the best
+/// term of each query word or phrase in each language that has none among them: a long
+/// question whose words have many senses each would otherwise lose every translation of
+/// its words with weaker senses ("accounts" → 账号 in a twelve-word question).
+fn keep_every_source(terms: Vec<ExpandedTerm>) -> Vec<ExpandedTerm> {
+    let mut served: HashSet<(String, Lang)> = HashSet::new();
+    let mut kept = Vec::with_capacity(terms.len().min(MAX_TERMS * 2));
+    for (rank, term) in terms.into_iter().enumerate() {
+        let first_of_source = served.insert((term.from.clone(), term.lang));
+        if rank < MAX_TERMS || first_of_source {
+            kept.push(term);
+        }
+    }
+    kept
 }
 
 /// Weighs the senses of one query word and keeps the best `keep` of them.
@@ -755,6 +770,33 @@ mod tests {
         let own = english.iter().position(|t| t.starts_with("letter"));
         let borrowed = english.iter().position(|t| t.starts_with("correspond"));
         assert!(own < borrowed, "the word's own translation leads: {expansion:?}");
+    }
+
+    #[test]
+    fn every_word_of_a_long_question_keeps_a_translation() {
+        // Twelve words with three strong senses each, then one with a single weak sense:
+        // the strong senses alone pass the cap on terms, yet the last word still keeps
+        // its translation.
+        let mut cedict = String::new();
+        let words = [
+            "alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india",
+            "juliet", "kilo", "lima",
+        ];
+        for (word, first) in words.iter().zip("甲乙丙丁戊己庚辛壬癸子丑".chars()) {
+            for second in "天地人".chars() {
+                cedict.push_str(&format!("{first}{second}\t{word}\n"));
+            }
+        }
+        cedict.push_str("账号\taccount\n");
+        let mut builder = LexiconBuilder::new();
+        builder.add_cedict(&cedict);
+        let lex = builder.build();
+        let everywhere = |_: &str| 20;
+        let query = format!("{} accounts", words.join(" "));
+        let expansion = lex.expand(&query, &everywhere, TOTAL);
+        assert!(expansion.terms.len() > MAX_TERMS, "{}", expansion.terms.len());
+        let account = expansion.terms.iter().find(|t| t.term == "账号").expect("账号 kept");
+        assert_eq!(account.from, "accounts");
     }
 
     #[test]

@@ -53,6 +53,11 @@ pub struct Sense {
     pub weight: f32,
     /// The source of the sense.
     pub origin: Origin,
+    /// For a reviewed translation of one English word, the word families (see
+    /// [`english::lemma`]) of the glossary forms it came from, comma-separated: the
+    /// English-key lookup joins every word of a stem, and a translation of "central" is
+    /// not one of "centralized". `None` when the sense stands for its whole key.
+    pub families: Option<String>,
 }
 
 /// Marks an English glossary form that stands for itself only, not for its stem.
@@ -165,19 +170,30 @@ fn merged(
     key: &str,
     family: Option<&str>,
 ) -> Vec<Sense> {
+    let of_family =
+        |families: Option<&str>| families.is_some_and(|f| f.split(',').any(|f| Some(f) == family));
     let mut senses = reviewed.cloned().unwrap_or_default();
-    if let Some(value) = table.get(key) {
-        let decoded: Vec<cedict::Encoded> = cedict::decode(value).collect();
-        let own = |e: &cedict::Encoded| {
-            e.families.is_some_and(|f| f.split(',').any(|f| Some(f) == family))
-        };
-        let some_own = decoded.iter().any(own);
+    let decoded: Vec<cedict::Encoded> =
+        table.get(key).map(|value| cedict::decode(value).collect()).unwrap_or_default();
+    let own = |e: &cedict::Encoded| of_family(e.families);
+    let some_own = decoded.iter().any(own);
+    if some_own || senses.iter().any(|s| of_family(s.families.as_deref())) {
+        // A reviewed translation of another word of the stem ("central" for
+        // "centralized") weighs as a dictionary sense of that word does.
+        for sense in senses.iter_mut().filter(|s| s.families.is_some()) {
+            if !of_family(sense.families.as_deref()) {
+                sense.weight *= DERIVED_FACTOR;
+            }
+        }
+    }
+    {
         for encoded in decoded {
             let factor = if some_own && !own(&encoded) { DERIVED_FACTOR } else { 1.0 };
             senses.push(Sense {
                 term: encoded.term.to_owned(),
                 weight: encoded.weight * factor,
                 origin: Origin::Cedict,
+                families: None,
             });
         }
     }
@@ -238,6 +254,10 @@ impl LexiconBuilder {
                     None => english::key(en),
                 };
                 push(&mut lex.en_zh, &key, zh, zh_weight, Origin::Glossary);
+                let one_word = !en_term.contains(' ') && !en.starts_with(EXACT_MARK);
+                if let Some(sense) = lex.en_zh.get_mut(&key).and_then(|s| s.last_mut()) {
+                    sense.families = one_word.then(|| english::lemma(&en_term));
+                }
             }
             for other in zh_forms.iter().filter(|other| *other != zh) {
                 push(&mut lex.synonyms, zh, other, GLOSSARY_VARIANT_WEIGHT, Origin::Glossary);
@@ -315,8 +335,28 @@ fn finish_senses(senses: &mut Vec<Sense>) {
             .then_with(|| origin_rank(a.origin).cmp(&origin_rank(b.origin)))
             .then_with(|| a.term.chars().count().cmp(&b.term.chars().count()))
     });
+    // A term kept once stands for the families of every form it came from; for its whole
+    // key when one of them did.
+    let mut families: HashMap<String, Option<String>> = HashMap::new();
+    for sense in senses.iter() {
+        match families.get_mut(&sense.term) {
+            None => {
+                families.insert(sense.term.clone(), sense.families.clone());
+            }
+            Some(slot) => {
+                *slot = match (slot.take(), &sense.families) {
+                    (Some(kept), Some(more)) if kept.split(',').any(|f| f == more) => Some(kept),
+                    (Some(kept), Some(more)) => Some(format!("{kept},{more}")),
+                    _ => None,
+                };
+            }
+        }
+    }
     let mut seen = HashSet::new();
     senses.retain(|s| seen.insert(s.term.clone()));
+    for sense in senses.iter_mut() {
+        sense.families = families.remove(&sense.term).flatten();
+    }
 }
 
 fn origin_rank(origin: Origin) -> u8 {
@@ -331,7 +371,8 @@ fn push(map: &mut HashMap<String, Vec<Sense>>, key: &str, term: &str, weight: f3
     if key.is_empty() || term.is_empty() || key == term {
         return;
     }
-    map.entry(key.to_owned()).or_default().push(Sense { term: term.to_owned(), weight, origin });
+    let sense = Sense { term: term.to_owned(), weight, origin, families: None };
+    map.entry(key.to_owned()).or_default().push(sense);
 }
 
 /// Yields `(1-based line number, line)` for non-empty, non-comment lines.
@@ -368,6 +409,30 @@ mod tests {
         assert_eq!(lex.en_to_zh("MIIT")[0].term, "工业和信息化部");
         assert!(terms(&lex.en_to_zh("Ministry of Finance")).contains(&"财政部"));
         assert!(terms(&lex.zh_to_en("国家发展改革委")).contains(&"ndrc"));
+    }
+
+    #[test]
+    fn a_reviewed_translation_of_another_word_of_the_stem_weighs_as_a_derived_sense() {
+        let mut builder = LexiconBuilder::new();
+        builder.add_glossary("g.tsv", "中部\tcentral\n用户\tuser|users\n").expect("valid glossary");
+        builder.add_cedict("集中\tto centralize/centralized\n中央\tcentral\n使用者\tuser\n");
+        let lex = builder.build();
+        let weight = |senses: &[Sense], term: &str| {
+            senses.iter().find(|s| s.term == term).map(|s| s.weight).unwrap_or_default()
+        };
+        let central = lex.en_word_senses("central", &english::stem("central"));
+        assert_eq!(terms(&central).first(), Some(&"中部"), "{central:?}");
+        // "centralized" shares the stem of "central" but not its family: the reviewed
+        // 中部 keeps half its weight, as the dictionary's 中央 does, and 集中 stays close.
+        let centralized = lex.en_word_senses("centralized", &english::stem("centralized"));
+        assert!((weight(&centralized, "中部") - 0.5).abs() < 1e-6, "{centralized:?}");
+        assert!(weight(&centralized, "集中") > weight(&centralized, "中央"), "{centralized:?}");
+        // Forms of one family ("user", "users") keep the reviewed sense whole, and the
+        // dictionary's senses of that family keep theirs.
+        let users = lex.en_word_senses("users", &english::stem("users"));
+        assert_eq!(weight(&users, "用户"), 1.0, "{users:?}");
+        assert_eq!(weight(&users, "使用者"), weight(&lex.en_word_senses("user", "user"), "使用者"));
+        assert!(weight(&users, "使用者") > 0.0, "{users:?}");
     }
 
     #[test]
