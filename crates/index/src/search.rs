@@ -854,7 +854,8 @@ fn build_query(
         // Any concept, a query word's or a loose expansion's, makes a match.
         let mut matching = loose;
         if !core.is_empty() {
-            matching.push((Occur::Should, boxed(BooleanQuery::with_minimum_required_clauses(core, 1))));
+            matching
+                .push((Occur::Should, boxed(BooleanQuery::with_minimum_required_clauses(core, 1))));
         }
         clauses.push((Occur::Must, boxed(BooleanQuery::new(matching))));
     } else {
@@ -1022,6 +1023,41 @@ mod tests {
         let (_dir, index) = sample_index();
         let response = search(&index, "挪用 完全不相关的词语 宇宙飞船 火星探测");
         assert!(response.hits.iter().any(|h| h.text.contains("挪用")));
+    }
+
+    /// Expands 办成 as if the lexicon had cut it into 办 and 成, giving 举办 for 办: a
+    /// loose expansion, standing for no word of the query.
+    struct LooseSense;
+
+    impl crate::QueryExpander for LooseSense {
+        fn expand(&self, _: &str, _: &dyn Fn(&str) -> u64, _: u64) -> Vec<crate::ExpansionWord> {
+            vec![crate::ExpansionWord::new("举办", 0.5, "办", "cedict")]
+        }
+    }
+
+    #[test]
+    fn a_loose_expansion_alone_does_not_make_a_strict_match() {
+        let doc = crate::testutil::document(
+            "zh/html/kindergarten.html",
+            "关于学前教育的意见",
+            None,
+            Lang::Zh,
+            "2019-01-01",
+        );
+        let mut items: Vec<(String, String)> =
+            vec![("一、".to_owned(), "小区配套幼儿园应当办成公办园。".to_owned())];
+        // More clauses holding the loose expansion alone than the first step fetches.
+        for n in 0..(MIN_FETCH + 10) {
+            items.push((format!("（{n}）"), format!("各地可以依法举办第{n}次展览活动。")));
+        }
+        let pairs: Vec<(&str, &str)> =
+            items.iter().map(|(l, t)| (l.as_str(), t.as_str())).collect();
+        let clauses = crate::testutil::clauses(&doc.id, &pairs);
+        let (_dir, index) = crate::testutil::one_document_index(&doc, &clauses);
+        index.set_expander(std::sync::Arc::new(LooseSense));
+        // Five query words: a strict match needs four; the first clause holds three.
+        let response = search(&index, "小区 幼儿园 办成 贵族 私人");
+        assert_eq!(response.hits[0].text, "小区配套幼儿园应当办成公办园。", "{response:?}");
     }
 
     #[test]
