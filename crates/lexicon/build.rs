@@ -1,5 +1,6 @@
-//! Encodes the bundled CC-CEDICT extract into sorted lookup tables (see src/cedict.rs),
-//! so that the binary does not stem 100k glosses each time it starts.
+//! Encodes the bundled CC-CEDICT extract, with the ECDICT English word list, into sorted
+//! lookup tables (see src/cedict.rs), so that the binary does not stem 100k glosses each
+//! time it starts.
 
 #[allow(dead_code)]
 #[path = "src/english.rs"]
@@ -18,6 +19,7 @@ use std::path::PathBuf;
 fn main() {
     println!("cargo::rerun-if-changed=data/cedict.tsv");
     println!("cargo::rerun-if-changed=data/supplement.tsv");
+    println!("cargo::rerun-if-changed=data/ecdict.tsv");
     println!("cargo::rerun-if-changed=src/cedict.rs");
     println!("cargo::rerun-if-changed=src/english.rs");
     println!("cargo::rerun-if-changed=src/spelling.rs");
@@ -28,7 +30,9 @@ fn main() {
         &std::fs::read_to_string("data/supplement.tsv")
             .expect("data/supplement.tsv is part of the crate"),
     );
-    let (zh_en, en_zh) = cedict::encode(&source);
+    let english =
+        std::fs::read_to_string("data/ecdict.tsv").expect("data/ecdict.tsv is part of the crate");
+    let (zh_en, en_zh) = cedict::encode_with(&source, &english);
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     std::fs::write(out.join("cedict_zh_en.tsv"), zh_en).expect("OUT_DIR is writable");
     std::fs::write(out.join("cedict_en_zh.tsv"), en_zh).expect("OUT_DIR is writable");

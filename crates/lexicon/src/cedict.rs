@@ -13,6 +13,9 @@ use crate::english::{self, clean_gloss};
 /// Dictionary senses start lower than glossary ones: CC-CEDICT lists every sense of a
 /// word, wanted or not.
 const CEDICT_WEIGHT: f32 = 0.6;
+/// Senses from the English → Chinese word list start a little below CC-CEDICT's: they
+/// are renderings of a word in general use, not glosses of a Chinese term.
+const WORD_LIST_WEIGHT: f32 = 0.4;
 /// A gloss narrowed by a parenthesis ("to procure (for an enterprise etc)") is a weaker
 /// match for the bare phrase.
 const QUALIFIED_FACTOR: f32 = 0.75;
@@ -160,6 +163,15 @@ type Families = HashMap<(String, String), BTreeSet<String>>;
 /// Encodes a CC-CEDICT extract (`simplified<TAB>gloss/gloss` lines) into the Chinese →
 /// English and English-key → Chinese tables.
 pub fn encode(cedict: &str) -> (String, String) {
+    encode_with(cedict, "")
+}
+
+/// [`encode`], with an English → Chinese word list (`word<TAB>term/term` lines, the
+/// ECDICT extract) adding senses to the English-key table. CC-CEDICT glosses Chinese
+/// words, so its English side misses the everyday English a question uses ("account"
+/// gets only 会计 and 帐目 from it, never 账户); the word list gives each English word its
+/// usual renderings, best first.
+pub fn encode_with(cedict: &str, english_words: &str) -> (String, String) {
     let mut zh_en: Senses = BTreeMap::new();
     let mut en_zh: Senses = BTreeMap::new();
     let mut stems: HashMap<String, String> = HashMap::new();
@@ -201,6 +213,27 @@ pub fn encode(cedict: &str) -> (String, String) {
                     }
                 }
             }
+        }
+    }
+    for line in english_words.lines() {
+        if line.starts_with('#') {
+            continue;
+        }
+        let Some((word, terms)) = line.split_once('\t') else { continue };
+        let phrase = word.trim().to_ascii_lowercase();
+        let words: Vec<&str> = phrase.split_whitespace().collect();
+        if words.is_empty() || words.len() > english::MAX_GLOSS_WORDS {
+            continue;
+        }
+        let key: Vec<String> = words.iter().map(|w| cached_stem(&mut stems, w)).collect();
+        let key = key.join(" ");
+        for (index, term) in terms.split('/').enumerate() {
+            if term.chars().count() < 2 {
+                continue;
+            }
+            let weight = WORD_LIST_WEIGHT / (1.0 + 0.25 * index as f32);
+            add(&mut en_zh, &key, term, weight);
+            note_family(&mut families, &key, term, &words.join(" "));
         }
     }
     (render(zh_en, &HashMap::new()), render(en_zh, &families))
@@ -379,6 +412,25 @@ mod tests {
         let leak: Vec<String> =
             senses(&en_zh, &english::key("leak")).into_iter().map(|(_, t)| t).collect();
         assert_eq!(leak, vec!["泄露".to_owned()]);
+    }
+
+    #[test]
+    fn the_word_list_adds_english_senses_only() {
+        let cedict = "会计\taccounting/accountant\n账户\tbank account\n";
+        let (zh_en, en_zh) = encode_with(cedict, "# header\naccount\t报告/账号/账\nbad line\n");
+        let (zh_en, en_zh) = (Table::new(Cow::Owned(zh_en)), Table::new(Cow::Owned(en_zh)));
+        let account = senses(&en_zh, "account");
+        let terms: Vec<&str> = account.iter().map(|(_, t)| t.as_str()).collect();
+        // Beside the dictionary's 会计 ("accounting" shares the stem), in the list's
+        // order, weaker down the list; a lone character is no search term.
+        let weight = |term: &str| account.iter().find(|(_, t)| t == term).map(|(w, _)| *w);
+        assert_eq!(terms, ["会计", "报告", "账号"], "{account:?}");
+        assert!(weight("报告") > weight("账号"), "{account:?}");
+        // The dictionary's own senses of the key stay.
+        assert!(senses(&en_zh, "bank account").iter().any(|(_, t)| t == "账户"));
+        // Chinese → English is the dictionary's alone.
+        assert!(senses(&zh_en, "报告").is_empty());
+        assert!(senses(&zh_en, "会计").iter().any(|(_, t)| t == "accounting"));
     }
 
     #[test]

@@ -15,7 +15,8 @@ use crate::{Error, Result};
 const GLOSSARY: &str = include_str!("../data/glossary.tsv");
 const SYNONYMS: &str = include_str!("../data/synonyms.tsv");
 /// CC-CEDICT senses, encoded by build.rs from data/cedict.tsv with the project's
-/// data/supplement.tsv.
+/// data/supplement.tsv; the English-key table also holds the ECDICT word list's senses
+/// (data/ecdict.tsv).
 const CEDICT_ZH_EN: &str = include_str!(concat!(env!("OUT_DIR"), "/cedict_zh_en.tsv"));
 const CEDICT_EN_ZH: &str = include_str!(concat!(env!("OUT_DIR"), "/cedict_en_zh.tsv"));
 

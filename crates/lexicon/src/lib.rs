@@ -6,8 +6,9 @@
 //! - [`Lexicon`] merges a reviewed policy glossary (`data/glossary.tsv`), a reviewed synonym
 //!   list (`data/synonyms.tsv`) and an extract of CC-CEDICT (`data/cedict.tsv`, CC BY-SA 4.0,
 //!   see `NOTICE`), with dictionary senses of statute terms that it glosses in other words
-//!   than a reader asks with (`data/supplement.tsv`), into lookup tables: [`Lexicon::en_to_zh`], [`Lexicon::zh_to_en`],
-//!   [`Lexicon::synonyms`].
+//!   than a reader asks with (`data/supplement.tsv`) and the usual Chinese renderings of
+//!   common English words from ECDICT (`data/ecdict.tsv`, MIT, see `NOTICE`), into lookup
+//!   tables: [`Lexicon::en_to_zh`], [`Lexicon::zh_to_en`], [`Lexicon::synonyms`].
 //! - [`expand`] turns a query into weighted terms of the other language and synonyms,
 //!   choosing senses with the corpus's document frequencies so that a wrong dictionary sense
 //!   (procure → 拉皮条) does not outrank the right one (采购).
