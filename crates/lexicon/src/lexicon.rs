@@ -55,7 +55,7 @@ pub struct Sense {
     /// The source of the sense.
     pub origin: Origin,
     /// For a reviewed translation of one English word, the word families (see
-    /// [`english::lemma`]) of the glossary forms it came from, comma-separated: the
+    /// `english::lemma`) of the glossary forms it came from, comma-separated: the
     /// English-key lookup joins every word of a stem, and a translation of "central" is
     /// not one of "centralized". `None` when the sense stands for its whole key.
     pub families: Option<String>,
