@@ -163,8 +163,8 @@ impl Lexicon {
 const DERIVED_FACTOR: f32 = 0.5;
 
 /// Joins reviewed senses with dictionary senses, best first. With the word family of an
-/// English query word (see [`english::lemma`]), the dictionary senses glossed by that
-/// family lead those glossed by other words of its stem.
+/// English query word (see [`english::lemma`]), the senses glossed by that family lead
+/// those glossed by other words of its stem, reviewed ones included.
 fn merged(
     reviewed: Option<&Vec<Sense>>,
     table: &Table,
@@ -187,16 +187,14 @@ fn merged(
             }
         }
     }
-    {
-        for encoded in decoded {
-            let factor = if some_own && !own(&encoded) { DERIVED_FACTOR } else { 1.0 };
-            senses.push(Sense {
-                term: encoded.term.to_owned(),
-                weight: encoded.weight * factor,
-                origin: Origin::Cedict,
-                families: None,
-            });
-        }
+    for encoded in decoded {
+        let factor = if some_own && !own(&encoded) { DERIVED_FACTOR } else { 1.0 };
+        senses.push(Sense {
+            term: encoded.term.to_owned(),
+            weight: encoded.weight * factor,
+            origin: Origin::Cedict,
+            families: None,
+        });
     }
     finish_senses(&mut senses);
     senses
