@@ -81,14 +81,17 @@ impl Table {
     pub fn new(text: Cow<'static, str>) -> Table {
         let mut starts = Vec::new();
         let (mut max_key_chars, mut max_key_words) = (0, 0);
+        let bytes = text.as_bytes();
         let mut offset = 0;
-        for line in text.split_inclusive('\n') {
-            if let Some((key, _)) = line.split_once('\t') {
+        while offset < bytes.len() {
+            let end = memchr::memchr(b'\n', &bytes[offset..]).map_or(bytes.len(), |at| offset + at);
+            if let Some(tab) = memchr::memchr(b'\t', &bytes[offset..end]) {
+                let key = &text[offset..offset + tab];
                 starts.push(offset);
                 max_key_chars = max_key_chars.max(key.chars().count());
                 max_key_words = max_key_words.max(key.split(' ').count());
             }
-            offset += line.len();
+            offset = end + 1;
         }
         Table { text, starts, max_key_chars, max_key_words }
     }
