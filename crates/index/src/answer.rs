@@ -1,10 +1,10 @@
-//! What kind of answer a question asks for (a time, an amount, a rate, a definition) and
-//! whether a clause states one.
+//! What kind of answer a question asks for (a time, an amount, a rate, a definition, an
+//! age, a count) and whether a clause states one.
 //!
 //! "How long do I have to appeal", 罚多少钱, "deed tax rate", "who counts as a small-scale
-//! taxpayer": the clause that settles such a question states a period, a sum, a
-//! percentage or a definition, while its neighbours in the same law share the question's
-//! words without answering it. Search ranks the clauses that state what the question asks
+//! taxpayer", "minimum age to vote", 几个城市: the clause that settles such a question
+//! states a period, a sum, a percentage, a definition, an age or a number of things, while
+//! its neighbours in the same law share the question's words without answering it. Search ranks the clauses that state what the question asks
 //! for ahead of those that do not ([`crate::Ranking::answer_boost`]).
 
 use std::sync::LazyLock;
@@ -22,11 +22,21 @@ pub(crate) enum AnswerKind {
     Rate,
     /// A definition: 本法所称…是指, "means", "refers to".
     Definition,
+    /// An age: 年满十八周岁, "aged 16", "the age of 18".
+    Age,
+    /// A count of things: 11个城市, 50个以上的成员, "3 leading industries".
+    Count,
 }
 
 impl AnswerKind {
-    const ALL: [AnswerKind; 4] =
-        [AnswerKind::Time, AnswerKind::Amount, AnswerKind::Rate, AnswerKind::Definition];
+    const ALL: [AnswerKind; 6] = [
+        AnswerKind::Time,
+        AnswerKind::Amount,
+        AnswerKind::Rate,
+        AnswerKind::Definition,
+        AnswerKind::Age,
+        AnswerKind::Count,
+    ];
 
     /// The name shown in explanations.
     pub(crate) fn name(self) -> &'static str {
@@ -35,6 +45,8 @@ impl AnswerKind {
             AnswerKind::Amount => "amount",
             AnswerKind::Rate => "rate",
             AnswerKind::Definition => "definition",
+            AnswerKind::Age => "age",
+            AnswerKind::Count => "count",
         }
     }
 
@@ -44,7 +56,7 @@ impl AnswerKind {
 
     /// The words of a question asking for this kind of answer, on lower-cased text.
     fn question(self) -> &'static Regex {
-        static PATTERNS: LazyLock<[Regex; 4]> = LazyLock::new(|| {
+        static PATTERNS: LazyLock<[Regex; 6]> = LazyLock::new(|| {
             AnswerKind::ALL.map(|kind| {
                 let pattern = match kind {
                     AnswerKind::Time => concat!(
@@ -67,6 +79,14 @@ impl AnswerKind {
                         r"who qualifies as|definitions?|meaning of|defined?|what does \w+( \w+)? mean)(?-u:\b)|",
                         r"什么是|是指什么|定义|指的是什么|算不算|怎么界定|如何界定|如何认定|怎么认定"
                     ),
+                    AnswerKind::Age => concat!(
+                        r"(?-u:\b)(how old|ages?|\d+[- ]years?[- ]old|underage)(?-u:\b)|",
+                        r"多大|几岁|多少岁|年龄|岁数|周岁|未成年"
+                    ),
+                    AnswerKind::Count => concat!(
+                        r"(?-u:\b)(how many|number of|quota)(?-u:\b)|",
+                        r"(多少|几)(个|家|名|人|项|所|座|批|次|件|类|种|户)|数量|名额|人数"
+                    ),
                 };
                 Regex::new(pattern).expect("answer question pattern")
             })
@@ -78,11 +98,11 @@ impl AnswerKind {
     fn statement(self) -> &'static Regex {
         // Word boundaries are ASCII ones ((?-u:\b)): English words are ASCII, and a
         // Unicode boundary would keep the regex engine off its fast path on Chinese text.
-        static PATTERNS: LazyLock<[Regex; 4]> = LazyLock::new(|| {
+        static PATTERNS: LazyLock<[Regex; 6]> = LazyLock::new(|| {
             AnswerKind::ALL.map(|kind| {
                 let pattern = match kind {
                     AnswerKind::Time => concat!(
-                        r"[0-9〇零一二三四五六七八九十百两]+个?(工作)?(日|天|月|年|小时|周)|",
+                        r"[0-9〇零一二三四五六七八九十百两]+个?(工作)?(日|天|月|年|小时|周([^岁]|$))|",
                         r"(?-u:\b)\d+\s*(working\s+)?(days?|weeks?|months?|years?|hours?)(?-u:\b)|",
                         r"(?-u:\b)(one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|",
                         r"thirty|forty|forty-five|sixty|ninety)\s+(working\s+)?(days?|weeks?|months?|years?|hours?)(?-u:\b)|",
@@ -97,6 +117,18 @@ impl AnswerKind {
                     AnswerKind::Definition => concat!(
                         r"是指|所称|指的是|(?-u:\b)(means|refers to|refer to|shall mean|is defined as|",
                         r"are defined as)(?-u:\b)"
+                    ),
+                    AnswerKind::Age => concat!(
+                        r"周岁|[0-9〇零一二三四五六七八九十]+岁|",
+                        r"(?-u:\b)(aged \d+|ages? of \d+|ages? of (sixteen|eighteen|fourteen|twenty|forty)|",
+                        r"years of age|years old)(?-u:\b)"
+                    ),
+                    AnswerKind::Count => concat!(
+                        r"(^|[^第0-9〇零一二三四五六七八九十百千])[0-9〇零一二三四五六七八九十百千两]+",
+                        r"(个([^月工小]|$)|家|名|人|项|所|座|批|次|件|类|种|户)|",
+                        r"(?-u:\b)(to|of|than|least|most|about|around|nearly|over|only|total|",
+                        r"maximum|minimum|exceed|exceeding|are|were|be) ([1-9][0-9]{0,2}|two|three|four|",
+                        r"five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty) [a-z]"
                     ),
                 };
                 Regex::new(pattern).expect("answer statement pattern")
@@ -113,7 +145,20 @@ pub(crate) struct Answers(u8);
 impl Answers {
     /// The kinds of answer a query asks for, from its wording.
     pub(crate) fn asked(query: &str) -> Answers {
-        Answers::matching(query, AnswerKind::question, Answers::all())
+        let mut asks = Answers::matching(query, AnswerKind::question, Answers::all());
+        // "How many days", 几个工作日: a count of units of time asks for a time.
+        let count = AnswerKind::Count.bit();
+        if asks.0 & count != 0 && asks.meets(Answers(AnswerKind::Time.bit())) {
+            let lower = query.to_lowercase();
+            let times: Vec<_> =
+                AnswerKind::Time.question().find_iter(&lower).map(|m| m.range()).collect();
+            let within_time =
+                |m: regex::Match| times.iter().any(|t| t.start <= m.start() && m.end() <= t.end);
+            if AnswerKind::Count.question().find_iter(&lower).all(within_time) {
+                asks.0 &= !count;
+            }
+        }
+        asks
     }
 
     /// The kinds of answer among `among` that a clause text states.
@@ -191,7 +236,19 @@ mod tests {
         assert_eq!(asked("申报截止时间"), ["time"]);
         assert_eq!(asked("how many working days does the review take"), ["time"]);
         assert_eq!(asked("审核要几个工作日"), ["time"]);
-        assert!(asked("how many cities take part").is_empty());
+        assert_eq!(asked("how many cities take part"), ["count"]);
+    }
+
+    #[test]
+    fn questions_ask_for_ages_and_counts() {
+        assert_eq!(asked("minimum age to vote"), ["age"]);
+        assert_eq!(asked("can the police punish a 13-year-old"), ["age"]);
+        assert_eq!(asked("多大年龄可以参军"), ["age"]);
+        assert_eq!(asked("minimum number of members"), ["count"]);
+        assert_eq!(asked("每个省能推荐几个城市"), ["count"]);
+        // A minor violation is not a minor's age; 几天 asks for a time, not a count.
+        assert!(asked("a minor violation").is_empty());
+        assert_eq!(asked("放假几天"), ["time"]);
     }
 
     #[test]
@@ -218,7 +275,7 @@ mod tests {
         assert_eq!(stated("在执法决定作出之日起20个工作日内"), ["time"]);
         assert_eq!(stated("submit the plan before April 23, 2025"), ["time"]);
         assert_eq!(stated("within thirty days of receipt"), ["time"]);
-        assert_eq!(stated("处每非法聘用一人一万元"), ["amount"]);
+        assert_eq!(stated("处每非法聘用一人一万元"), ["amount", "count"]);
         assert_eq!(stated("a fine of 5,000 yuan"), ["amount"]);
         assert_eq!(stated("契税税率为百分之三至百分之五"), ["rate"]);
         assert_eq!(stated("decrease by about 13%"), ["rate"]);
@@ -227,6 +284,10 @@ mod tests {
             ["amount", "definition"]
         );
         assert_eq!(stated("\"Personal information\" means any information"), ["definition"]);
+        assert_eq!(stated("不满十四周岁的人违反治安管理的，不予处罚"), ["age"]);
+        assert_eq!(stated("citizens who have reached the age of 18"), ["age"]);
+        assert_eq!(stated("有50个以上的成员"), ["count"]);
+        assert_eq!(stated("expanded to 30 within the year"), ["count"]);
     }
 
     #[test]
@@ -241,6 +302,7 @@ mod tests {
     fn article_numbers_and_plain_text_state_nothing() {
         assert!(stated("第五十条 国家鼓励企业开展技术创新").is_empty());
         assert!(stated("Article 64 Amendments to the Constitution").is_empty());
+        assert!(stated("第二批试点城市").is_empty(), "an ordinal counts nothing");
     }
 
     #[test]
