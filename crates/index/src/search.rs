@@ -689,7 +689,21 @@ pub(crate) fn group_query(fields: Fields, ranking: &Ranking, group: &TermGroup) 
             clauses.push((Occur::Should, boxed(BoostQuery::new(boxed(query), boost))));
         }
     }
-    boxed(BoostQuery::new(boxed(BooleanQuery::new(clauses)), group.weight))
+    boxed(BoostQuery::new(boxed(BooleanQuery::new(clauses)), terms_weight(group)))
+}
+
+/// The weight of a word's terms together. A translation written as a compound is
+/// searched by the compound and its sub-words (个人所得税 by 个人, 所得, 所得税 and itself),
+/// each scored, so it would outweigh a shorter rendering of the same word (扣除 against
+/// 专项附加扣除 for "deduction") by its length alone: its weight is divided by the square
+/// root of its number of terms. The query's own words and their synonyms keep theirs, as
+/// every clause is measured by the same words.
+fn terms_weight(group: &TermGroup) -> f32 {
+    if group.expansion && !group.same_language && group.terms.len() > 1 {
+        group.weight / (group.terms.len() as f32).sqrt()
+    } else {
+        group.weight
+    }
 }
 
 /// Scores the concepts (see [`QueryPlan::concepts`]), telling which stand for a query
@@ -888,6 +902,30 @@ mod tests {
         group.members.push((score, address));
         group.ranked.push((score, address, format!("doc-{doc}")));
         group
+    }
+
+    #[test]
+    fn a_compound_translation_weighs_no_more_than_a_short_one_for_its_sub_words() {
+        let group = |terms: &[&str], expansion: bool, same_language: bool| TermGroup {
+            position: 0,
+            main: terms.last().map(|t| t.to_string()),
+            terms: terms.iter().map(|t| t.to_string()).collect(),
+            weight: 0.6,
+            stop: false,
+            expansion,
+            source: None,
+            same_language,
+            phrase: Vec::new(),
+        };
+        let compound = group(&["个人", "所得", "所得税", "个人所得税"], true, false);
+        assert!((terms_weight(&compound) - 0.3).abs() < 1e-6, "0.6 / sqrt(4)");
+        assert_eq!(terms_weight(&group(&["扣除"], true, false)), 0.6);
+        // The query's own words and their synonyms keep their weight.
+        assert_eq!(
+            terms_weight(&group(&["个人", "所得", "所得税", "个人所得税"], false, false)),
+            0.6
+        );
+        assert_eq!(terms_weight(&group(&["专项", "资金", "专项资金"], true, true)), 0.6);
     }
 
     #[test]
