@@ -64,7 +64,7 @@ impl Default for Ranking {
         Ranking {
             text_boost: 1.0,
             headings_boost: 0.6,
-            title_boost: 0.3,
+            title_boost: 0.5,
             meta_boost: 0.3,
             phrase_boost: 2.0,
             phrase_slop: 3,
