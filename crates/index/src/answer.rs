@@ -4,8 +4,9 @@
 //! "How long do I have to appeal", 罚多少钱, "deed tax rate", "who counts as a small-scale
 //! taxpayer", "minimum age to vote", 几个城市: the clause that settles such a question
 //! states a period, a sum, a percentage, a definition, an age or a number of things, while
-//! its neighbours in the same law share the question's words without answering it. Search ranks the clauses that state what the question asks
-//! for ahead of those that do not ([`crate::Ranking::answer_boost`]).
+//! its neighbours in the same law share the question's words without answering it. Search
+//! ranks the clauses that state what the question asks for ahead of those that do not
+//! ([`crate::Ranking::answer_boost`]).
 
 use std::sync::LazyLock;
 

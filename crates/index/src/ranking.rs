@@ -51,7 +51,8 @@ pub struct Ranking {
     pub single_character_share: f32,
     /// Bonus factor, less one, on the score of a clause stating the kind of answer the
     /// query asks for: a period for "how long", a sum for 罚多少钱, a percentage for "tax
-    /// rate", a definition for "who counts as".
+    /// rate", a definition for "who counts as", an age for "minimum age", a number of
+    /// things for "how many cities".
     pub answer_boost: f32,
     /// The share of their score that sibling clauses (several clauses of one document
     /// among the first hits) take from how much of the query they hold, words weighed
