@@ -178,7 +178,8 @@ impl ClauseIndex {
         let total = searcher.num_docs();
         let mut words = expander.expand(query, &vocab, total);
         // A word too common to search for (可以, 吗, "can") brings no synonyms or
-        // translations either: they would search for it by other means.
+        // translations either: they would search for it by other means. Nor does one the
+        // analyzer drops altogether ("but", "if"), which leaves no word to stand for.
         let stop: Vec<String> = plan
             .groups
             .iter()
@@ -187,7 +188,7 @@ impl ClauseIndex {
             .collect();
         words.retain(|w| {
             let from: Vec<String> = analyze(&w.from, false).into_iter().map(|t| t.text).collect();
-            from.is_empty() || !from.iter().all(|t| stop.contains(t))
+            !from.is_empty() && !from.iter().all(|t| stop.contains(t))
         });
         for word in &mut words {
             if word.same_language() {
@@ -1096,6 +1097,30 @@ mod tests {
         // Five query words: a strict match needs four; the first clause holds three.
         let response = search(&index, "小区 幼儿园 办成 贵族 私人");
         assert_eq!(response.hits[0].text, "小区配套幼儿园应当办成公办园。", "{response:?}");
+    }
+
+    /// Translates the English stop word "but" as the dictionary does, and "guarantee".
+    struct StopWordSense;
+
+    impl crate::QueryExpander for StopWordSense {
+        fn expand(&self, _: &str, _: &dyn Fn(&str) -> u64, _: u64) -> Vec<crate::ExpansionWord> {
+            vec![
+                crate::ExpansionWord::new("但是", 0.5, "but", "cedict"),
+                crate::ExpansionWord::new("担保", 0.5, "guarantee", "cedict"),
+            ]
+        }
+    }
+
+    #[test]
+    fn an_english_stop_word_brings_no_translation() {
+        let (_dir, index) = sample_index();
+        index.set_expander(std::sync::Arc::new(StopWordSense));
+        let mut request = SearchRequest::new("guarantee but");
+        request.explain = true;
+        let response = index.search(&request).expect("search");
+        let plan = response.explanation.expect("explained").to_string();
+        assert!(plan.contains("担保"), "{plan}");
+        assert!(!plan.contains("但是"), "{plan}");
     }
 
     #[test]
