@@ -19,6 +19,7 @@ impl QueryExpander for LexiconExpander {
             let origin = match term.origin {
                 Origin::Glossary => "glossary",
                 Origin::Cedict => "cedict",
+                Origin::Compound => "compound",
                 Origin::Synonym => "synonym",
                 Origin::Number => "number",
             };

@@ -190,6 +190,10 @@ impl ClauseIndex {
             let from: Vec<String> = analyze(&w.from, false).into_iter().map(|t| t.text).collect();
             !from.is_empty() && !from.iter().all(|t| stop.contains(t))
         });
+        // A compound joined from two words' senses (职业院校 for "vocational colleges") is
+        // kept only if some clause writes it: its parts' clause counts alone would pass
+        // 出租人留存 for "landlord keeps" or 往外开初 for "out early".
+        words.retain(|w| w.origin != "compound" || written_somewhere(searcher, text, &w.word));
         for word in &mut words {
             if word.same_language() {
                 word.weight *= synonym_cap(vocab(&word.from), vocab(&word.word), total);
@@ -842,6 +846,28 @@ fn expanded_pair_bonuses(
 }
 
 /// Tells whether the query's own words are Chinese.
+/// Tells whether some clause holds `word`'s words in a row in `field`, as the segmenter
+/// cuts it. A word of one token is taken as written (its clause count was checked); a
+/// failed lookup counts as written.
+fn written_somewhere(searcher: &Searcher, field: Field, word: &str) -> bool {
+    let tokens: Vec<_> = analyze(word, false).into_iter().filter(|t| t.main).collect();
+    let Some(first) = tokens.first().map(|t| t.position) else { return false };
+    if tokens.len() < 2 {
+        return true;
+    }
+    let terms: Vec<(usize, Term)> = tokens
+        .iter()
+        .map(|t| (t.position - first, Term::from_field_text(field, &t.text)))
+        .collect();
+    let query = PhraseQuery::new_with_offset(terms);
+    let Ok(weight) = query.weight(EnableScoring::disabled_from_searcher(searcher)) else {
+        return true;
+    };
+    searcher.segment_readers().iter().any(|segment| {
+        weight.scorer(segment, 1.0).map_or(true, |scorer| scorer.doc() != tantivy::TERMINATED)
+    })
+}
+
 fn plan_is_cjk(plan: &QueryPlan) -> bool {
     plan.core_groups().iter().any(|g| g.main.as_deref().is_some_and(crate::query::has_cjk))
 }
@@ -1121,6 +1147,33 @@ mod tests {
         let plan = response.explanation.expect("explained").to_string();
         assert!(plan.contains("担保"), "{plan}");
         assert!(!plan.contains("但是"), "{plan}");
+    }
+
+    struct JoinedSenses;
+
+    impl crate::QueryExpander for JoinedSenses {
+        fn expand(&self, _: &str, _: &dyn Fn(&str) -> u64, _: u64) -> Vec<crate::ExpansionWord> {
+            vec![
+                crate::ExpansionWord::new("担保机构", 0.5, "guarantee agencies", "compound"),
+                crate::ExpansionWord::new("机构担保", 0.5, "agencies guarantee", "compound"),
+                crate::ExpansionWord::new("机构担保", 0.5, "agencies", "cedict"),
+            ]
+        }
+    }
+
+    #[test]
+    fn a_joined_compound_no_clause_writes_is_dropped() {
+        let (_dir, index) = sample_index();
+        index.set_expander(std::sync::Arc::new(JoinedSenses));
+        let mut request = SearchRequest::new("guarantee agencies guarantee");
+        request.explain = true;
+        let response = index.search(&request).expect("search");
+        let plan = response.explanation.expect("explained").to_string();
+        // 融资担保机构 holds 担保机构; no clause writes 机构担保, though both its words occur.
+        assert!(plan.contains("\"guarantee agencies\""), "{plan}");
+        assert!(!plan.contains("\"agencies guarantee\""), "{plan}");
+        // A dictionary sense is not checked so.
+        assert!(plan.contains("\"agencies\""), "{plan}");
     }
 
     #[test]

@@ -352,7 +352,7 @@ impl Lexicon {
                         base: a.weight.min(b.weight) * TRANSLATION_FACTOR * COMPOUND_FACTOR,
                         lang: Lang::Zh,
                         from: format!("{first} {second}"),
-                        origin: Origin::Cedict,
+                        origin: Origin::Compound,
                         synonym: false,
                     });
                 }
@@ -562,14 +562,14 @@ fn keep_every_source(terms: Vec<ExpandedTerm>) -> Vec<ExpandedTerm> {
 fn weigh_group(counted: Vec<Counted>, total: u64, keep: usize) -> Vec<ExpandedTerm> {
     let most_used = counted
         .iter()
-        .filter(|c| c.candidate.origin == Origin::Cedict)
+        .filter(|c| matches!(c.candidate.origin, Origin::Cedict | Origin::Compound))
         .map(|c| c.df)
         .max()
         .unwrap_or(0);
     let mut terms: Vec<ExpandedTerm> = Vec::with_capacity(counted.len());
     for Counted { candidate, df } in counted {
         let usage = match candidate.origin {
-            Origin::Cedict => usage_factor(df, most_used),
+            Origin::Cedict | Origin::Compound => usage_factor(df, most_used),
             Origin::Glossary | Origin::Synonym | Origin::Number => 1.0,
         };
         terms.push(ExpandedTerm {

@@ -38,6 +38,9 @@ pub enum Origin {
     Glossary,
     /// CC-CEDICT.
     Cedict,
+    /// Two neighbouring English words' CC-CEDICT senses joined into one Chinese word
+    /// ("vocational colleges" → 职业院校).
+    Compound,
     /// The reviewed synonym list.
     Synonym,
     /// A duration or an age rewritten as statutes write it ("15 days" → 十五日,
@@ -362,7 +365,7 @@ fn origin_rank(origin: Origin) -> u8 {
     match origin {
         Origin::Glossary | Origin::Number => 0,
         Origin::Synonym => 1,
-        Origin::Cedict => 2,
+        Origin::Cedict | Origin::Compound => 2,
     }
 }
 
