@@ -40,8 +40,9 @@ pub use walk::{document_id, find_documents, CorpusFile};
 /// 5: PDF table rows drawn cell by cell read as one paragraph; `Recommendation N`
 /// numbers clauses; an English report's long prose before its numbers cut at its titles;
 /// contents lines open no clause; PDF text off the page dropped; a Chinese PDF's titles
-/// in larger type head the clauses after them.
-pub const PIPELINE_VERSION: u32 = 5;
+/// in larger type head the clauses after them. Version 6: a title the front page qualifies
+/// by a labelled body (`预算主管部门：…`) names that body.
+pub const PIPELINE_VERSION: u32 = 6;
 
 /// How many read documents may wait for the writer.
 const READ_AHEAD: usize = 16;

@@ -25,12 +25,18 @@ const DATE_WINDOW: usize = 10;
 
 /// Builds the record of a document; `id` is its path relative to the corpus root.
 pub fn build_document(id: &str, format: SourceFormat, parsed: &ParsedDoc) -> Document {
-    let title = parsed
+    let mut title = parsed
         .title
         .clone()
         .or_else(|| parsed.meta.title.clone())
         .filter(|t| !t.trim().is_empty())
         .unwrap_or_else(|| file_stem(id));
+    // A title every department's budget shares (上海市普陀区2026年区级部门预算) names the
+    // department its front page states, so that its citations tell the budgets apart.
+    let labelled = labelled_body(&parsed.blocks);
+    if let Some(body) = labelled.as_deref().filter(|b| !title.contains(b)) {
+        title = format!("{title}（{body}）");
+    }
     let doc_number = own_doc_number(parsed);
     let lang = detect_lang(&parsed.blocks);
     let mut issuers = parsed.meta.issuers.clone();
@@ -39,6 +45,9 @@ pub fn build_document(id: &str, format: SourceFormat, parsed: &ParsedDoc) -> Doc
     }
     if issuers.is_empty() {
         issuers = issuers_from_header(&parsed.blocks);
+    }
+    if issuers.is_empty() {
+        issuers = labelled.into_iter().collect();
     }
     if issuers.is_empty() {
         issuers = issuers_from_title(&title);
@@ -137,6 +146,24 @@ fn issuers_from_header(blocks: &[String]) -> Vec<String> {
         }
     }
     issuers
+}
+
+/// Reads the body a labelled line near the top names as the document's owner
+/// (`预算主管部门：上海市普陀区司法局`, `编制单位：…`, `发布机关：…`).
+fn labelled_body(blocks: &[String]) -> Option<String> {
+    static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^\s*(?:预算主管部门|主管部门|编制部门|编制单位|发布机关|发布单位|制定机关|发文机关)\s*[：:]\s*(\S+)\s*$",
+        )
+        .expect("the labelled body pattern is valid")
+    });
+    blocks.iter().take(NUMBER_WINDOW).flat_map(|b| b.lines()).find_map(|line| {
+        let name = LABELLED.captures(line)?.get(1)?.as_str();
+        match split_zh_bodies(name)?.as_slice() {
+            [_] => Some(name.to_string()),
+            _ => None,
+        }
+    })
 }
 
 /// Reads issuers from a title: the bodies before `关于` (`财政部 住房城乡建设部 水利部关于…`),
@@ -492,6 +519,25 @@ mod tests {
             issuers_from_title("Notice of the General Office of the Ministry of Industry and Information Technology and the General Office of the Ministry of Finance on Pilots"),
             ["Ministry of Industry and Information Technology", "Ministry of Finance"]
         );
+    }
+
+    #[test]
+    fn a_shared_title_names_the_department_its_front_page_states() {
+        let mut parsed = doc(&[
+            "上海市普陀区2026年区级部门预算\n预算主管部门：上海市普陀区司法局\n目录",
+            "上海市普陀区司法局是主管本区司法和法制工作的区政府工作部门。",
+        ]);
+        parsed.title = Some("上海市普陀区2026年区级部门预算".to_string());
+        let record = build_document("zh/pdf/b.pdf", SourceFormat::Pdf, &parsed);
+        assert_eq!(record.title, "上海市普陀区2026年区级部门预算（上海市普陀区司法局）");
+        assert_eq!(record.issuers, ["上海市普陀区司法局"]);
+        // A title that names the body already is kept; a label naming no body is ignored.
+        parsed.title = Some("上海市普陀区司法局2026年部门预算".to_string());
+        let record = build_document("zh/pdf/b.pdf", SourceFormat::Pdf, &parsed);
+        assert_eq!(record.title, "上海市普陀区司法局2026年部门预算");
+        let parsed = doc(&["某某预算\n编制单位：元"]);
+        let record = build_document("zh/pdf/c.pdf", SourceFormat::Pdf, &parsed);
+        assert_eq!(record.title, "c");
     }
 
     #[test]
