@@ -29,6 +29,7 @@ fn ranking_from_env() -> Ranking {
             "min_share" => ranking.min_share = value,
             "out_of_force_factor" => ranking.out_of_force_factor = value,
             "preamble_factor" => ranking.preamble_factor = value,
+            "tabular_factor" => ranking.tabular_factor = value,
             "cross_language_factor" => ranking.cross_language_factor = value,
             "coverage_power" => ranking.coverage_power = value,
             "ideal_share" => ranking.ideal_share = value,

@@ -32,6 +32,11 @@ pub struct Ranking {
     /// words of the document's whole subject, so it would match a question about any part
     /// of it ahead of the item that answers; it still leads when nothing else matches.
     pub preamble_factor: f32,
+    /// Factor on the score of a tabular clause: a table's rows or a contents page, mostly
+    /// figures and dot leaders (see [`is_tabular`](crate::search)). A budget table lists
+    /// every line item with its department's name, so it matches a question about any of
+    /// them ahead of the sentence that explains the one asked about.
+    pub tabular_factor: f32,
     /// How much a clause in the other language than the query's weighs against one in
     /// the query's own language that covers the query as well (see `fuse_languages`):
     /// a tie-break only, as how much of the query a clause covers decides first.
@@ -75,6 +80,7 @@ impl Default for Ranking {
             min_share: 0.7,
             out_of_force_factor: 0.5,
             preamble_factor: 0.7,
+            tabular_factor: 0.6,
             cross_language_factor: 0.9,
             coverage_power: 2.0,
             ideal_share: 0.6,

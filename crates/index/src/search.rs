@@ -577,6 +577,9 @@ fn group(
         if is_preamble(&stored_str(&stored, lookup.fields.anchor)) {
             score *= ranking.preamble_factor;
         }
+        if is_tabular(&stored_str(&stored, lookup.fields.text)) {
+            score *= ranking.tabular_factor;
+        }
         let member = (score, candidate.address, doc_id);
         match seen.get(&hash) {
             Some(&g) => groups[g].ranked.push(member),
@@ -596,6 +599,21 @@ fn group(
     }
     groups.sort_by(Group::by_score);
     Ok(groups)
+}
+
+/// Share of figures (digits, decimal points, thousands separators, percent signs and dot
+/// leaders) in a clause's text from which it reads as a table or a contents page.
+const TABULAR_SHARE: f32 = 0.45;
+
+/// Tells whether a clause text is mostly figures: table rows (budget lines, boundary
+/// coordinates) or contents entries with dot leaders. Texts under 20 characters are not.
+fn is_tabular(text: &str) -> bool {
+    let (mut figures, mut all) = (0usize, 0usize);
+    for c in text.chars().filter(|c| !c.is_whitespace()) {
+        all += 1;
+        figures += usize::from(c.is_ascii_digit() || matches!(c, '.' | ',' | '%'));
+    }
+    all >= 20 && figures as f32 >= TABULAR_SHARE * all as f32
 }
 
 /// Tells whether an anchor names a document's preamble (path `0`: its title, number,
@@ -1174,6 +1192,17 @@ mod tests {
         assert!(!plan.contains("\"agencies guarantee\""), "{plan}");
         // A dictionary sense is not checked so.
         assert!(plan.contains("\"agencies\""), "{plan}");
+    }
+
+    #[test]
+    fn tables_and_contents_pages_read_as_tabular() {
+        assert!(is_tabular("208 05行政事业单位养老支出3,808,085.00 3,808,085.00\n208 05 01行政单位离退休1,661,216.00"));
+        assert!(is_tabular(
+            "Pillar I: Accelerate AI Innovation ........................................ 3"
+        ));
+        assert!(!is_tabular("3、公共安全支出（204类）司法（06款）普法宣传（05项）124.29万元。主要用于：法制宣传工作支出。"));
+        assert!(!is_tabular("第三十六条 违法行为在二年内未被发现的，不再给予行政处罚。"));
+        assert!(!is_tabular("1.5 2.5"), "too short to tell");
     }
 
     #[test]
