@@ -367,6 +367,16 @@ impl QueryPlan {
         if expansion.is_some() && groups.len() > 1 {
             groups = merge_phrase(groups).into_iter().collect();
         }
+        // A compound joined from two words' senses (教师工资 for "teacher salaries") is
+        // searched as written: its parts are each word's own translation, so a clause
+        // holding one part (工资) must not count as holding both words.
+        if expansion.is_some_and(|e| e.origin == "compound") {
+            for group in &mut groups {
+                if let Some(main) = group.main.clone().filter(|_| group.phrase.is_empty()) {
+                    group.terms = vec![main];
+                }
+            }
+        }
         for group in groups {
             let duplicate =
                 self.groups.iter().any(|g| g.terms == group.terms && g.phrase == group.phrase);
@@ -604,5 +614,17 @@ mod tests {
         let en = expansions[1];
         assert_eq!(en.phrase, vec![(0, "special".to_owned()), (1, "fund".to_owned())]);
         assert_eq!(en.source, Some(("专项资金".to_owned(), "glossary".to_owned())));
+    }
+
+    #[test]
+    fn a_joined_compound_is_searched_as_written() {
+        let mut plan = QueryPlan::parse("teacher salaries");
+        plan.add_expansions(&[
+            ExpansionWord::new("个人所得税", 0.6, "income tax", "glossary"),
+            ExpansionWord::new("教师工资", 0.5, "teacher salaries", "compound"),
+        ]);
+        let expansions = plan.expansion_groups();
+        assert!(expansions[0].terms.len() > 1, "a glossary word keeps its parts");
+        assert_eq!(expansions[1].terms, ["教师工资"], "{:?}", expansions[1]);
     }
 }
