@@ -381,6 +381,7 @@ impl ClauseIndex {
             }
             prefer_answers(&mut groups, plan.asks, ranking.answer_boost, REORDER_DEPTH);
             order_siblings(searcher, fields, &ranking, plan, &mut groups, REORDER_DEPTH)?;
+            successors_first(&mut groups, &validity, REORDER_DEPTH);
             // The count of the first step's matches, less the copies folded among its
             // candidates, on every page alike.
             let total = *total.get_or_insert(matched.saturating_sub(all.len() - groups.len()));
@@ -600,6 +601,36 @@ fn group(
     groups.sort_by(Group::by_score);
     Ok(groups)
 }
+
+/// Puts the best clause of the document that superseded or repealed another right above
+/// that document's first clause, when both are among the first `want` groups and it scores
+/// at least [`SUCCESSOR_SHARE`] of it: a version out of force may word a question more
+/// closely (环境噪声污染防治法's 限制作业时间 against its successor's 限定作业时间), but the
+/// law in force is the answer. Each document out of force yields its place once.
+fn successors_first(groups: &mut [Group], validity: &ValidityMap, want: usize) {
+    let reach = groups.len().min(want);
+    let mut handled: HashSet<String> = HashSet::new();
+    let mut at = 0;
+    while at < reach {
+        let old = &groups[at];
+        let by = validity.get(&old.doc_id).and_then(|v| v.by.clone());
+        if let Some(by) = by.filter(|_| handled.insert(old.doc_id.clone())) {
+            let floor = old.members[0].0 * SUCCESSOR_SHARE;
+            let found = (at + 1..reach)
+                .find(|&j| groups[j].doc_id == by)
+                .filter(|&j| groups[j].members[0].0 >= floor);
+            if let Some(found) = found {
+                groups[at..=found].rotate_right(1);
+                at += 1;
+            }
+        }
+        at += 1;
+    }
+}
+
+/// Least share of a superseded clause's score at which a clause of its successor moves
+/// above it (see [`successors_first`]).
+const SUCCESSOR_SHARE: f32 = 0.5;
 
 /// Share of figures (digits, decimal points, thousands separators, percent signs and dot
 /// leaders) in a clause's text from which it reads as a table or a contents page.
@@ -931,7 +962,7 @@ mod tests {
     use tiaowen_model::{DocType, Lang};
 
     use super::*;
-    use crate::testutil::sample_index;
+    use crate::testutil::{clauses, document, sample_index};
 
     fn search(index: &ClauseIndex, query: &str) -> SearchResponse {
         index.search(&SearchRequest::new(query)).expect("search runs")
@@ -1192,6 +1223,44 @@ mod tests {
         assert!(!plan.contains("\"agencies guarantee\""), "{plan}");
         // A dictionary sense is not checked so.
         assert!(plan.contains("\"agencies\""), "{plan}");
+    }
+
+    /// An index of a law and the law that repealed it, whose clause words a question about
+    /// renovation hours less closely; `repealed` says whether the new law names the old.
+    fn renamed_law_index(repealed: bool) -> (tempfile::TempDir, ClauseIndex) {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let index = ClauseIndex::create(dir.path()).expect("create index");
+        let mut updater = index.updater().expect("writer");
+        let old_id = "zh/laws/old.md";
+        let old =
+            document(old_id, "中华人民共和国环境噪声污染防治法", None, Lang::Zh, "2018-12-29");
+        let old_items = [("第四十七条", "在住宅楼进行室内装修活动，应当限制作业时间。")];
+        updater.put_document(&old, &clauses(old_id, &old_items), "h-old").expect("put");
+        let new_id = "zh/laws/new.md";
+        let mut new =
+            document(new_id, "中华人民共和国噪声污染防治法", None, Lang::Zh, "2021-12-24");
+        if repealed {
+            new.repeals = vec![tiaowen_model::CitedDocument {
+                title: Some("中华人民共和国环境噪声污染防治法".to_owned()),
+                doc_number: None,
+            }];
+        }
+        let new_items =
+            [("第六十六条", "对住宅楼进行室内装修活动，应当按照规定限定作业时间，采取有效措施。")];
+        updater.put_document(&new, &clauses(new_id, &new_items), "h-new").expect("put");
+        updater.commit().expect("commit");
+        (dir, index)
+    }
+
+    #[test]
+    fn the_law_in_force_ranks_above_the_one_it_repealed() {
+        let first = |repealed: bool| {
+            let (_dir, index) = renamed_law_index(repealed);
+            let response = index.search(&SearchRequest::new("室内装修 作业时间")).expect("search");
+            response.hits[0].document.id.clone()
+        };
+        assert_eq!(first(false), "zh/laws/old.md", "the old wording matches more closely");
+        assert_eq!(first(true), "zh/laws/new.md");
     }
 
     #[test]
