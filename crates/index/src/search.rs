@@ -18,7 +18,7 @@ use crate::context::weigh_by_context;
 use crate::explain::{explain_hit, Factors};
 use crate::fusion::{fuse, query_language, synonym_cap, Script};
 use crate::index::{clauses_only, kind_query, stored_str, term_query, Lookup};
-use crate::query::{affirmative, QueryPlan, TermGroup};
+use crate::query::{affirmative, has_cjk, ExpansionWord, QueryPlan, TermGroup};
 use crate::ranking::Ranking;
 use crate::schema::{date_number, Fields, KIND_DOC};
 use crate::siblings::order_siblings;
@@ -190,10 +190,11 @@ impl ClauseIndex {
             let from: Vec<String> = analyze(&w.from, false).into_iter().map(|t| t.text).collect();
             !from.is_empty() && !from.iter().all(|t| stop.contains(t))
         });
-        // A compound joined from two words' senses (职业院校 for "vocational colleges") is
-        // kept only if some clause writes it: its parts' clause counts alone would pass
-        // 出租人留存 for "landlord keeps" or 往外开初 for "out early".
-        words.retain(|w| w.origin != "compound" || written_somewhere(searcher, text, &w.word));
+        // A Chinese word joined from two English words' senses (职业院校 for "vocational
+        // colleges"), or a dictionary sense, is kept only if some clause writes it: its
+        // parts' clause counts alone would pass 出租人留存 for "landlord keeps", 往外开初 for
+        // "out early" or 收列 for "list". Reviewed senses stay as they are.
+        words.retain(|w| !written_only(w) || written_somewhere(searcher, text, &w.word));
         for word in &mut words {
             if word.same_language() {
                 word.weight *= synonym_cap(vocab(&word.from), vocab(&word.word), total);
@@ -895,6 +896,12 @@ fn expanded_pair_bonuses(
 }
 
 /// Tells whether the query's own words are Chinese.
+/// Tells whether an expansion stands only where some clause writes it: a joined compound,
+/// or a Chinese sense from the dictionary.
+fn written_only(word: &ExpansionWord) -> bool {
+    word.origin == "compound" || (word.origin == "cedict" && has_cjk(&word.word))
+}
+
 /// Tells whether some clause holds `word`'s words in a row in `field`, as the segmenter
 /// cuts it. A word of one token is taken as written (its clause count was checked); a
 /// failed lookup counts as written.
@@ -1205,13 +1212,15 @@ mod tests {
             vec![
                 crate::ExpansionWord::new("担保机构", 0.5, "guarantee agencies", "compound"),
                 crate::ExpansionWord::new("机构担保", 0.5, "agencies guarantee", "compound"),
-                crate::ExpansionWord::new("机构担保", 0.5, "agencies", "cedict"),
+                crate::ExpansionWord::new("机构担保", 0.5, "agencies", "glossary"),
+                crate::ExpansionWord::new("债券担保", 0.5, "bonds", "cedict"),
+                crate::ExpansionWord::new("债券", 0.5, "bond", "cedict"),
             ]
         }
     }
 
     #[test]
-    fn a_joined_compound_no_clause_writes_is_dropped() {
+    fn a_joined_compound_or_dictionary_sense_no_clause_writes_is_dropped() {
         let (_dir, index) = sample_index();
         index.set_expander(std::sync::Arc::new(JoinedSenses));
         let mut request = SearchRequest::new("guarantee agencies guarantee");
@@ -1221,7 +1230,9 @@ mod tests {
         // 融资担保机构 holds 担保机构; no clause writes 机构担保, though both its words occur.
         assert!(plan.contains("\"guarantee agencies\""), "{plan}");
         assert!(!plan.contains("\"agencies guarantee\""), "{plan}");
-        // A dictionary sense is not checked so.
+        // A dictionary sense is checked alike; a reviewed one is not.
+        assert!(!plan.contains("\"bonds\""), "{plan}");
+        assert!(plan.contains("\"bond\""), "{plan}");
         assert!(plan.contains("\"agencies\""), "{plan}");
     }
 
