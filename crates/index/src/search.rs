@@ -580,14 +580,14 @@ fn group(
         if is_preamble(&stored_str(&stored, lookup.fields.anchor)) {
             score *= ranking.preamble_factor;
         }
-        if is_tabular(&stored_str(&stored, lookup.fields.text)) {
+        let text = stored_str(&stored, lookup.fields.text);
+        if is_tabular(&text) {
             score *= ranking.tabular_factor;
         }
         let member = (score, candidate.address, doc_id);
         match seen.get(&hash) {
             Some(&g) => groups[g].ranked.push(member),
             None => {
-                let text = stored_str(&stored, lookup.fields.text);
                 seen.insert(hash.clone(), groups.len());
                 let mut found = Group::new(hash, String::new(), text);
                 found.ranked.push(member);
