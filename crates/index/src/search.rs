@@ -1147,14 +1147,28 @@ mod tests {
         assert!(response.hits.iter().any(|h| h.text.contains("挪用")));
     }
 
-    /// Expands 办成 as if the lexicon had cut it into 办 and 成, giving 举办 for 办: a
-    /// loose expansion, standing for no word of the query.
-    struct LooseSense;
+    /// Expands every query into the same words, each given as (word, weight, from, origin).
+    struct FixedSenses(Vec<(&'static str, f32, &'static str, &'static str)>);
 
-    impl crate::QueryExpander for LooseSense {
+    impl crate::QueryExpander for FixedSenses {
         fn expand(&self, _: &str, _: &dyn Fn(&str) -> u64, _: u64) -> Vec<crate::ExpansionWord> {
-            vec![crate::ExpansionWord::new("举办", 0.5, "办", "cedict")]
+            self.0
+                .iter()
+                .map(|&(w, weight, from, origin)| {
+                    crate::ExpansionWord::new(w, weight, from, origin)
+                })
+                .collect()
         }
+    }
+
+    /// The explained plan of `query` over the sample index, expanded into `senses`.
+    fn plan_with(senses: FixedSenses, query: &str) -> String {
+        let (_dir, index) = sample_index();
+        index.set_expander(std::sync::Arc::new(senses));
+        let mut request = SearchRequest::new(query);
+        request.explain = true;
+        let response = index.search(&request).expect("search");
+        response.explanation.expect("explained").to_string()
     }
 
     #[test]
@@ -1176,58 +1190,34 @@ mod tests {
             items.iter().map(|(l, t)| (l.as_str(), t.as_str())).collect();
         let clauses = crate::testutil::clauses(&doc.id, &pairs);
         let (_dir, index) = crate::testutil::one_document_index(&doc, &clauses);
-        index.set_expander(std::sync::Arc::new(LooseSense));
+        // 办成 as if the lexicon had cut it into 办 and 成, giving 举办 for 办: a loose
+        // expansion, standing for no word of the query.
+        index.set_expander(std::sync::Arc::new(FixedSenses(vec![("举办", 0.5, "办", "cedict")])));
         // Five query words: a strict match needs four; the first clause holds three.
         let response = search(&index, "小区 幼儿园 办成 贵族 私人");
         assert_eq!(response.hits[0].text, "小区配套幼儿园应当办成公办园。", "{response:?}");
     }
 
-    /// Translates the English stop word "but" as the dictionary does, and "guarantee".
-    struct StopWordSense;
-
-    impl crate::QueryExpander for StopWordSense {
-        fn expand(&self, _: &str, _: &dyn Fn(&str) -> u64, _: u64) -> Vec<crate::ExpansionWord> {
-            vec![
-                crate::ExpansionWord::new("但是", 0.5, "but", "cedict"),
-                crate::ExpansionWord::new("担保", 0.5, "guarantee", "cedict"),
-            ]
-        }
-    }
-
     #[test]
     fn an_english_stop_word_brings_no_translation() {
-        let (_dir, index) = sample_index();
-        index.set_expander(std::sync::Arc::new(StopWordSense));
-        let mut request = SearchRequest::new("guarantee but");
-        request.explain = true;
-        let response = index.search(&request).expect("search");
-        let plan = response.explanation.expect("explained").to_string();
+        // "but" translated as the dictionary does, and "guarantee".
+        let senses =
+            FixedSenses(vec![("但是", 0.5, "but", "cedict"), ("担保", 0.5, "guarantee", "cedict")]);
+        let plan = plan_with(senses, "guarantee but");
         assert!(plan.contains("担保"), "{plan}");
         assert!(!plan.contains("但是"), "{plan}");
     }
 
-    struct JoinedSenses;
-
-    impl crate::QueryExpander for JoinedSenses {
-        fn expand(&self, _: &str, _: &dyn Fn(&str) -> u64, _: u64) -> Vec<crate::ExpansionWord> {
-            vec![
-                crate::ExpansionWord::new("担保机构", 0.5, "guarantee agencies", "compound"),
-                crate::ExpansionWord::new("机构担保", 0.5, "agencies guarantee", "compound"),
-                crate::ExpansionWord::new("机构担保", 0.5, "agencies", "glossary"),
-                crate::ExpansionWord::new("债券担保", 0.5, "bonds", "cedict"),
-                crate::ExpansionWord::new("债券", 0.5, "bond", "cedict"),
-            ]
-        }
-    }
-
     #[test]
     fn a_joined_compound_or_dictionary_sense_no_clause_writes_is_dropped() {
-        let (_dir, index) = sample_index();
-        index.set_expander(std::sync::Arc::new(JoinedSenses));
-        let mut request = SearchRequest::new("guarantee agencies guarantee");
-        request.explain = true;
-        let response = index.search(&request).expect("search");
-        let plan = response.explanation.expect("explained").to_string();
+        let senses = FixedSenses(vec![
+            ("担保机构", 0.5, "guarantee agencies", "compound"),
+            ("机构担保", 0.5, "agencies guarantee", "compound"),
+            ("机构担保", 0.5, "agencies", "glossary"),
+            ("债券担保", 0.5, "bonds", "cedict"),
+            ("债券", 0.5, "bond", "cedict"),
+        ]);
+        let plan = plan_with(senses, "guarantee agencies guarantee");
         // 融资担保机构 holds 担保机构; no clause writes 机构担保, though both its words occur.
         assert!(plan.contains("\"guarantee agencies\""), "{plan}");
         assert!(!plan.contains("\"agencies guarantee\""), "{plan}");
