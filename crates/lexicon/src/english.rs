@@ -218,8 +218,13 @@ pub const MAX_GLOSS_WORDS: usize = 4;
 /// strips a leading "to"/"a"/"the", and keeps phrases of at most [`MAX_GLOSS_WORDS`] words.
 pub fn clean_gloss(gloss: &str) -> Vec<CleanGloss> {
     let mut out = Vec::new();
-    for part in gloss.split(';') {
-        let (text, qualified) = strip_brackets(part);
+    // "Yangtze River, or Chang Jiang" names one thing twice.
+    for part in gloss.split(';').flat_map(|part| part.split(", or ")) {
+        let (part, abbreviation) = take_abbreviation(part);
+        if let Some(abbreviation) = abbreviation {
+            out.push(CleanGloss { phrase: abbreviation, qualified: false });
+        }
+        let (text, qualified) = strip_brackets(&part);
         let mut kept: Vec<String> = Vec::new();
         let mut clean = true;
         for word in text.split_whitespace() {
@@ -245,6 +250,38 @@ pub fn clean_gloss(gloss: &str) -> Vec<CleanGloss> {
         out.push(CleanGloss { phrase: kept.join(" "), qualified });
     }
     out
+}
+
+/// Words an abbreviation skips: "Ministry of Industry and Information Technology (MIIT)".
+const ABBREVIATION_SKIPS: &[&str] = &["and", "for", "of", "on", "the", "&"];
+
+/// Takes an abbreviation out of a gloss part: "gross domestic product (GDP)" gives
+/// "gross domestic product" and `gdp`. Only upper-case letters (a plural `s` aside) that
+/// are the initials of the words before them count, so that a usage label such as
+/// "(TCM)" or "(PRC)" stays a qualifier.
+fn take_abbreviation(part: &str) -> (String, Option<String>) {
+    let found = part.find('(').and_then(|open| Some((open, open + part[open..].find(')')?)));
+    let Some((open, close)) = found else { return (part.to_owned(), None) };
+    let inner = &part[open + 1..close];
+    let letters = inner.strip_suffix('s').unwrap_or(inner);
+    if !(2..=6).contains(&letters.len()) || !letters.chars().all(|c| c.is_ascii_uppercase()) {
+        return (part.to_owned(), None);
+    }
+    // "value-added tax" is VAT, "medium-sized enterprises" SMEs: a hyphen may part words.
+    let initials = |parts: &[char]| -> String {
+        part[..open]
+            .split(|c: char| parts.contains(&c))
+            .filter(|w| !w.is_empty())
+            .filter(|w| !ABBREVIATION_SKIPS.contains(&w.to_ascii_lowercase().as_str()))
+            .filter_map(|w| w.chars().next())
+            .map(|c| c.to_ascii_uppercase())
+            .collect()
+    };
+    if initials(&[' ', '-']) != letters && initials(&[' ']) != letters {
+        return (part.to_owned(), None);
+    }
+    let rest = format!("{}{}", &part[..open], &part[close + 1..]);
+    (rest, Some(inner.to_ascii_lowercase()))
 }
 
 /// Removes `(...)` and `[...]` groups; tells whether a parenthesis was removed.
@@ -358,5 +395,26 @@ mod tests {
         assert!(clean_gloss("component in Chinese characters, mirror image of 夂[zhi3]").is_empty());
         assert!(clean_gloss("one of the many ways to say something long").is_empty());
         assert!(clean_gloss("to").is_empty());
+    }
+
+    #[test]
+    fn abbreviations_and_alternative_names_are_senses_of_their_own() {
+        let phrases = |gloss: &str| -> Vec<(String, bool)> {
+            clean_gloss(gloss).into_iter().map(|g| (g.phrase, g.qualified)).collect()
+        };
+        assert_eq!(
+            phrases("gross domestic product (GDP)"),
+            [("gdp".to_owned(), false), ("gross domestic product".to_owned(), false)]
+        );
+        assert_eq!(
+            phrases("small and medium-sized enterprises (SMEs)")[0],
+            ("smes".to_owned(), false)
+        );
+        assert_eq!(
+            phrases("Yangtze River, or Chang Jiang"),
+            [("yangtze river".to_owned(), false), ("chang jiang".to_owned(), false)]
+        );
+        assert_eq!(phrases("to get angry (TCM)"), [("get angry".to_owned(), true)], "a label");
+        assert_eq!(phrases("AAA battery (PRC)"), [("aaa battery".to_owned(), true)]);
     }
 }
