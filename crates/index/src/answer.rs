@@ -12,6 +12,29 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+/// Tells whether a clause is a document's signature: at most a short issuer name, then a
+/// date, and perhaps a bracketed note (`国务院办公厅 2018年12月23日 （本文有删减）`,
+/// "Ministry of Finance April 3, 2025").
+fn is_signature(text: &str) -> bool {
+    static SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
+        let number = r"[\d〇一二三四五六七八九十零]";
+        let note = r"(?:\s*[（(][^）)]{0,12}[）)])?";
+        let month =
+            "January|February|March|April|May|June|July|August|September|October|November|December";
+        // An issuer names a body: no sentence punctuation, none of the words that tie a
+        // date into a sentence (于, 前, "before"), English words capitalised.
+        let zh = format!(
+            r"[^，,；;。：:于在至自起前后内的为是将应]{{0,40}}?\s*{number}{{4}}\s*年\s*{number}{{1,2}}\s*月\s*{number}{{1,3}}\s*日"
+        );
+        let en = format!(
+            r"(?:(?:[A-Z][\w'&.-]*|of|and|the|for)\s+){{0,12}}(?:{month})\s+\d{{1,2}},\s*\d{{4}}"
+        );
+        let pattern = format!(r"^(?:{zh}|{en}){note}\s*$");
+        Regex::new(&pattern).expect("signature pattern")
+    });
+    SIGNATURE.is_match(text.trim())
+}
+
 /// A kind of answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum AnswerKind {
@@ -164,7 +187,13 @@ impl Answers {
     }
 
     /// The kinds of answer among `among` that a clause text states.
+    ///
+    /// A signature line states none ([`is_signature`]): its date is the day the document
+    /// was signed, not a period or deadline it sets.
     pub(crate) fn stated(text: &str, among: Answers) -> Answers {
+        if is_signature(text) {
+            return Answers::default();
+        }
         Answers::matching(text, AnswerKind::statement, among)
     }
 
@@ -228,6 +257,16 @@ mod tests {
 
     fn stated(text: &str) -> Vec<&'static str> {
         Answers::stated(text, Answers::all()).names()
+    }
+
+    #[test]
+    fn a_signature_states_no_date() {
+        assert!(stated("国务院办公厅 2018年12月23日 （本文有删减）").is_empty());
+        assert!(stated("工业和信息化部 财政部\n2025年4月3日").is_empty());
+        assert!(stated("Ministry of Finance\nApril 3, 2025").is_empty());
+        assert_eq!(stated("申报材料于2025年4月23日前报送。"), ["time"]);
+        assert_eq!(stated("二、春节：2月4日至10日放假调休，共7天。"), ["time"]);
+        assert_eq!(stated("submit the plan before April 23, 2025"), ["time"]);
     }
 
     #[test]
