@@ -357,22 +357,28 @@ impl ClauseIndex {
         let mut strict_only = false;
         loop {
             let (mut all, mut matched, mut exhausted) = (Vec::new(), 0, true);
-            for (pass, (strict, relaxed)) in queries.iter().enumerate() {
-                // The second pass, when there are two, is the other language's.
-                let fetch = if pass > 0 { fetch.max(FUSE_MIN_FETCH) } else { fetch };
-                // In the other language every concept is held by guessed translations, loose
-                // senses among them, so holding a share of them says little: that pass
-                // ranks all clauses holding any, and fusion weighs their coverage.
-                let (strict, two_phase) = if pass > 0 {
-                    (relaxed, false)
-                } else {
-                    (strict, strict_min > 1 && !strict_only)
-                };
-                let first = total.is_none() && pass == 0;
-                let pass = Pass { strict, relaxed, two_phase, bonuses: &bonuses };
-                let (found, count, relaxed_added) = candidates(searcher, &pass, fetch)?;
-                strict_only |= first && two_phase && !relaxed_added;
-                exhausted &= found.len() < fetch;
+            let passes: Vec<(Pass<'_>, usize)> = queries
+                .iter()
+                .enumerate()
+                .map(|(pass, (strict, relaxed))| {
+                    // The second pass, when there are two, is the other language's.
+                    let fetch = if pass > 0 { fetch.max(FUSE_MIN_FETCH) } else { fetch };
+                    // In the other language every concept is held by guessed translations,
+                    // loose senses among them, so holding a share of them says little: that
+                    // pass ranks all clauses holding any, and fusion weighs their coverage.
+                    let (strict, two_phase) = if pass > 0 {
+                        (relaxed, false)
+                    } else {
+                        (strict, strict_min > 1 && !strict_only)
+                    };
+                    (Pass { strict, relaxed, two_phase, bonuses: &bonuses }, fetch)
+                })
+                .collect();
+            for (at, found) in candidates_of_passes(searcher, &passes)?.into_iter().enumerate() {
+                let (found, count, relaxed_added) = found;
+                let (pass, fetch) = &passes[at];
+                strict_only |= total.is_none() && at == 0 && pass.two_phase && !relaxed_added;
+                exhausted &= found.len() < *fetch;
                 matched += count;
                 all.extend(found);
             }
@@ -518,6 +524,27 @@ fn candidates(
         list.push(Candidate { score: candidate.score.min(ceiling * 0.999), ..candidate });
     }
     Ok((list, relaxed_count, true))
+}
+
+/// Runs [`candidates`] for each pass (with its fetch), the two languages' passes side by
+/// side: they read the index apart, and a query's time is mostly theirs.
+fn candidates_of_passes(
+    searcher: &Searcher,
+    passes: &[(Pass<'_>, usize)],
+) -> Result<Vec<(Vec<Candidate>, usize, bool)>> {
+    match passes {
+        [(own, own_fetch), (other, other_fetch)] => {
+            let (own, other) = std::thread::scope(|scope| {
+                let other = scope.spawn(|| candidates(searcher, other, *other_fetch));
+                let own = candidates(searcher, own, *own_fetch);
+                (own, other.join())
+            });
+            // A panic in the other thread is a bug in search, not in its input: pass it on.
+            let other = other.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            Ok(vec![own?, other?])
+        }
+        _ => passes.iter().map(|(pass, fetch)| candidates(searcher, pass, *fetch)).collect(),
+    }
 }
 
 /// Adds the phrase bonuses to the scores of `top` and keeps the best `keep`, best first.

@@ -73,14 +73,33 @@ pub(crate) fn order_siblings(
         }
     }
     let mut order: Vec<usize> = (0..reach).collect();
-    let shared = places.into_iter().filter(|(_, p)| p.len() > 1).take(MAX_DOCUMENTS);
-    for (_, at_places) in shared {
+    let shared: Vec<Vec<usize>> = places
+        .into_iter()
+        .filter(|(_, p)| p.len() > 1)
+        .take(MAX_DOCUMENTS)
+        .map(|(_, at_places)| at_places)
+        .collect();
+    let standing = |at_places: &Vec<usize>| -> Result<(Vec<f32>, Vec<f32>)> {
         let doc_id = &groups[at_places[0]].doc_id;
         let clauses: Vec<DocAddress> =
             at_places.iter().map(|&at| groups[at].members[0].1).collect();
         let statistics = DocumentStatistics::new(searcher, fields, doc_id)?;
         let held = relative(local_weights(searcher, &statistics, ranking, plan, &clauses)?);
         let covered = relative(local_coverage(searcher, &statistics, ranking, plan, &clauses)?);
+        Ok((held, covered))
+    };
+    // Each document is measured apart from the other, so the two are measured side by side.
+    let standings: Vec<Result<(Vec<f32>, Vec<f32>)>> = match shared.as_slice() {
+        [first, second] => std::thread::scope(|scope| {
+            let later = scope.spawn(|| standing(second));
+            let first = standing(first);
+            // A panic there is a bug in search, not in its input: pass it on.
+            vec![first, later.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))]
+        }),
+        _ => shared.iter().map(standing).collect(),
+    };
+    for (at_places, measured) in shared.into_iter().zip(standings) {
+        let (held, covered) = measured?;
         if held.iter().all(|&w| w <= 0.0) {
             continue;
         }
