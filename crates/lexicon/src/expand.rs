@@ -222,8 +222,11 @@ impl Lexicon {
             .chain(numbers::en_ages(run))
             .flat_map(|n| n.from.split(' ').map(str::to_owned).collect::<Vec<_>>())
             .collect();
+        // A lone letter ("U.S.", "R&D") is no word to translate: the dictionary's senses of
+        // "u" or "r" (装置, 半径) are noise.
         let alone = |word: &str| {
-            !english::is_stop_word(word)
+            word.chars().count() > 1
+                && !english::is_stop_word(word)
                 && !word.split('-').filter(|p| !p.is_empty()).all(|p| counted.contains(p))
         };
         let stems: Vec<String> = words.iter().map(|w| english::stem(w)).collect();
@@ -668,6 +671,16 @@ mod tests {
                 assert!(w < phrase * 0.6, "{word} {w} vs {phrase}");
             }
         }
+    }
+
+    #[test]
+    fn a_lone_letter_brings_no_translation() {
+        let mut builder = LexiconBuilder::new();
+        builder.add_cedict("装置\tunit/U\n出口\texport\n");
+        let held = |t: &str| if matches!(t, "装置" | "出口") { 50 } else { corpus(t) };
+        let expansion = builder.build().expand("U.S. export", &held, TOTAL);
+        assert_eq!(position(&expansion, "装置"), None, "{expansion:?}");
+        assert!(position(&expansion, "出口").is_some(), "{expansion:?}");
     }
 
     #[test]
