@@ -85,7 +85,7 @@ impl Default for Ranking {
             coverage_power: 2.0,
             ideal_share: 0.6,
             single_character_share: 0.5,
-            answer_boost: 1.0,
+            answer_boost: 1.5,
             sibling_share: 0.5,
         }
     }

@@ -1402,7 +1402,8 @@ mod tests {
         let plan = response.explanation.expect("plan explained");
         assert_eq!(plan["asks"], serde_json::json!(["time"]));
         let explained = response.hits[0].explanation.as_ref().expect("hit explained");
-        assert_eq!(explained["answer_factor"].as_f64(), Some(2.0));
+        let raised = 1.0 + f64::from(Ranking::default().answer_boost);
+        assert_eq!(explained["answer_factor"].as_f64(), Some(raised));
         assert_eq!(response.hits[1].explanation.as_ref().expect("explained")["answer_factor"], 1.0);
     }
 
