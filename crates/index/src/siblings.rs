@@ -24,7 +24,7 @@ use crate::index::{clauses_only, term_query};
 use crate::query::QueryPlan;
 use crate::ranking::Ranking;
 use crate::schema::Fields;
-use crate::search::{boxed, concept_queries, phrase_bonuses, Group};
+use crate::search::{boxed, concept_queries, may_split, phrase_bonuses, Group};
 use crate::Result;
 
 /// How much of a clause's standing within its document is how much of the query it
@@ -88,9 +88,10 @@ pub(crate) fn order_siblings(
         let covered = relative(local_coverage(searcher, &statistics, ranking, plan, &clauses)?);
         Ok((held, covered))
     };
-    // Each document is measured apart from the other, so the two are measured side by side.
+    // Each document is measured apart from the other, so the two are measured side by side
+    // when the search runs alone.
     let standings: Vec<Result<(Vec<f32>, Vec<f32>)>> = match shared.as_slice() {
-        [first, second] => std::thread::scope(|scope| {
+        [first, second] if may_split() => std::thread::scope(|scope| {
             let later = scope.spawn(|| standing(second));
             let first = standing(first);
             // A panic there is a bug in search, not in its input: pass it on.
