@@ -191,10 +191,11 @@ impl Answers {
     /// A signature line states none ([`is_signature`]): its date is the day the document
     /// was signed, not a period or deadline it sets.
     pub(crate) fn stated(text: &str, among: Answers) -> Answers {
-        if is_signature(text) {
-            return Answers::default();
+        let stated = Answers::matching(text, AnswerKind::statement, among);
+        if stated.is_empty() || !is_signature(text) {
+            return stated;
         }
-        Answers::matching(text, AnswerKind::statement, among)
+        Answers::default()
     }
 
     /// The words of a query that ask for a kind of answer (比例 in 按多少比例交, "how long"),

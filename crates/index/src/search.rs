@@ -549,7 +549,7 @@ impl Drop for Running {
 
 /// Tells whether a search may split its work over two threads: it is the only one
 /// running. Under load every core is busy with searches already, and a second thread per
-/// search would only add switching (a load test of the dev queries answered 15% fewer
+/// search would only add switching (a load test of the dev queries answered 8–15% fewer
 /// requests a second at 8 and 64 connections when every search split its work).
 pub(crate) fn may_split() -> bool {
     RUNNING.load(Ordering::Relaxed) <= 1
