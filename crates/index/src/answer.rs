@@ -86,9 +86,11 @@ impl AnswerKind {
                     AnswerKind::Time => concat!(
                         r"(?-u:\b)(how long|deadlines?|time limits?|how soon|how quickly|within how|",
                         r"how many (\w+ )?(days|weeks|months|years|hours)|when (must|should|do|does|is|are|can|will)|",
-                        r"expir\w*|periods?|validity|valid for|how often)(?-u:\b)|",
+                        r"expir\w*|periods?|validity|valid for|how often|by when|what date|which date|",
+                        r"what day)(?-u:\b)|",
                         r"多久|多长时间|期限|几天|多少天|几日|多少日|(几|多少)个?工作日|几个月|多少个月|几年|多少年|",
-                        r"截止|时限|有效期|什么时候|何时|多长期限|多少小时"
+                        r"截止|截至|时限|有效期|什么时候|什么时间|什么日期|哪天|哪一天|几号|几月几日|几周|多少周|",
+                        r"何时|多长期限|多少小时"
                     ),
                     AnswerKind::Amount => concat!(
                         r"(?-u:\b)(how much|fines?|how many yuan|amounts?|sums?)(?-u:\b)|",
@@ -278,6 +280,9 @@ mod tests {
         assert_eq!(asked("申报截止时间"), ["time"]);
         assert_eq!(asked("how many working days does the review take"), ["time"]);
         assert_eq!(asked("审核要几个工作日"), ["time"]);
+        assert_eq!(asked("申报材料什么时间交"), ["time"]);
+        assert_eq!(asked("哪天开始放假"), ["time"]);
+        assert_eq!(asked("by when must the plan be filed"), ["time"]);
         assert_eq!(asked("how many cities take part"), ["count"]);
     }
 
