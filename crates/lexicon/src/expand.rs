@@ -20,6 +20,9 @@ const RELATIVE_FLOOR: f32 = 0.45;
 /// "pilot city" → 试点城市 must outrank 试点 + 城市. Inside a phrase the glossary knows,
 /// they do not translate alone at all ("civil servants" is 公务员, never 文明 + 下人).
 const WORD_IN_PHRASE_FACTOR: f32 = 0.4;
+/// English words that, in a question, are mostly a phrasal verb's particle ("get it back",
+/// "set up", "laid off", "shut down", "turned away"): alone, they translate into noise.
+const PARTICLES: [&str; 5] = ["up", "down", "back", "off", "away"];
 /// Longest Chinese word tried by the segmenter, in chars.
 const MAX_ZH_WORD_CHARS: usize = 12;
 /// Longest English phrase tried, in words.
@@ -223,10 +226,13 @@ impl Lexicon {
             .flat_map(|n| n.from.split(' ').map(str::to_owned).collect::<Vec<_>>())
             .collect();
         // A lone letter ("U.S.", "R&D") is no word to translate: the dictionary's senses of
-        // "u" or "r" (装置, 半径) are noise.
+        // "u" or "r" (装置, 半径) are noise; so is a phrasal verb's particle ("get the tax
+        // back": 支持 for "back", 向上 for "up"), whose verb phrase, when the lexicon knows
+        // it, still translates whole ("pay back" → 退还).
         let alone = |word: &str| {
             word.chars().count() > 1
                 && !english::is_stop_word(word)
+                && !PARTICLES.contains(&word.to_lowercase().as_str())
                 && !word.split('-').filter(|p| !p.is_empty()).all(|p| counted.contains(p))
         };
         let stems: Vec<String> = words.iter().map(|w| english::stem(w)).collect();
@@ -671,6 +677,20 @@ mod tests {
                 assert!(w < phrase * 0.6, "{word} {w} vs {phrase}");
             }
         }
+    }
+
+    #[test]
+    fn a_particle_translates_only_inside_its_verb_phrase() {
+        let mut builder = LexiconBuilder::new();
+        builder.add_cedict("支持\tto support/to back\n退还\tto pay back\n契税\tdeed tax\n");
+        let held =
+            |t: &str| if matches!(t, "支持" | "退还" | "契税") { 50 } else { corpus(t) };
+        let lexicon = builder.build();
+        let alone = lexicon.expand("get the deed tax back", &held, TOTAL);
+        assert_eq!(position(&alone, "支持"), None, "{alone:?}");
+        assert!(position(&alone, "契税").is_some(), "{alone:?}");
+        let phrase = lexicon.expand("pay back the deed tax", &held, TOTAL);
+        assert!(position(&phrase, "退还").is_some(), "{phrase:?}");
     }
 
     #[test]
