@@ -23,6 +23,9 @@ const WORD_IN_PHRASE_FACTOR: f32 = 0.4;
 /// English words that, in a question, are mostly a phrasal verb's particle ("get it back",
 /// "set up", "laid off", "shut down", "turned away"): alone, they translate into noise.
 const PARTICLES: [&str; 5] = ["up", "down", "back", "off", "away"];
+/// The most words between a phrasal verb and its particle ("get the vehicle purchase tax
+/// back": four).
+const MAX_OBJECT_WORDS: usize = 4;
 /// Longest Chinese word tried by the segmenter, in chars.
 const MAX_ZH_WORD_CHARS: usize = 12;
 /// Longest English phrase tried, in words.
@@ -238,6 +241,8 @@ impl Lexicon {
         let stems: Vec<String> = words.iter().map(|w| english::stem(w)).collect();
         let longest = self.en_max_words().min(MAX_EN_PHRASE_WORDS);
         let phrase = PhraseWords { words: &words, stems: &stems, alone: &alone };
+        // Which words a phrase took in, so that a particle left over may find its verb.
+        let mut in_phrase = vec![false; words.len()];
         let mut start = 0;
         while start < words.len() {
             let phrase_end =
@@ -257,6 +262,7 @@ impl Lexicon {
                 continue;
             };
             phrase.translate(self, &key, start..end, start, doc_freq, out);
+            in_phrase[start..end].iter_mut().for_each(|taken| *taken = true);
             // A dictionary phrase may overlap this one ("deed tax rate": deed tax, tax
             // rate): translate it too, with its words past this one, and go on after it.
             let span = Span { start, end, longest };
@@ -270,12 +276,44 @@ impl Lexicon {
                         .unwrap_or(end);
                     let key = stems[first..later_end].join(" ");
                     phrase.translate(self, &key, first..later_end, end, doc_freq, out);
+                    in_phrase[first..later_end].iter_mut().for_each(|taken| *taken = true);
                     later_end
                 }
                 None => end,
             };
         }
+        self.split_phrasal_verbs(&words, &stems, &in_phrase, doc_freq, out);
         self.en_compounds(&words, &stems, doc_freq, &alone, out);
+    }
+
+    /// Translates a phrasal verb whose object stands between the verb and its particle
+    /// ("pay the deposit back", "get my money back", "shut the factory down"): a particle
+    /// no phrase took in finds the nearest verb up to [`MAX_OBJECT_WORDS`] words before
+    /// it with which the lexicon knows the phrase.
+    fn split_phrasal_verbs(
+        &self,
+        words: &[String],
+        stems: &[String],
+        in_phrase: &[bool],
+        doc_freq: &dyn Fn(&str) -> u64,
+        out: &mut Vec<Candidate>,
+    ) {
+        for (at, word) in words.iter().enumerate() {
+            if in_phrase[at] || !PARTICLES.contains(&word.to_lowercase().as_str()) {
+                continue;
+            }
+            let verbs = at.saturating_sub(MAX_OBJECT_WORDS + 1)..at.saturating_sub(1);
+            let Some(verb) = verbs
+                .rev()
+                .find(|&v| self.used_phrase(&format!("{} {}", stems[v], stems[at]), doc_freq))
+            else {
+                continue;
+            };
+            let key = format!("{} {}", stems[verb], stems[at]);
+            let from = format!("{} {}", words[verb], word);
+            push_senses(out, &self.en_zh_by_key(&key), 1.0, Lang::Zh, &from, false);
+            push_senses(out, &self.synonyms_by_key(&key), 1.0, Lang::En, &from, true);
+        }
     }
 
     /// Returns the dictionary key of a phrase given as stems, if the dictionary knows it:
@@ -691,6 +729,18 @@ mod tests {
         assert!(position(&alone, "契税").is_some(), "{alone:?}");
         let phrase = lexicon.expand("pay back the deed tax", &held, TOTAL);
         assert!(position(&phrase, "退还").is_some(), "{phrase:?}");
+    }
+
+    #[test]
+    fn a_phrasal_verb_split_by_its_object_still_translates() {
+        let mut builder = LexiconBuilder::new();
+        builder.add_cedict("退还\tto pay back\n契税\tdeed tax\n");
+        let held = |t: &str| if matches!(t, "退还" | "契税") { 50 } else { corpus(t) };
+        let lexicon = builder.build();
+        let split = lexicon.expand("can I pay the deed tax back", &held, TOTAL);
+        assert!(position(&split, "退还").is_some(), "{split:?}");
+        let far = lexicon.expand("pay one two three four five back", &held, TOTAL);
+        assert_eq!(position(&far, "退还"), None, "{far:?}");
     }
 
     #[test]
