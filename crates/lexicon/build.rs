@@ -36,4 +36,6 @@ fn main() {
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     std::fs::write(out.join("cedict_zh_en.tsv"), zh_en).expect("OUT_DIR is writable");
     std::fs::write(out.join("cedict_en_zh.tsv"), en_zh).expect("OUT_DIR is writable");
+    std::fs::write(out.join("cedict_verbs.tsv"), cedict::encode_verbs(&source))
+        .expect("OUT_DIR is writable");
 }

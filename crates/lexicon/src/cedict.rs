@@ -163,6 +163,22 @@ type Senses = BTreeMap<String, HashMap<String, f32>>;
 /// The word families of the glosses behind each (key, term) of the English-key table.
 type Families = HashMap<(String, String), BTreeSet<String>>;
 
+/// Lists the headwords that CC-CEDICT glosses as verbs ("to pay (taxes etc)"), one per
+/// line as `headword<TAB>`, sorted: a [`Table`] of them tells a verb from a noun (缴纳
+/// from 工资 for "pay").
+pub fn encode_verbs(cedict: &str) -> String {
+    let verbs: BTreeSet<&str> = cedict
+        .lines()
+        .filter(|line| !line.starts_with('#'))
+        .filter_map(|line| line.split_once('\t'))
+        .filter(|(_, glosses)| {
+            glosses.split(['/', ';']).any(|gloss| gloss.trim_start().starts_with("to "))
+        })
+        .map(|(zh, _)| zh)
+        .collect();
+    verbs.into_iter().map(|zh| format!("{zh}\t\n")).collect()
+}
+
 /// Encodes a CC-CEDICT extract (`simplified<TAB>gloss/gloss` lines) into the Chinese →
 /// English and English-key → Chinese tables.
 pub fn encode(cedict: &str) -> (String, String) {
@@ -314,6 +330,16 @@ fn render(map: Senses, families: &Families) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn verbs_are_the_headwords_glossed_with_to() {
+        let verbs =
+            encode_verbs("工资\twages; pay\n缴纳\tto pay (taxes etc)\n罚款\tpenalty/to fine\n");
+        let table = Table::new(Cow::Owned(verbs));
+        assert!(table.get("缴纳").is_some());
+        assert!(table.get("罚款").is_some(), "a noun that is also a verb");
+        assert!(table.get("工资").is_none());
+    }
 
     const SAMPLE: &str = "# comment\n采购\tto procure (for an enterprise etc)/to purchase\n拉皮条\tto procure/to act as pimp\n申请\tto apply for sth/application form (CL:份[fen4])\n";
 

@@ -23,6 +23,20 @@ const WORD_IN_PHRASE_FACTOR: f32 = 0.4;
 /// English words that, in a question, are mostly a phrasal verb's particle ("get it back",
 /// "set up", "laid off", "shut down", "turned away"): alone, they translate into noise.
 const PARTICLES: [&str; 5] = ["up", "down", "back", "off", "away"];
+/// Words after which an English word is a verb: "to pay", "must file", "I sell", "who
+/// pays", "can't refuse".
+const VERB_CUES: [&str; 28] = [
+    "to", "must", "should", "can", "could", "will", "would", "shall", "may", "might", "need",
+    "needs", "i", "we", "you", "they", "he", "she", "who", "do", "does", "did", "cannot", "can't",
+    "don't", "doesn't", "didn't", "won't",
+];
+/// Words that may stand between a verb cue and its verb ("I still pay", "must not sell").
+const VERB_CUE_ADVERBS: [&str; 9] =
+    ["still", "also", "just", "not", "even", "ever", "really", "only", "already"];
+/// How much of its weight a sense keeps when the query uses a word as a verb and the
+/// dictionary glosses the sense only as a noun (工资 "wages; pay" in "who has to pay"),
+/// while another sense of the word is glossed as a verb (缴纳 "to pay (taxes etc)").
+const NOUN_FOR_VERB_FACTOR: f32 = 0.5;
 /// The most words between a phrasal verb and its particle ("get the vehicle purchase tax
 /// back": four).
 const MAX_OBJECT_WORDS: usize = 4;
@@ -239,8 +253,9 @@ impl Lexicon {
                 && !word.split('-').filter(|p| !p.is_empty()).all(|p| counted.contains(p))
         };
         let stems: Vec<String> = words.iter().map(|w| english::stem(w)).collect();
+        let verbs = used_as_verbs(&words);
         let longest = self.en_max_words().min(MAX_EN_PHRASE_WORDS);
-        let phrase = PhraseWords { words: &words, stems: &stems, alone: &alone };
+        let phrase = PhraseWords { words: &words, stems: &stems, verbs: &verbs, alone: &alone };
         // Which words a phrase took in, so that a particle left over may find its verb.
         let mut in_phrase = vec![false; words.len()];
         let mut start = 0;
@@ -256,7 +271,8 @@ impl Lexicon {
                 });
             let Some((end, key)) = phrase_end else {
                 if alone(&words[start]) {
-                    self.en_word_candidates(&words[start], &stems[start], 1.0, out);
+                    let (word, stem) = (&words[start], &stems[start]);
+                    self.en_word_candidates(word, stem, 1.0, verbs[start], out);
                 }
                 start += 1;
                 continue;
@@ -407,8 +423,30 @@ impl Lexicon {
         }
     }
 
-    fn en_word_candidates(&self, word: &str, stem: &str, factor: f32, out: &mut Vec<Candidate>) {
-        push_senses(out, &self.en_word_senses(word, stem), factor, Lang::Zh, word, false);
+    /// Translates one English word; `as_verb` when the query uses it as a verb (see
+    /// [`used_as_verbs`]), which weakens its senses glossed only as nouns when some other
+    /// sense is glossed as a verb ([`NOUN_FOR_VERB_FACTOR`]).
+    fn en_word_candidates(
+        &self,
+        word: &str,
+        stem: &str,
+        factor: f32,
+        as_verb: bool,
+        out: &mut Vec<Candidate>,
+    ) {
+        let mut senses = self.en_word_senses(word, stem);
+        if as_verb {
+            let glossed: Vec<Option<bool>> =
+                senses.iter().map(|s| self.glossed_as_verb(&s.term)).collect();
+            if glossed.contains(&Some(true)) {
+                for (sense, verb) in senses.iter_mut().zip(glossed) {
+                    if verb == Some(false) {
+                        sense.weight *= NOUN_FOR_VERB_FACTOR;
+                    }
+                }
+            }
+        }
+        push_senses(out, &senses, factor, Lang::Zh, word, false);
         push_senses(out, &self.synonyms_by_key(stem), factor, Lang::En, word, true);
     }
 }
@@ -417,6 +455,8 @@ impl Lexicon {
 struct PhraseWords<'a> {
     words: &'a [String],
     stems: &'a [String],
+    /// Which words the query uses as verbs ([`used_as_verbs`]).
+    verbs: &'a [bool],
     /// Whether a word may translate alone (not a stop word or part of a duration).
     alone: &'a dyn Fn(&str) -> bool,
 }
@@ -448,10 +488,23 @@ impl PhraseWords<'_> {
         let factor = if used { WORD_IN_PHRASE_FACTOR } else { 1.0 };
         for index in words_from.max(range.start)..range.end {
             if (self.alone)(&self.words[index]) {
-                lexicon.en_word_candidates(&self.words[index], &self.stems[index], factor, out);
+                let (word, stem) = (&self.words[index], &self.stems[index]);
+                lexicon.en_word_candidates(word, stem, factor, self.verbs[index], out);
             }
         }
     }
+}
+
+/// Tells, for each of a query's words, whether the query uses it as a verb: it follows a
+/// modal, "to", "do" or a subject pronoun ([`VERB_CUES`]), perhaps with an adverb between
+/// ("I still have to pay", "who pays", "must not sell").
+fn used_as_verbs(words: &[String]) -> Vec<bool> {
+    let mut verbs = vec![false; words.len()];
+    for (at, verb) in verbs.iter_mut().enumerate() {
+        let before = words[..at].iter().rev().find(|w| !VERB_CUE_ADVERBS.contains(&w.as_str()));
+        *verb = before.is_some_and(|w| VERB_CUES.contains(&w.as_str()));
+    }
+    verbs
 }
 
 /// Adds the statute's forms of the durations and ages in a query ("15 days", 30天 →
@@ -741,6 +794,34 @@ mod tests {
         assert!(position(&split, "退还").is_some(), "{split:?}");
         let far = lexicon.expand("pay one two three four five back", &held, TOTAL);
         assert_eq!(position(&far, "退还"), None, "{far:?}");
+    }
+
+    #[test]
+    fn a_word_used_as_a_verb_prefers_its_verb_senses() {
+        let mut builder = LexiconBuilder::new();
+        builder.add_cedict("工资\twages; pay\n缴纳\tto pay (taxes etc)\n");
+        let held = |t: &str| match t {
+            "工资" => 300,
+            "缴纳" => 200,
+            other => corpus(other),
+        };
+        let lexicon = builder.build();
+        let weight = |query: &str, term: &str| {
+            let expansion = lexicon.expand(query, &held, TOTAL);
+            expansion.weight_of(term).unwrap_or_else(|| panic!("{term} in {expansion:?}"))
+        };
+        // As a noun, the more used sense leads; as a verb, the verb sense does.
+        assert!(weight("monthly pay", "工资") > weight("monthly pay", "缴纳"));
+        assert!(weight("who has to pay", "缴纳") > weight("who has to pay", "工资"));
+        assert!(weight("I still pay", "缴纳") > weight("I still pay", "工资"));
+    }
+
+    #[test]
+    fn verbs_follow_modals_pronouns_and_to() {
+        let words = |q: &str| english::words(q);
+        assert_eq!(used_as_verbs(&words("do I have to pay")), [false, true, true, false, true]);
+        assert_eq!(used_as_verbs(&words("must not sell land")), [false, true, true, false]);
+        assert_eq!(used_as_verbs(&words("the pay rise")), [false, false, false]);
     }
 
     #[test]

@@ -19,6 +19,7 @@ const SYNONYMS: &str = include_str!("../data/synonyms.tsv");
 /// (data/ecdict.tsv).
 const CEDICT_ZH_EN: &str = include_str!(concat!(env!("OUT_DIR"), "/cedict_zh_en.tsv"));
 const CEDICT_EN_ZH: &str = include_str!(concat!(env!("OUT_DIR"), "/cedict_en_zh.tsv"));
+const CEDICT_VERBS: &str = include_str!(concat!(env!("OUT_DIR"), "/cedict_verbs.tsv"));
 
 static BUILTIN: LazyLock<Lexicon> = LazyLock::new(|| {
     let mut builder = LexiconBuilder::new();
@@ -28,6 +29,7 @@ static BUILTIN: LazyLock<Lexicon> = LazyLock::new(|| {
     builder.add_synonyms("synonyms.tsv", SYNONYMS).expect("bundled synonyms.tsv is well-formed");
     builder.lexicon.cedict_zh_en = Table::new(Cow::Borrowed(CEDICT_ZH_EN));
     builder.lexicon.cedict_en_zh = Table::new(Cow::Borrowed(CEDICT_EN_ZH));
+    builder.lexicon.cedict_verbs = Table::new(Cow::Borrowed(CEDICT_VERBS));
     builder.build()
 });
 
@@ -81,6 +83,8 @@ pub struct Lexicon {
     synonyms: HashMap<String, Vec<Sense>>,
     cedict_zh_en: Table,
     cedict_en_zh: Table,
+    /// The headwords CC-CEDICT glosses as verbs.
+    cedict_verbs: Table,
     zh_max_chars: usize,
     en_max_words: usize,
 }
@@ -138,6 +142,16 @@ impl Lexicon {
 
     pub(crate) fn zh_en_by_key(&self, zh: &str) -> Vec<Sense> {
         merged(self.zh_en.get(zh), &self.cedict_zh_en, zh, None)
+    }
+
+    /// Tells whether CC-CEDICT glosses a Chinese word as a verb: `Some(true)` for a verb
+    /// (缴纳 "to pay (taxes etc)"), `Some(false)` for a word it glosses only otherwise (工资
+    /// "wages; pay"), `None` for a word it lacks.
+    pub(crate) fn glossed_as_verb(&self, zh: &str) -> Option<bool> {
+        if self.cedict_verbs.get(zh).is_some() {
+            return Some(true);
+        }
+        self.cedict_zh_en.get(zh).map(|_| false)
     }
 
     pub(crate) fn synonyms_by_key(&self, key: &str) -> Vec<Sense> {
@@ -308,6 +322,7 @@ impl LexiconBuilder {
         let (zh_en, en_zh) = cedict::encode(text);
         self.lexicon.cedict_zh_en = Table::new(Cow::Owned(zh_en));
         self.lexicon.cedict_en_zh = Table::new(Cow::Owned(en_zh));
+        self.lexicon.cedict_verbs = Table::new(Cow::Owned(cedict::encode_verbs(text)));
         self
     }
 
