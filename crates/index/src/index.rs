@@ -195,6 +195,7 @@ impl ClauseIndex {
             Err(TantivyError::LockFailure(LockError::LockBusy, _)) => return Err(Error::Locked),
             Err(e) => return Err(e.into()),
         };
+        writer.set_merge_policy(Box::new(crate::updater::merge_policy()));
         Ok(IndexUpdater::new(writer, self.inner.fields, self.inner.reader.clone()))
     }
 
@@ -515,6 +516,24 @@ mod tests {
             Some("hash-2")
         );
         assert!(reopened.search(&SearchRequest::new("挪用")).expect("search").hits.is_empty());
+    }
+
+    #[test]
+    fn commits_leave_one_segment_of_a_small_index() {
+        let (dir, _) = sample_index();
+        // As `tiaowen ingest` does: a process per run.
+        let index = ClauseIndex::open(dir.path()).expect("open");
+        let mut updater = index.updater().expect("writer");
+        let id = "zh/laws/extra.md";
+        let law = document(id, "附加法", None, Lang::Zh, "2020-01-01");
+        updater.put_document(&law, &clauses(id, &[("第一条", "附加条文。")]), "h").expect("put");
+        updater.commit().expect("commit");
+        let index = ClauseIndex::open(dir.path()).expect("open");
+        let segments = index.searcher().segment_readers().len();
+        assert_eq!(segments, 1, "each commit's segments are merged into one");
+        let stats = index.stats().expect("stats");
+        assert_eq!((stats.documents, stats.clauses), (5, 13));
+        assert!(!index.search(&SearchRequest::new("附加条文")).expect("search").hits.is_empty());
     }
 
     #[test]
