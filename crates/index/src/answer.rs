@@ -87,7 +87,7 @@ impl AnswerKind {
                         r"(?-u:\b)(how long|deadlines?|time limits?|how soon|how quickly|within how|",
                         r"how many (\w+ )?(days|weeks|months|years|hours)|when (must|should|do|does|is|are|can|will)|",
                         r"expir\w*|periods?|validity|valid for|how often|by when|what date|which date|",
-                        r"what day)(?-u:\b)|",
+                        r"what day|how much (notice|time)|how far in advance|how early|in advance)(?-u:\b)|",
                         r"多久|多长时间|期限|几天|多少天|几日|多少日|(几|多少)个?工作日|几个月|多少个月|几年|多少年|",
                         r"截止|截至|时限|有效期|什么时候|什么时间|什么日期|哪天|哪一天|几号|几月几日|几周|多少周|",
                         r"何时|多长期限|多少小时"
@@ -175,16 +175,18 @@ impl Answers {
     /// The kinds of answer a query asks for, from its wording.
     pub(crate) fn asked(query: &str) -> Answers {
         let mut asks = Answers::matching(query, AnswerKind::question, Answers::all());
-        // "How many days", 几个工作日: a count of units of time asks for a time.
-        let count = AnswerKind::Count.bit();
-        if asks.0 & count != 0 && asks.meets(Answers(AnswerKind::Time.bit())) {
+        // "How many days", 几个工作日: a count of units of time asks for a time; "how much
+        // notice" asks for a time, not a sum.
+        if asks.meets(Answers(AnswerKind::Time.bit())) {
             let lower = query.to_lowercase();
             let times: Vec<_> =
                 AnswerKind::Time.question().find_iter(&lower).map(|m| m.range()).collect();
             let within_time =
                 |m: regex::Match| times.iter().any(|t| t.start <= m.start() && m.end() <= t.end);
-            if AnswerKind::Count.question().find_iter(&lower).all(within_time) {
-                asks.0 &= !count;
+            for kind in [AnswerKind::Count, AnswerKind::Amount] {
+                if asks.0 & kind.bit() != 0 && kind.question().find_iter(&lower).all(within_time) {
+                    asks.0 &= !kind.bit();
+                }
             }
         }
         asks
@@ -285,6 +287,8 @@ mod tests {
         assert_eq!(asked("申报材料什么时间交"), ["time"]);
         assert_eq!(asked("哪天开始放假"), ["time"]);
         assert_eq!(asked("by when must the plan be filed"), ["time"]);
+        assert_eq!(asked("how much notice must the agency give"), ["time"]);
+        assert_eq!(asked("how much notice and how much compensation"), ["time", "amount"]);
         assert_eq!(asked("how many cities take part"), ["count"]);
     }
 
