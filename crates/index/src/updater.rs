@@ -160,7 +160,7 @@ impl IndexUpdater {
 
     /// Commits every change as one atomic step and makes it visible to searches in this
     /// process at once (other processes see it after their reader's short reload delay).
-    /// Then waits for the segments of like size to be merged ([`merge_policy`]) and shows
+    /// Then waits for the index's segments of like size to be merged into one and shows
     /// searches the merged index, which holds the same clauses.
     pub fn commit(mut self) -> Result<()> {
         self.writer.commit()?;
