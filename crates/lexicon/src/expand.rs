@@ -249,7 +249,7 @@ impl Lexicon {
         let alone = |word: &str| {
             word.chars().count() > 1
                 && !english::is_stop_word(word)
-                && !PARTICLES.contains(&word.to_lowercase().as_str())
+                && !PARTICLES.contains(&word)
                 && !word.split('-').filter(|p| !p.is_empty()).all(|p| counted.contains(p))
         };
         let stems: Vec<String> = words.iter().map(|w| english::stem(w)).collect();
@@ -315,7 +315,7 @@ impl Lexicon {
         out: &mut Vec<Candidate>,
     ) {
         for (at, word) in words.iter().enumerate() {
-            if in_phrase[at] || !PARTICLES.contains(&word.to_lowercase().as_str()) {
+            if in_phrase[at] || !PARTICLES.contains(&word.as_str()) {
                 continue;
             }
             let verbs = at.saturating_sub(MAX_OBJECT_WORDS + 1)..at.saturating_sub(1);
