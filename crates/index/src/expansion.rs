@@ -21,6 +21,7 @@ impl QueryExpander for LexiconExpander {
                 Origin::Cedict => "cedict",
                 Origin::Compound => "compound",
                 Origin::Synonym => "synonym",
+                Origin::Paraphrase => "paraphrase",
                 Origin::Number => "number",
             };
             words.push(ExpansionWord::new(&term.term, term.weight, &term.from, origin));
@@ -46,6 +47,12 @@ mod tests {
         assert!(terms
             .iter()
             .all(|t| vocab(&t.word) > 0 || !t.word.chars().any(|c| c > '\u{2e80}')));
-        assert!(terms.iter().all(|t| !t.same_language() || t.origin == "synonym"), "{terms:?}");
+        assert!(
+            terms
+                .iter()
+                .all(|t| !t.same_language()
+                    || ["synonym", "paraphrase"].contains(&t.origin.as_str())),
+            "{terms:?}"
+        );
     }
 }

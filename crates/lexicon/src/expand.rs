@@ -449,7 +449,30 @@ impl Lexicon {
             }
         }
         push_senses(out, &senses, factor, Lang::Zh, word, false);
-        push_senses(out, &self.synonyms_by_key(stem), factor, Lang::En, word, true);
+        let synonyms = self.synonyms_by_key(stem);
+        push_senses(out, &synonyms, factor, Lang::En, word, true);
+        self.synonym_translations(&synonyms, factor, word, out);
+    }
+
+    /// The translations of an English word's or phrase's reviewed synonyms, more weakly
+    /// than its own, as a Chinese word has its synonyms' (subsidy → "reward and subsidy" →
+    /// 奖补).
+    /// They compete with its own translations for its places. One-way paraphrases bring
+    /// none: they are how English documents may put a question's word ("deadline" =>
+    /// "before", "restriction" => "must not"), and their translations (前, 不得) would
+    /// find every clause that sets a date or forbids anything.
+    fn synonym_translations(
+        &self,
+        synonyms: &[Sense],
+        factor: f32,
+        from: &str,
+        out: &mut Vec<Candidate>,
+    ) {
+        for synonym in synonyms.iter().filter(|s| s.origin == Origin::Synonym) {
+            let translations = self.en_to_zh(&synonym.term);
+            let weight = factor * synonym.weight * SYNONYM_FACTOR;
+            push_senses(out, &translations, weight, Lang::Zh, from, false);
+        }
     }
 }
 
@@ -482,7 +505,9 @@ impl PhraseWords<'_> {
         let phrase = self.words[range.clone()].join(" ");
         let senses = lexicon.en_zh_by_key(key);
         push_senses(out, &senses, 1.0, Lang::Zh, &phrase, false);
-        push_senses(out, &lexicon.synonyms_by_key(key), 1.0, Lang::En, &phrase, true);
+        let synonyms = lexicon.synonyms_by_key(key);
+        push_senses(out, &synonyms, 1.0, Lang::En, &phrase, true);
+        lexicon.synonym_translations(&synonyms, 1.0, &phrase, out);
         if senses.iter().any(|s| s.origin == Origin::Glossary) {
             return;
         }
@@ -672,7 +697,7 @@ fn weigh_group(counted: Vec<Counted>, total: u64, keep: usize) -> Vec<ExpandedTe
     for Counted { candidate, df } in counted {
         let usage = match candidate.origin {
             Origin::Cedict | Origin::Compound => usage_factor(df, most_used),
-            Origin::Glossary | Origin::Synonym | Origin::Number => 1.0,
+            Origin::Glossary | Origin::Synonym | Origin::Paraphrase | Origin::Number => 1.0,
         };
         terms.push(ExpandedTerm {
             weight: candidate.base * usage * rarity_factor(df, total),
@@ -939,6 +964,25 @@ mod tests {
     }
 
     #[test]
+    fn english_synonyms_bring_their_translations_and_paraphrases_none() {
+        let mut builder = LexiconBuilder::new();
+        builder.add_cedict(
+            "补助\tsubsidy\n奖补\treward and subsidy\n不得\tmust not\n期限\tdeadline\n",
+        );
+        let synonyms = "subsidy|reward and subsidy\ndeadline => must not\n";
+        builder.add_synonyms("s.tsv", synonyms).expect("valid synonyms");
+        let lex = builder.build();
+        let everywhere = |_: &str| 20;
+        let subsidy = lex.expand("subsidy", &everywhere, TOTAL);
+        let own = position(&subsidy, "补助").expect("own translation");
+        let borrowed = position(&subsidy, "奖补").expect("the synonym's translation");
+        assert!(own < borrowed, "the word's own translation leads: {subsidy:?}");
+        let deadline = lex.expand("deadline", &everywhere, TOTAL);
+        assert!(deadline.weight_of("must not").is_some(), "{deadline:?}");
+        assert!(deadline.weight_of("不得").is_none(), "a paraphrase brings no translation");
+    }
+
+    #[test]
     fn every_word_of_a_long_question_keeps_a_translation() {
         // Fifteen words with three strong senses each, then one with a single weak sense:
         // the strong senses alone pass the cap on terms, yet the last word still keeps
@@ -948,7 +992,8 @@ mod tests {
             "alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india",
             "juliet", "kilo", "lima", "mike", "november", "oscar",
         ];
-        for (word, first) in words.iter().zip("甲乙丙丁戊己庚辛壬癸子丑寅卯辰".chars()) {
+        for (word, first) in words.iter().zip("甲乙丙丁戊己庚辛壬癸子丑寅卯辰".chars())
+        {
             for second in "天地人".chars() {
                 cedict.push_str(&format!("{first}{second}\t{word}\n"));
             }

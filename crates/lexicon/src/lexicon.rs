@@ -43,8 +43,11 @@ pub enum Origin {
     /// Two neighbouring English words' CC-CEDICT senses joined into one Chinese word
     /// ("vocational colleges" → 职业院校).
     Compound,
-    /// The reviewed synonym list.
+    /// The reviewed synonym list: a group whose members stand for one another (`a|b`).
     Synonym,
+    /// The reviewed synonym list: a paraphrase one way only (`a => b`), how documents may
+    /// put what a question asks with `a` (deadline => before).
+    Paraphrase,
     /// A duration or an age rewritten as statutes write it ("15 days" → 十五日,
     /// "13-year-old" → 十三周岁).
     Number,
@@ -285,16 +288,16 @@ impl LexiconBuilder {
     /// `a => b|c` lets `a` expand to `b` and `c` only. `#` starts a comment line.
     pub fn add_synonyms(&mut self, source_name: &str, text: &str) -> Result<&mut Self> {
         for (index, line) in data_lines(text) {
-            let (heads, targets, weight, enough) = match line.split_once("=>") {
+            let (heads, targets, weight, origin, enough) = match line.split_once("=>") {
                 Some((head, rest)) => {
                     let (heads, targets) = (split_variants(head), split_variants(rest));
                     let enough = !heads.is_empty() && !targets.is_empty();
-                    (heads, targets, ONE_WAY_SYNONYM_WEIGHT, enough)
+                    (heads, targets, ONE_WAY_SYNONYM_WEIGHT, Origin::Paraphrase, enough)
                 }
                 None => {
                     let group = split_variants(line);
                     let enough = group.len() >= 2;
-                    (group.clone(), group, SYNONYM_WEIGHT, enough)
+                    (group.clone(), group, SYNONYM_WEIGHT, Origin::Synonym, enough)
                 }
             };
             if !enough {
@@ -308,7 +311,7 @@ impl LexiconBuilder {
                     } else {
                         target.to_ascii_lowercase()
                     };
-                    push(&mut self.lexicon.synonyms, &key, &term, weight, Origin::Synonym);
+                    push(&mut self.lexicon.synonyms, &key, &term, weight, origin);
                 }
             }
         }
@@ -379,7 +382,7 @@ fn finish_senses(senses: &mut Vec<Sense>) {
 fn origin_rank(origin: Origin) -> u8 {
     match origin {
         Origin::Glossary | Origin::Number => 0,
-        Origin::Synonym => 1,
+        Origin::Synonym | Origin::Paraphrase => 1,
         Origin::Cedict | Origin::Compound => 2,
     }
 }
