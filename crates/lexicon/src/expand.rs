@@ -456,11 +456,10 @@ impl Lexicon {
 
     /// The translations of an English word's or phrase's reviewed synonyms, more weakly
     /// than its own, as a Chinese word has its synonyms' (subsidy → "reward and subsidy" →
-    /// 奖补).
-    /// They compete with its own translations for its places. One-way paraphrases bring
-    /// none: they are how English documents may put a question's word ("deadline" =>
-    /// "before", "restriction" => "must not"), and their translations (前, 不得) would
-    /// find every clause that sets a date or forbids anything.
+    /// 奖补). They compete with its own translations for its places. One-way paraphrases
+    /// bring none: they are how English documents may put a question's word ("deadline" =>
+    /// "before", "restriction" => "must not"), and their translations (前, 不得) would find
+    /// every clause that sets a date or forbids anything.
     fn synonym_translations(
         &self,
         synonyms: &[Sense],
