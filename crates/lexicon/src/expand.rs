@@ -54,8 +54,8 @@ const COMPOUND_FACTOR: f32 = 0.8;
 /// Synonyms widen a query more loosely still.
 const SYNONYM_FACTOR: f32 = 0.6;
 /// Most terms an expansion returns (beyond them, only each source's best). Long questions
-/// reach it: at 24 they lost senses their answers use; 36 and 48 gave the query sets the
-/// same figures as 40.
+/// reach it: at 24 they lost senses their answers use. When it was raised, 36 and 48 gave
+/// the query sets the same figures as 40.
 const MAX_TERMS: usize = 40;
 
 /// One term an expanded query should also search for.
