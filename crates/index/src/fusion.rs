@@ -208,8 +208,8 @@ pub(crate) struct Leader {
 /// the clause covers, by the words themselves or by expansions standing
 /// for them, each in its own script (35岁 does not cover an English clause through the
 /// number 35). A word that has nothing in a
-/// clause's language (a Chinese word the lexicon cannot translate, for an English clause)
-/// counts for that clause by [`UNREACHABLE_WEIGHT`] of its weight only: no clause of
+/// clause's language (a Chinese word the lexicon cannot translate, for an English clause;
+/// a word no clause of its own language holds either) counts for that clause by [`UNREACHABLE_WEIGHT`] of its weight only: no clause of
 /// that language could hold it, yet a clause holding only the few words that do reach
 /// it (a year, a number) has not covered the query either. Each
 /// concept member runs once, restricted to these clauses, so the cost does not grow with
@@ -244,8 +244,19 @@ pub(crate) fn coverages(
         if main.is_some_and(|m| m.chars().count() == 1 && has_cjk(m)) {
             weight *= f64::from(ranking.single_character_share);
         }
+        let asking = main.is_some_and(|m| plan.asking.iter().any(|a| a == m));
+        // A script reaches the word when it has a member in that script. A Chinese member
+        // must also be indexed: a colloquial compound no clause holds (三辆) reaches
+        // neither script, unless it asks for a kind of answer, which a clause stating one
+        // holds. An English word reaches English clauses even when none holds it: counted
+        // as unreachable, the English clauses holding the question's other words
+        // outranked the Chinese answers of English questions.
         let script = |cjk: bool| {
-            members.iter().any(|&i| plan.groups[i].word().is_some_and(|t| has_cjk(t) == cjk))
+            members.iter().any(|&i| {
+                let group = &plan.groups[i];
+                group.word().is_some_and(|t| has_cjk(t) == cjk)
+                    && (asking || !cjk || indexed(searcher, fields, group))
+            })
         };
         all += weight;
         if script(true) {
@@ -275,7 +286,7 @@ pub(crate) fn coverages(
         }
         // A word asking for a kind of answer (比例 in 按多少比例交, "deadline") is held by
         // a clause stating one (百分之三, "within 30 days"), whatever words it uses.
-        if main.is_some_and(|m| plan.asking.iter().any(|a| a == m)) {
+        if asking {
             for clause in clauses.iter().filter(|c| c.answers) {
                 covering.insert(clause.address, 1.0);
             }
@@ -293,6 +304,21 @@ pub(crate) fn coverages(
         (held.get(address).copied().unwrap_or(0.0) / all).min(1.0) as f32
     };
     Ok(clauses.iter().map(|c| (c.address, share(&c.address, c.zh))).collect())
+}
+
+/// Tells whether any clause could hold `group`: one of its terms (all of a phrase's words)
+/// is in the index, in a field a word is searched in.
+fn indexed(searcher: &Searcher, fields: Fields, group: &TermGroup) -> bool {
+    let known = |word: &str| {
+        [fields.text, fields.headings, fields.title, fields.meta].into_iter().any(|field| {
+            searcher.doc_freq(&Term::from_field_text(field, word)).is_ok_and(|df| df > 0)
+        })
+    };
+    if group.phrase.len() > 1 {
+        group.phrase.iter().all(|(_, word)| known(word))
+    } else {
+        group.terms.iter().any(|term| known(term))
+    }
 }
 
 /// Returns how much each member of a concept counts towards covering it: the query word
@@ -522,6 +548,22 @@ mod tests {
         let (half, whole) = (share("担保 交", 0.5), share("担保 交", 1.0));
         assert!(half > whole && whole > 0.0, "{half} vs {whole}");
         assert_eq!(share("担保 债券", 0.5), share("担保 债券", 1.0), "no lone character");
+    }
+
+    #[test]
+    fn a_chinese_word_no_clause_holds_counts_as_unreachable() {
+        let (_dir, index) = crate::testutil::sample_index();
+        let searcher = index.searcher();
+        let lookup = Lookup::new(&searcher, index.inner.fields);
+        // The guarantee clause, asked with a word the index lacks in either script.
+        let address = crate::testutil::clause_address(&index, "zh/html/notice.html#3");
+        let share = |query: &str| {
+            let leader = Leader { address, zh: true, bilingual: false, answers: false };
+            share_of(&lookup, &Ranking::default(), &QueryPlan::parse(query), leader)
+        };
+        let (chinese, english) = (share("担保 蓝鲸"), share("担保 whalebone"));
+        assert!(chinese > 0.0 && chinese < share("担保"), "{chinese}");
+        assert_eq!(chinese, english, "neither word reaches a Chinese clause");
     }
 
     #[test]
