@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Scores every query set against the release binary and prints, per set, overall nDCG@10
 # and the four language slices, then the means the README reports: over the read sets
-# (dev, queries, blind, final, fresh, later, next, recent, night) and over the sets nobody tuned
+# (dev, queries, blind, final, fresh, later, next, recent, night, plain) and over the sets nobody tuned
 # to (holdout, unseen, last, cold, sealed, winter, spring, summer, autumn, frost,
 # thaw, bloom, ember, dusk, haze, gale, tide, reef, mist). Only aggregates are printed.
 #   cargo build --release -p tiaowen-cli
@@ -17,7 +17,7 @@ if [[ ! -x "$bin" ]]; then
     echo "missing $bin: run cargo build --release -p tiaowen-cli first" >&2
     exit 2
 fi
-read_sets="dev queries blind final fresh later next recent night"
+read_sets="dev queries blind final fresh later next recent night plain"
 unread_sets="holdout unseen last cold sealed winter spring summer autumn frost thaw bloom ember dusk haze gale tide reef mist"
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
