@@ -111,6 +111,20 @@ const QUERY_STOP_WORDS: &[&str] = &[
     "一直",
     "一家",
     "一些",
+    // Spoken fillers: 东西 as "stuff" (its dictionary sense "east and west" found
+    // clauses on east–west cooperation), "like this", "if", "why on earth".
+    "东西",
+    "这样",
+    "那样",
+    "这么",
+    "那么",
+    "的话",
+    "要是",
+    "如果",
+    "怎么样",
+    "咋办",
+    "干嘛",
+    "人家",
     // English pronouns, question words and the fillers of spoken questions.
     "can",
     "could",
@@ -568,6 +582,9 @@ mod tests {
         assert_eq!(words("献血以后隔多久才能再去献"), ["献血", "隔", "献"]);
         // The aspect particle 着, "all along" and a counted "one (company)".
         assert_eq!(words("一家企业一直拖着货款"), ["企业", "拖", "货款"]);
+        // 东西 as "stuff", and "like this".
+        let stuff = words("楼道里堆东西这样合法吗");
+        assert!(!stuff.iter().any(|w| w == "东西" || w == "这样"), "{stuff:?}");
     }
 
     #[test]
