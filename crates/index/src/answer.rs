@@ -167,6 +167,11 @@ impl AnswerKind {
     }
 }
 
+/// A tax named in a question.
+static TAX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"税|(?-u:\b)(tax|taxes|duty|duties|vat)(?-u:\b)").expect("tax pattern")
+});
+
 /// A set of answer kinds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub(crate) struct Answers(u8);
@@ -188,6 +193,11 @@ impl Answers {
                     asks.0 &= !kind.bit();
                 }
             }
+        }
+        // How much of a tax one pays (契税交多少, "how much tax when I buy a car") is what
+        // its rate says.
+        if asks.meets(Answers(AnswerKind::Amount.bit())) && TAX.is_match(&query.to_lowercase()) {
+            asks.0 |= AnswerKind::Rate.bit();
         }
         asks
     }
@@ -309,10 +319,13 @@ mod tests {
         assert_eq!(asked("fine for drunk driving"), ["amount"]);
         assert_eq!(asked("企业串通定价罚多少钱"), ["amount"]);
         assert_eq!(asked("子女教育每个月能扣多少"), ["amount"]);
-        assert_eq!(asked("工资一年挣多少以内不用交税"), ["amount"]);
         assert_eq!(asked("补贴标准是多少？"), ["amount"]);
         assert_eq!(asked("deed tax rate"), ["rate"]);
         assert_eq!(asked("买房契税按多少比例交"), ["rate"]);
+        // How much tax one pays is set by a rate.
+        assert_eq!(asked("买房 契税 交多少"), ["amount", "rate"]);
+        assert_eq!(asked("how much tax do I pay on a car"), ["amount", "rate"]);
+        assert_eq!(asked("工资一年挣多少以内不用交税"), ["amount", "rate"]);
         assert_eq!(asked("who counts as a small-scale VAT taxpayer"), ["definition"]);
         assert_eq!(asked("什么是基本农田"), ["definition"]);
     }
