@@ -55,6 +55,13 @@ pub(crate) fn en_ages(run: &str) -> Vec<StatuteForms> {
                 (Some("years"), Some("of"), Some("age")) => (n, at + 3),
                 _ => continue,
             }
+        } else if let Some((from, end)) = person_bound(&words, at) {
+            // "kids under 10", "people over 60": a bound on a person's age.
+            let forms = age_forms(english_count(&words[end]).unwrap_or_default());
+            if !forms.is_empty() {
+                found.push(StatuteForms { from: words[from..=end].join(" "), forms });
+            }
+            continue;
         } else {
             // "aged 60", "age 18", "age of 18": the count follows.
             let end = match (first.as_str(), word(at + 1)) {
@@ -73,6 +80,83 @@ pub(crate) fn en_ages(run: &str) -> Vec<StatuteForms> {
         }
     }
     found
+}
+
+/// People whose age a bound after them gives ("kids under 10").
+const PEOPLE: &[&str] = &[
+    "kid",
+    "kids",
+    "child",
+    "children",
+    "minor",
+    "minors",
+    "teen",
+    "teens",
+    "teenager",
+    "teenagers",
+    "boy",
+    "boys",
+    "girl",
+    "girls",
+    "son",
+    "daughter",
+    "people",
+    "person",
+    "persons",
+    "anyone",
+    "someone",
+    "students",
+    "pupils",
+    "youth",
+    "elderly",
+];
+
+/// Finds a bound on a person's age after the person word at `at` ("kids under 10",
+/// "children younger than 14", "people over 60 years"): where the bound's words start
+/// and where its count is. A count followed by another unit ("kids under 10 days",
+/// "people over 60 percent") bounds something else.
+fn person_bound(words: &[String], at: usize) -> Option<(usize, usize)> {
+    let word = |i: usize| words.get(i).map(String::as_str);
+    if !PEOPLE.contains(&word(at)?) {
+        return None;
+    }
+    let count = match (word(at + 1)?, word(at + 2)) {
+        ("under" | "over" | "below" | "above", _) => at + 2,
+        ("younger" | "older", Some("than")) => at + 3,
+        _ => return None,
+    };
+    english_count(word(count)?)?;
+    const OTHER_UNITS: &[&str] = &[
+        "day",
+        "days",
+        "week",
+        "weeks",
+        "month",
+        "months",
+        "hour",
+        "hours",
+        "minute",
+        "minutes",
+        "percent",
+        "per",
+        "yuan",
+        "rmb",
+        "dollars",
+        "pounds",
+        "kg",
+        "km",
+        "times",
+        "employees",
+        "workers",
+        "members",
+        "staff",
+        "people",
+        "persons",
+    ];
+    match word(count + 1) {
+        Some(next) if OTHER_UNITS.contains(&next) || english_count(next).is_some() => None,
+        _ => Some((at + 1, count)),
+    }
 }
 
 /// Finds ages in a Chinese run, in digits or numerals (13岁, 35周岁, 十三岁).
@@ -310,6 +394,15 @@ mod tests {
         assert_eq!(en_ages("people aged 60 and over")[0].forms[..2], ["六十周岁", "六十五周岁"]);
         assert_eq!(en_ages("under the age of 18")[0].from, "age of 18");
         assert_eq!(en_ages("16 years of age")[0].forms[1], "十八周岁");
+        // A bound on a person's age: the legal line it names.
+        let found = en_ages("can kids under 10 be in ads");
+        assert_eq!(found[0].from, "under 10");
+        assert_eq!(found[0].forms[0], "十周岁");
+        assert_eq!(en_ages("children younger than 14")[0].forms[0], "十四周岁");
+        assert_eq!(en_ages("people over 60 years")[0].forms[0], "六十周岁");
+        assert!(en_ages("kids under 10 days").is_empty(), "a period, not an age");
+        assert!(en_ages("firms under 10 employees").is_empty(), "not a person");
+        assert!(en_ages("people over 60 percent").is_empty());
         assert!(en_ages("for 13 years").is_empty());
         assert!(en_ages("the age limit").is_empty());
         let found = zh_ages("我今年35岁，孩子十三岁，老人70周岁");
