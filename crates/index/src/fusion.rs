@@ -207,9 +207,9 @@ pub(crate) struct Leader {
 /// by idf, a lone Chinese character by [`Ranking::single_character_share`] of that) that
 /// the clause covers, by the words themselves or by expansions standing
 /// for them, each in its own script (35岁 does not cover an English clause through the
-/// number 35). A word that has nothing in a
-/// clause's language (a Chinese word the lexicon cannot translate, for an English clause;
-/// a word no clause of its own language holds either) counts for that clause by [`UNREACHABLE_WEIGHT`] of its weight only: no clause of
+/// number 35). A word that has nothing in a clause's language (a Chinese word the
+/// lexicon cannot translate, for an English clause; a Chinese word no clause holds, for
+/// any) counts for that clause by [`UNREACHABLE_WEIGHT`] of its weight only: no clause of
 /// that language could hold it, yet a clause holding only the few words that do reach
 /// it (a year, a number) has not covered the query either. Each
 /// concept member runs once, restricted to these clauses, so the cost does not grow with

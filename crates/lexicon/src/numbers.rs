@@ -111,6 +111,35 @@ const PEOPLE: &[&str] = &[
     "elderly",
 ];
 
+/// Units after a count that make it something other than an age ("under 10 days").
+const OTHER_UNITS: &[&str] = &[
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "hour",
+    "hours",
+    "minute",
+    "minutes",
+    "percent",
+    "per",
+    "yuan",
+    "rmb",
+    "dollars",
+    "pounds",
+    "kg",
+    "km",
+    "times",
+    "employees",
+    "workers",
+    "members",
+    "staff",
+    "people",
+    "persons",
+];
+
 /// Finds a bound on a person's age after the person word at `at` ("kids under 10",
 /// "children younger than 14", "people over 60 years"): where the bound's words start
 /// and where its count is. A count followed by another unit ("kids under 10 days",
@@ -126,33 +155,6 @@ fn person_bound(words: &[String], at: usize) -> Option<(usize, usize)> {
         _ => return None,
     };
     english_count(word(count)?)?;
-    const OTHER_UNITS: &[&str] = &[
-        "day",
-        "days",
-        "week",
-        "weeks",
-        "month",
-        "months",
-        "hour",
-        "hours",
-        "minute",
-        "minutes",
-        "percent",
-        "per",
-        "yuan",
-        "rmb",
-        "dollars",
-        "pounds",
-        "kg",
-        "km",
-        "times",
-        "employees",
-        "workers",
-        "members",
-        "staff",
-        "people",
-        "persons",
-    ];
     match word(count + 1) {
         Some(next) if OTHER_UNITS.contains(&next) || english_count(next).is_some() => None,
         _ => Some((at + 1, count)),
