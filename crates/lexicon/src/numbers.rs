@@ -55,9 +55,9 @@ pub(crate) fn en_ages(run: &str) -> Vec<StatuteForms> {
                 (Some("years"), Some("of"), Some("age")) => (n, at + 3),
                 _ => continue,
             }
-        } else if let Some((from, end)) = person_bound(&words, at) {
+        } else if let Some((from, end, n)) = person_bound(&words, at) {
             // "kids under 10", "people over 60": a bound on a person's age.
-            let forms = age_forms(english_count(&words[end]).unwrap_or_default());
+            let forms = age_forms(n);
             if !forms.is_empty() {
                 found.push(StatuteForms { from: words[from..=end].join(" "), forms });
             }
@@ -141,10 +141,10 @@ const OTHER_UNITS: &[&str] = &[
 ];
 
 /// Finds a bound on a person's age after the person word at `at` ("kids under 10",
-/// "children younger than 14", "people over 60 years"): where the bound's words start
-/// and where its count is. A count followed by another unit ("kids under 10 days",
-/// "people over 60 percent") bounds something else.
-fn person_bound(words: &[String], at: usize) -> Option<(usize, usize)> {
+/// "children younger than 14", "people over 60 years"): where the bound's words start,
+/// where its count is, and the count. A count followed by another unit ("kids under 10
+/// days", "people over 60 percent") bounds something else.
+fn person_bound(words: &[String], at: usize) -> Option<(usize, usize, u32)> {
     let word = |i: usize| words.get(i).map(String::as_str);
     if !PEOPLE.contains(&word(at)?) {
         return None;
@@ -154,10 +154,10 @@ fn person_bound(words: &[String], at: usize) -> Option<(usize, usize)> {
         ("younger" | "older", Some("than")) => at + 3,
         _ => return None,
     };
-    english_count(word(count)?)?;
+    let n = english_count(word(count)?)?;
     match word(count + 1) {
         Some(next) if OTHER_UNITS.contains(&next) || english_count(next).is_some() => None,
-        _ => Some((at + 1, count)),
+        _ => Some((at + 1, count, n)),
     }
 }
 
