@@ -1,9 +1,10 @@
 //! What kind of answer a question asks for (a time, an amount, a rate, a definition, an
-//! age, a count) and whether a clause states one.
+//! age, a count, who bears a cost) and whether a clause states one.
 //!
 //! "How long do I have to appeal", 罚多少钱, "deed tax rate", "who counts as a small-scale
-//! taxpayer", "minimum age to vote", 几个城市: the clause that settles such a question
-//! states a period, a sum, a percentage, a definition, an age or a number of things, while
+//! taxpayer", "minimum age to vote", 几个城市, 体检钱谁出: the clause that settles such a question
+//! states a period, a sum, a percentage, a definition, an age, a number of things or who
+//! pays, while
 //! its neighbours in the same law share the question's words without answering it. Search
 //! ranks the clauses that state what the question asks for ahead of those that do not
 //! ([`crate::Ranking::answer_boost`]).
@@ -50,16 +51,20 @@ pub(crate) enum AnswerKind {
     Age,
     /// A count of things: 11个城市, 50个以上的成员, 车辆3辆, 0台（套）, "3 leading industries".
     Count,
+    /// Who bears a cost, or that it is free: 费用由用人单位承担, 免费提供, "borne by the
+    /// employer", "free of charge".
+    Cost,
 }
 
 impl AnswerKind {
-    const ALL: [AnswerKind; 6] = [
+    const ALL: [AnswerKind; 7] = [
         AnswerKind::Time,
         AnswerKind::Amount,
         AnswerKind::Rate,
         AnswerKind::Definition,
         AnswerKind::Age,
         AnswerKind::Count,
+        AnswerKind::Cost,
     ];
 
     /// The name shown in explanations.
@@ -71,6 +76,7 @@ impl AnswerKind {
             AnswerKind::Definition => "definition",
             AnswerKind::Age => "age",
             AnswerKind::Count => "count",
+            AnswerKind::Cost => "cost",
         }
     }
 
@@ -80,7 +86,7 @@ impl AnswerKind {
 
     /// The words of a question asking for this kind of answer, on lower-cased text.
     fn question(self) -> &'static Regex {
-        static PATTERNS: LazyLock<[Regex; 6]> = LazyLock::new(|| {
+        static PATTERNS: LazyLock<[Regex; 7]> = LazyLock::new(|| {
             AnswerKind::ALL.map(|kind| {
                 let pattern = match kind {
                     AnswerKind::Time => concat!(
@@ -114,6 +120,16 @@ impl AnswerKind {
                         r"(?-u:\b)(how many|number of|quota)(?-u:\b)|",
                         r"(多少|几)(个|家|名|人|项|所|座|批|次|件|类|种|户)|数量|名额|人数"
                     ),
+                    // "Do parents pay for…" only as the question's opening: "what extra
+                    // charge do I pay for every day I am late" asks for a sum.
+                    AnswerKind::Cost => concat!(
+                        r"(?-u:\b)(who (pays|will pay|should pay|has to pay|must pay|covers|bears|",
+                        r"foots|funds|is paying|picks up)|at whose (expense|cost)|free of charge|",
+                        r"for free|(is|are) (it|they|this|that|these|those) free|cost anything)(?-u:\b)|",
+                        r"^(do|does|will|would|must|should|can) [a-z']+( [a-z']+)? (have to |need to )?pay for(?-u:\b)|",
+                        r"谁(来)?(出|付|承担|负担|掏|买单|支付)|由谁(出|付|承担|负担|支付)|费用谁|要不要钱|要钱吗|",
+                        r"收不收费|收费吗|免费吗|是否免费|免不免费|花钱吗|(自己|个人)(花钱|掏钱|出钱|付钱|承担)|自费吗"
+                    ),
                 };
                 Regex::new(pattern).expect("answer question pattern")
             })
@@ -125,7 +141,7 @@ impl AnswerKind {
     fn statement(self) -> &'static Regex {
         // Word boundaries are ASCII ones ((?-u:\b)): English words are ASCII, and a
         // Unicode boundary would keep the regex engine off its fast path on Chinese text.
-        static PATTERNS: LazyLock<[Regex; 6]> = LazyLock::new(|| {
+        static PATTERNS: LazyLock<[Regex; 7]> = LazyLock::new(|| {
             AnswerKind::ALL.map(|kind| {
                 let pattern = match kind {
                     AnswerKind::Time => concat!(
@@ -158,6 +174,16 @@ impl AnswerKind {
                         r"(?-u:\b)(to|of|than|least|most|about|around|nearly|over|only|total|",
                         r"maximum|minimum|exceed|exceeding|are|were|be) ([1-9][0-9]{0,2}|two|three|four|",
                         r"five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty) [a-z]"
+                    ),
+                    // A cost and who bears it (费用由…承担, 资金…由…安排), or no cost at all.
+                    AnswerKind::Cost => concat!(
+                        r"(费用|经费|成本|开支|资金|价款)[^。；]{0,20}由[^。；]{0,24}(承担|负担|分担|支付|列支|安排|保障|筹集)|",
+                        r"由[^。；，]{0,20}(承担|负担|分担)[^。；]{0,4}(费用|经费|成本|开支)|",
+                        r"从[^。；，]{0,16}中(列支|支出|支付|开支|安排)|",
+                        r"免费|不收取|不得收取|不收费|不另收费|自费|(列入|纳入)[^。；]{0,12}预算|",
+                        r"(?-u:\b)(borne by|paid by|pays? for|paying for|at (its|their|his|her|the|your|our) own expense|",
+                        r"at the expense of|at no (cost|charge)|free of charge|for free|shall bear|bear the costs?|",
+                        r"cover the costs?|funded by|financed by|reimburs\w+|subsidy funds|funds arranged by)(?-u:\b)"
                     ),
                 };
                 Regex::new(pattern).expect("answer statement pattern")
@@ -331,6 +357,19 @@ mod tests {
     }
 
     #[test]
+    fn questions_ask_who_bears_a_cost() {
+        assert_eq!(asked("厂里让去做职业病体检 钱谁出"), ["cost"]);
+        assert_eq!(asked("试点项目由谁出钱？"), ["cost"]);
+        assert_eq!(asked("孩子打疫苗要自己花钱吗"), ["cost"]);
+        assert_eq!(asked("who pays for the extra hotel nights"), ["cost"]);
+        assert_eq!(asked("do parents pay for their kids' vaccines"), ["cost"]);
+        assert_eq!(asked("is it free to renew an ID card"), ["cost"]);
+        // A charge one pays per day late is a sum or a rate, not a question of who pays.
+        assert!(asked("what extra charge do I pay for every day my taxes are late").is_empty());
+        assert!(asked("payment of wages").is_empty());
+    }
+
+    #[test]
     fn plain_topics_ask_for_nothing_in_particular() {
         assert!(Answers::asked("fund use restrictions").is_empty());
         assert!(Answers::asked("资金使用范围").is_empty());
@@ -360,6 +399,12 @@ mod tests {
         assert_eq!(stated("共有车辆3辆，其中执法执勤用车3辆"), ["count"]);
         assert_eq!(stated("单价100万元以上设备0台（套）"), ["amount", "count"]);
         assert!(stated("推动产业迈上一台阶").is_empty(), "a step is no machine");
+        assert_eq!(stated("职业健康检查费用由用人单位承担"), ["cost"]);
+        assert_eq!(stated("增加的食宿费用，由旅游者承担"), ["cost"]);
+        assert_eq!(stated("政府免费向居民提供免疫规划疫苗"), ["cost"]);
+        assert_eq!(stated("其个人应缴纳的基本医疗保险费从失业保险基金中列支"), ["cost"]);
+        assert_eq!(stated("the costs shall be borne by the employer"), ["cost"]);
+        assert!(stated("由其承担法律责任").is_empty(), "a liability is no cost");
     }
 
     #[test]
