@@ -101,7 +101,7 @@ impl AnswerKind {
                     AnswerKind::Amount => concat!(
                         r"(?-u:\b)(how much|fines?|how many yuan|amounts?|sums?)(?-u:\b)|",
                         r"多少钱|罚多少|多少元|金额|赔多少|罚款多少|补多少|补助多少|多少万|数额|",
-                        r"(扣|交|缴|给|付|收|退|拿|领|报销|发|奖|罚|挣|赚|花)多少|多少[?？]?$"
+                        r"(扣|交|缴|给|付|收|退|拿|领|报销|发|奖|罚|挣|赚|花|贷|借)多少|多少[?？]?$"
                     ),
                     AnswerKind::Rate => concat!(
                         r"(?-u:\b)(rates?|percent|percentage|proportion|share of)(?-u:\b)|",
@@ -346,6 +346,7 @@ mod tests {
         assert_eq!(asked("企业串通定价罚多少钱"), ["amount"]);
         assert_eq!(asked("子女教育每个月能扣多少"), ["amount"]);
         assert_eq!(asked("补贴标准是多少？"), ["amount"]);
+        assert_eq!(asked("失业了想自己创业 能贷多少款"), ["amount"]);
         assert_eq!(asked("deed tax rate"), ["rate"]);
         assert_eq!(asked("买房契税按多少比例交"), ["rate"]);
         // How much tax one pays is set by a rate.
