@@ -23,6 +23,10 @@ const WORD_IN_PHRASE_FACTOR: f32 = 0.4;
 /// English words that, in a question, are mostly a phrasal verb's particle ("get it back",
 /// "set up", "laid off", "shut down", "turned away"): alone, they translate into noise.
 const PARTICLES: [&str; 5] = ["up", "down", "back", "off", "away"];
+/// Units of time a question counts ("how many days", "how many working days"): asked
+/// for, not searched for.
+const TIME_UNITS: [&str; 10] =
+    ["day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours"];
 /// Words after which an English word is a verb: "to pay", "must file", "I sell", "who
 /// pays", "can't refuse".
 const VERB_CUES: [&str; 28] = [
@@ -239,11 +243,15 @@ impl Lexicon {
         // The words of a duration or an age ("15 days", "a couple of years", "16 years
         // old") are searched in the statute's forms (see `number_candidates`); alone, they
         // would translate into noise (十五, 日子, 挂钩 for "couple").
-        let counted: HashSet<String> = numbers::en_durations(run)
+        let mut counted: HashSet<String> = numbers::en_durations(run)
             .into_iter()
             .chain(numbers::en_ages(run))
             .flat_map(|n| n.from.split(' ').map(str::to_owned).collect::<Vec<_>>())
             .collect();
+        // "How many years" asks for a number of years, not for "many years" (多年): its
+        // `many` neither translates nor starts a phrase; the unit still translates.
+        let asked = asked_units(&words);
+        counted.extend(words.iter().zip(&asked).filter(|(_, &a)| a).map(|(w, _)| w.clone()));
         // A lone letter ("U.S.", "R&D") is no word to translate: the dictionary's senses of
         // "u" or "r" (装置, 半径) are noise; so is a phrasal verb's particle ("get the tax
         // back": 支持 for "back", 向上 for "up"), whose verb phrase, when the lexicon knows
@@ -262,10 +270,15 @@ impl Lexicon {
         let mut in_phrase = vec![false; words.len()];
         let mut start = 0;
         while start < words.len() {
+            if asked[start] {
+                start += 1;
+                continue;
+            }
             let phrase_end =
                 (start + 2..=(start + longest).min(words.len())).rev().find_map(|end| {
                     let known = !english::is_stop_word(&words[start])
-                        && !english::is_stop_word(&words[end - 1]);
+                        && !english::is_stop_word(&words[end - 1])
+                        && !asked[start..end].contains(&true);
                     known
                         .then(|| self.known_phrase_key(&stems[start..end], doc_freq))
                         .flatten()
@@ -524,6 +537,22 @@ impl PhraseWords<'_> {
 /// Tells, for each of a query's words, whether the query uses it as a verb: it follows a
 /// modal, "to", "do" or a subject pronoun ([`VERB_CUES`]), perhaps with an adverb between
 /// ("I still have to pay", "who pays", "must not sell").
+/// Marks the `many` of "how many days", "how many working days"…: it asks for a number
+/// of them, and joined to the unit it would translate as 多年 "many years".
+fn asked_units(words: &[String]) -> Vec<bool> {
+    let mut asked = vec![false; words.len()];
+    for at in 0..words.len() {
+        if words[at] != "how" || words.get(at + 1).is_none_or(|w| w != "many") {
+            continue;
+        }
+        let unit = if words.get(at + 2).is_some_and(|w| w == "working") { at + 3 } else { at + 2 };
+        if words.get(unit).is_some_and(|w| TIME_UNITS.contains(&w.as_str())) {
+            asked[at + 1] = true;
+        }
+    }
+    asked
+}
+
 fn used_as_verbs(words: &[String]) -> Vec<bool> {
     let mut verbs = vec![false; words.len()];
     for (at, verb) in verbs.iter_mut().enumerate() {
@@ -1061,6 +1090,21 @@ mod tests {
         let expansion = lex.expand("契税交多少", &corpus, TOTAL);
         assert!(expansion.weight_of("缴纳").is_some(), "{expansion:?}");
         assert_eq!(expansion.weight_of("hand over"), None, "{expansion:?}");
+    }
+
+    #[test]
+    fn the_unit_a_question_counts_is_not_translated() {
+        let corpus = |term: &str| match term {
+            "多年" | "每年" | "护照" | "有效期" => 20,
+            _ => 0,
+        };
+        let expansion = expand("how many years is a passport valid", &corpus, TOTAL);
+        for (term, kept) in [("多年", false), ("每年", true), ("护照", true), ("有效期", true)]
+        {
+            assert_eq!(expansion.weight_of(term).is_some(), kept, "{term}: {expansion:?}");
+        }
+        let marked = asked_units(&english::words("how many working days, and for how many people"));
+        assert_eq!(marked, [false, true, false, false, false, false, false, false, false]);
     }
 
     #[test]
