@@ -198,6 +198,12 @@ static TAX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"税|(?-u:\b)(tax|taxes|duty|duties|vat)(?-u:\b)").expect("tax pattern")
 });
 
+/// An English verb of paying.
+static PAYING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(pay|pays|paid|paying|owe|owes|owed|charge|charged|charges)(?-u:\b)")
+        .expect("paying pattern")
+});
+
 /// A set of answer kinds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub(crate) struct Answers(u8);
@@ -242,12 +248,22 @@ impl Answers {
 
     /// The words of a query that ask for a kind of answer (比例 in 按多少比例交, "how long"),
     /// as the query writes them, lower-cased.
+    ///
+    /// In a question of how much one pays or who pays ("how much tax do I pay when I buy a
+    /// car", "who pays for…"), the English verb of paying asks too: the clause stating the
+    /// rate (税率为百分之十) answers it without a word for paying.
     pub(crate) fn asking_words(query: &str) -> Vec<String> {
         let lower = query.to_lowercase();
-        AnswerKind::ALL
+        let mut words: Vec<String> = AnswerKind::ALL
             .iter()
             .flat_map(|kind| kind.question().find_iter(&lower).map(|m| m.as_str().to_owned()))
-            .collect()
+            .collect();
+        let money =
+            Answers(AnswerKind::Amount.bit() | AnswerKind::Rate.bit() | AnswerKind::Cost.bit());
+        if Answers::asked(query).meets(money) {
+            words.extend(PAYING.find_iter(&lower).map(|m| m.as_str().to_owned()));
+        }
+        words
     }
 
     /// Every kind.
@@ -414,6 +430,8 @@ mod tests {
         assert_eq!(Answers::asking_words("What is the Deadline?"), ["deadline"]);
         assert_eq!(Answers::asking_words("how long and how much"), ["how long", "how much"]);
         assert!(Answers::asking_words("资金使用范围").is_empty());
+        assert_eq!(Answers::asking_words("how much tax do I pay"), ["how much", "pay"]);
+        assert!(Answers::asking_words("pay back the deposit").is_empty());
     }
 
     #[test]
