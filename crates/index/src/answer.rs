@@ -2,10 +2,10 @@
 //! age, a count, who bears a cost) and whether a clause states one.
 //!
 //! "How long do I have to appeal", 罚多少钱, "deed tax rate", "who counts as a small-scale
-//! taxpayer", "minimum age to vote", 几个城市, 体检钱谁出: the clause that settles such a question
-//! states a period, a sum, a percentage, a definition, an age, a number of things or who
-//! pays, while
-//! its neighbours in the same law share the question's words without answering it. Search
+//! taxpayer", "minimum age to vote", 几个城市, 体检钱谁出: the clause that settles such a
+//! question states a period, a sum, a percentage, a definition, an age, a number of things
+//! or who pays, while its neighbours in the same law share the question's words without
+//! answering it. Search
 //! ranks the clauses that state what the question asks for ahead of those that do not
 //! ([`crate::Ranking::answer_boost`]).
 

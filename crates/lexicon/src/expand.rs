@@ -23,8 +23,8 @@ const WORD_IN_PHRASE_FACTOR: f32 = 0.4;
 /// English words that, in a question, are mostly a phrasal verb's particle ("get it back",
 /// "set up", "laid off", "shut down", "turned away"): alone, they translate into noise.
 const PARTICLES: [&str; 5] = ["up", "down", "back", "off", "away"];
-/// Units of time a question counts ("how many days", "how many working days"): asked
-/// for, not searched for.
+/// Units of time a question asks the number of ("how many days", "how many working
+/// days"): the `many` before them does not translate ([`asked_units`]).
 const TIME_UNITS: [&str; 10] =
     ["day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours"];
 /// Words after which an English word is a verb: "to pay", "must file", "I sell", "who
@@ -534,9 +534,6 @@ impl PhraseWords<'_> {
     }
 }
 
-/// Tells, for each of a query's words, whether the query uses it as a verb: it follows a
-/// modal, "to", "do" or a subject pronoun ([`VERB_CUES`]), perhaps with an adverb between
-/// ("I still have to pay", "who pays", "must not sell").
 /// Marks the `many` of "how many days", "how many working days"…: it asks for a number
 /// of them, and joined to the unit it would translate as 多年 "many years".
 fn asked_units(words: &[String]) -> Vec<bool> {
@@ -553,6 +550,9 @@ fn asked_units(words: &[String]) -> Vec<bool> {
     asked
 }
 
+/// Tells, for each of a query's words, whether the query uses it as a verb: it follows a
+/// modal, "to", "do" or a subject pronoun ([`VERB_CUES`]), perhaps with an adverb between
+/// ("I still have to pay", "who pays", "must not sell").
 fn used_as_verbs(words: &[String]) -> Vec<bool> {
     let mut verbs = vec![false; words.len()];
     for (at, verb) in verbs.iter_mut().enumerate() {
@@ -1093,7 +1093,7 @@ mod tests {
     }
 
     #[test]
-    fn the_unit_a_question_counts_is_not_translated() {
+    fn the_many_of_how_many_years_is_not_translated() {
         let corpus = |term: &str| match term {
             "多年" | "每年" | "护照" | "有效期" => 20,
             _ => 0,
