@@ -252,7 +252,8 @@ impl Answers {
     /// In a question of how much one pays or who pays ("how much tax do I pay when I buy a
     /// car", "who pays for…"), the English verb of paying asks too: the clause stating the
     /// rate (税率为百分之十) answers it without a word for paying.
-    pub(crate) fn asking_words(query: &str) -> Vec<String> {
+    /// `self` is what the query asks for ([`Answers::asked`]).
+    pub(crate) fn asking_words(self, query: &str) -> Vec<String> {
         let lower = query.to_lowercase();
         let mut words: Vec<String> = AnswerKind::ALL
             .iter()
@@ -260,7 +261,7 @@ impl Answers {
             .collect();
         let money =
             Answers(AnswerKind::Amount.bit() | AnswerKind::Rate.bit() | AnswerKind::Cost.bit());
-        if Answers::asked(query).meets(money) {
+        if self.meets(money) {
             words.extend(PAYING.find_iter(&lower).map(|m| m.as_str().to_owned()));
         }
         words
@@ -312,6 +313,10 @@ mod tests {
 
     fn asked(query: &str) -> Vec<&'static str> {
         Answers::asked(query).names()
+    }
+
+    fn asking(query: &str) -> Vec<String> {
+        Answers::asked(query).asking_words(query)
     }
 
     fn stated(text: &str) -> Vec<&'static str> {
@@ -426,12 +431,12 @@ mod tests {
 
     #[test]
     fn the_words_asking_for_an_answer_are_found_as_written() {
-        assert_eq!(Answers::asking_words("买房契税按多少比例交"), ["比例"]);
-        assert_eq!(Answers::asking_words("What is the Deadline?"), ["deadline"]);
-        assert_eq!(Answers::asking_words("how long and how much"), ["how long", "how much"]);
-        assert!(Answers::asking_words("资金使用范围").is_empty());
-        assert_eq!(Answers::asking_words("how much tax do I pay"), ["how much", "pay"]);
-        assert!(Answers::asking_words("pay back the deposit").is_empty());
+        assert_eq!(asking("买房契税按多少比例交"), ["比例"]);
+        assert_eq!(asking("What is the Deadline?"), ["deadline"]);
+        assert_eq!(asking("how long and how much"), ["how long", "how much"]);
+        assert!(asking("资金使用范围").is_empty());
+        assert_eq!(asking("how much tax do I pay"), ["how much", "pay"]);
+        assert!(asking("pay back the deposit").is_empty());
     }
 
     #[test]

@@ -334,7 +334,8 @@ impl QueryPlan {
         }
         rest.push_str(&query[at..]);
         let asks = Answers::asked(query);
-        let asking = Answers::asking_words(query)
+        let asking = asks
+            .asking_words(query)
             .iter()
             .flat_map(|words| analyze(words, false))
             .map(|t| t.text)
