@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Scores eval/queries.jsonl (or the file given as $1, e.g. ../shared/eval/dev.jsonl)
 # against the release binary:
-#   cargo build --release -p tiaowen-cli && target/release/tiaowen reindex ...   (once)
+#   cargo build --release -p tiaowen-cli && target/release/tiaowen ingest corpus --index index   (once)
 #   eval/run.sh [QUERIES] [extra score.py flags, e.g. --quiet]
 # INDEX (default: index) is the index folder; SCORE (default: ../shared/eval/score.py
 # beside the repository) is the scorer.

@@ -1,10 +1,11 @@
-//! Durations and ages as statutes write them: a query's "15 days", "six months" or 30天
-//! becomes 十五日, 六个月 and 三十日, the forms of 十五日内缴纳 and 六个月以上; a
+//! Durations, multiples and ages as statutes write them: a query's "15 days", "six
+//! months" or 30天 becomes 十五日, 六个月 and 三十日, the forms of 十五日内缴纳 and
+//! 六个月以上; "ten times" or 10倍 becomes 十倍, the form of 价款十倍的赔偿金; a
 //! "13-year-old" or 13岁 becomes 十三周岁 and the legal ages around it (不满十四周岁).
 
 use tiaowen_text::parse_chinese_number;
 
-/// One duration or age found in a query: the words as written, and the Chinese forms to
+/// One duration, multiple or age found in a query: the words as written, and the Chinese forms to
 /// search.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct StatuteForms {
@@ -243,9 +244,10 @@ fn forms(n: u32, unit: Unit) -> Vec<String> {
         Unit::Month => vec![format!("{zh}个月"), format!("{n}个月")],
         Unit::Year => vec![format!("{zh}年"), format!("{n}年")],
         Unit::Hour => vec![format!("{zh}小时"), format!("{n}小时")],
+        Unit::Times => vec![format!("{zh}倍"), format!("{n}倍")],
     };
     if n == 2 && unit != Unit::Day {
-        // 两个月, 两年: the everyday two beside the statute's 二.
+        // 两个月, 两年, 两倍: the everyday two beside the statute's 二.
         forms.insert(1, forms[0].replacen('二', "两", 1));
     }
     if n == 1 && matches!(unit, Unit::Month | Unit::Year) {
@@ -262,11 +264,16 @@ enum Unit {
     Month,
     Year,
     Hour,
+    /// A multiple of a sum: 十倍, "ten times".
+    Times,
 }
 
-/// Finds durations in an English run: a count, then a unit ("15 days", "six-month",
-/// "30 working days", "a couple of years").
-pub(crate) fn en_durations(run: &str) -> Vec<StatuteForms> {
+/// Words after "N times" that make it a frequency ("three times a year"), not a multiple.
+const FREQUENCY_WORDS: &[&str] = &["a", "an", "per", "each", "every", "in", "within", "during"];
+
+/// Finds durations and multiples in an English run: a count, then a unit ("15 days",
+/// "six-month", "30 working days", "a couple of years", "ten times", "three-fold").
+pub(crate) fn en_counts(run: &str) -> Vec<StatuteForms> {
     let words = english_words(run);
     let mut found = Vec::new();
     for (start, word) in words.iter().enumerate() {
@@ -292,6 +299,10 @@ pub(crate) fn en_durations(run: &str) -> Vec<StatuteForms> {
             (Some("month" | "months"), _) => (Unit::Month, 1),
             (Some("year" | "years"), _) => (Unit::Year, 1),
             (Some("hour" | "hours"), _) => (Unit::Hour, 1),
+            (Some("times"), next) if !next.is_some_and(|w| FREQUENCY_WORDS.contains(&w)) => {
+                (Unit::Times, 1)
+            }
+            (Some("fold"), _) => (Unit::Times, 1),
             _ => continue,
         };
         let forms = forms(n, unit);
@@ -302,9 +313,9 @@ pub(crate) fn en_durations(run: &str) -> Vec<StatuteForms> {
     found
 }
 
-/// Finds durations written with digits in a Chinese run (30天, 6个月, 15个工作日) and
-/// gives the statute's numerals.
-pub(crate) fn zh_durations(run: &str) -> Vec<StatuteForms> {
+/// Finds durations and multiples written with digits in a Chinese run (30天, 6个月,
+/// 15个工作日, 10倍) and gives the statute's numerals.
+pub(crate) fn zh_counts(run: &str) -> Vec<StatuteForms> {
     let mut found = Vec::new();
     let mut rest = run;
     while let Some(start) = rest.find(|c: char| c.is_ascii_digit()) {
@@ -319,6 +330,7 @@ pub(crate) fn zh_durations(run: &str) -> Vec<StatuteForms> {
             ("日", Unit::Day),
             ("年", Unit::Year),
             ("小时", Unit::Hour),
+            ("倍", Unit::Times),
         ]
         .into_iter()
         .find(|(suffix, _)| after.starts_with(suffix));
@@ -366,24 +378,38 @@ mod tests {
 
     #[test]
     fn english_durations_become_chinese_forms() {
-        let found = en_durations("pay within 15 days after the customs declaration");
+        let found = en_counts("pay within 15 days after the customs declaration");
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].from, "15 days");
         assert_eq!(found[0].forms[0], "十五日");
         assert!(found[0].forms.contains(&"15天".to_owned()));
-        let found = en_durations("a six-month probation and 20 working days");
+        let found = en_counts("a six-month probation and 20 working days");
         let firsts: Vec<&str> = found.iter().map(|d| d.forms[0].as_str()).collect();
         assert_eq!(firsts, vec!["六个月", "二十个工作日"]);
-        assert_eq!(en_durations("two years")[0].forms[..2], ["二年", "两年"]);
-        assert!(en_durations("in 2025 the days are long").is_empty());
-        let couple = en_durations("for a couple of years");
+        assert_eq!(en_counts("two years")[0].forms[..2], ["二年", "两年"]);
+        assert!(en_counts("in 2025 the days are long").is_empty());
+        let couple = en_counts("for a couple of years");
         assert_eq!(
             (couple[0].from.as_str(), &couple[0].forms[..2]),
             ("couple of years", &["二年".to_owned(), "两年".to_owned()][..])
         );
-        assert!(en_durations("a couple of questions").is_empty());
-        assert_eq!(en_durations("3 years of experience")[0].forms[0], "三年");
-        assert!(en_durations("Article 15").is_empty());
+        assert!(en_counts("a couple of questions").is_empty());
+        assert_eq!(en_counts("3 years of experience")[0].forms[0], "三年");
+        assert!(en_counts("Article 15").is_empty());
+    }
+
+    #[test]
+    fn multiples_become_the_statutes_times() {
+        let found = en_counts("can I get ten times the price back");
+        assert_eq!(
+            (found[0].from.as_str(), &found[0].forms[..]),
+            ("ten times", &["十倍".to_owned(), "10倍".to_owned()][..])
+        );
+        assert_eq!(en_counts("a three-fold fine")[0].forms[0], "三倍");
+        assert_eq!(en_counts("2 times the loss")[0].forms[..2], ["二倍", "两倍"]);
+        assert!(en_counts("three times a year").is_empty(), "a frequency");
+        assert!(en_counts("inspected 4 times per month").is_empty(), "a frequency");
+        assert_eq!(zh_counts("赔偿10倍")[0].forms, ["十倍"]);
     }
 
     #[test]
@@ -392,7 +418,7 @@ mod tests {
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].from, "13 year old");
         assert_eq!(found[0].forms, ["十三周岁", "十四周岁", "十二周岁", "13周岁"]);
-        assert!(en_durations("a 13-year-old kid").is_empty(), "an age is not a period");
+        assert!(en_counts("a 13-year-old kid").is_empty(), "an age is not a period");
         assert_eq!(en_ages("people aged 60 and over")[0].forms[..2], ["六十周岁", "六十五周岁"]);
         assert_eq!(en_ages("under the age of 18")[0].from, "age of 18");
         assert_eq!(en_ages("16 years of age")[0].forms[1], "十八周岁");
@@ -418,12 +444,12 @@ mod tests {
 
     #[test]
     fn chinese_digits_become_numerals_but_years_stay_dates() {
-        let found = zh_durations("超过30天没交怎么办");
+        let found = zh_counts("超过30天没交怎么办");
         assert_eq!(found[0].from, "30天");
         assert_eq!(found[0].forms[0], "三十日");
-        assert_eq!(zh_durations("6个月内")[0].forms[0], "六个月");
-        assert_eq!(zh_durations("15个工作日")[0].forms[0], "十五个工作日");
-        assert!(zh_durations("2025年申报").is_empty());
-        assert!(zh_durations("第3条").is_empty());
+        assert_eq!(zh_counts("6个月内")[0].forms[0], "六个月");
+        assert_eq!(zh_counts("15个工作日")[0].forms[0], "十五个工作日");
+        assert!(zh_counts("2025年申报").is_empty());
+        assert!(zh_counts("第3条").is_empty());
     }
 }
