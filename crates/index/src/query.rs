@@ -266,6 +266,63 @@ pub(crate) fn affirmative(query: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Capitalised abbreviations that read as English stop words once lower-cased ("US" as
+/// "us", "IT" as "it"), and the words searched for them.
+const STOP_WORD_ABBREVIATIONS: &[(&str, &str)] = &[
+    ("U.S.A.", "America"),
+    ("U.S.", "America"),
+    ("USA", "America"),
+    ("US", "America"),
+    ("IT", "information technology"),
+];
+
+/// Spells out the capitalised abbreviations that lower-case into stop words: "what is the
+/// US doing about deepfakes" searches "America" (美国 in Chinese), "IT skills" searches
+/// "information technology". A query of three English words or more in capitals throughout
+/// ("WHAT CAN US CITIZENS DO") is left as it is, since there "US" may be the pronoun.
+pub(crate) fn spelled_out(query: &str) -> Cow<'_, str> {
+    let english_words =
+        query.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| !w.is_empty()).count();
+    if english_words >= 3 && !query.chars().any(|c| c.is_ascii_lowercase()) {
+        return Cow::Borrowed(query);
+    }
+    let mut out = String::new();
+    let mut at = 0;
+    let mut changed = false;
+    while at < query.len() {
+        let boundary_before =
+            query[..at].chars().next_back().is_none_or(|c| !c.is_ascii_alphanumeric());
+        let found = boundary_before
+            .then(|| {
+                STOP_WORD_ABBREVIATIONS.iter().find(|(short, _)| {
+                    query[at..].starts_with(short)
+                        && query[at + short.len()..]
+                            .chars()
+                            .next()
+                            .is_none_or(|c| !c.is_ascii_alphanumeric())
+                })
+            })
+            .flatten();
+        match found {
+            Some((short, long)) => {
+                out.push_str(long);
+                at += short.len();
+                changed = true;
+            }
+            None => {
+                let c = query[at..].chars().next().expect("at is below the length");
+                out.push(c);
+                at += c.len_utf8();
+            }
+        }
+    }
+    if changed {
+        Cow::Owned(out)
+    } else {
+        Cow::Borrowed(query)
+    }
+}
+
 /// Tells whether a text holds Chinese characters.
 pub(crate) fn has_cjk(text: &str) -> bool {
     text.chars().any(tiaowen_model::is_cjk)
@@ -522,6 +579,24 @@ fn merge_phrase(groups: Vec<TermGroup>) -> Option<TermGroup> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn abbreviations_that_read_as_stop_words_are_spelled_out() {
+        assert_eq!(
+            spelled_out("what is the US doing about deepfakes"),
+            "what is the America doing about deepfakes"
+        );
+        assert_eq!(spelled_out("U.S. export controls"), "America export controls");
+        assert_eq!(
+            spelled_out("IT training for workers"),
+            "information technology training for workers"
+        );
+        assert_eq!(spelled_out("tell us about it"), "tell us about it");
+        assert_eq!(spelled_out("USB ports and ITEMS"), "USB ports and ITEMS");
+        assert_eq!(spelled_out("WHAT CAN US CITIZENS DO"), "WHAT CAN US CITIZENS DO");
+        assert_eq!(spelled_out("美国US政策"), "美国America政策");
+        assert_eq!(spelled_out("US AI"), "America AI");
+    }
 
     #[test]
     fn takes_document_numbers_out_of_the_query() {

@@ -19,7 +19,7 @@ use crate::context::weigh_by_context;
 use crate::explain::{explain_hit, Factors};
 use crate::fusion::{fuse, query_language, synonym_cap, Script};
 use crate::index::{clauses_only, kind_query, stored_str, term_query, Lookup};
-use crate::query::{affirmative, has_cjk, ExpansionWord, QueryPlan, TermGroup};
+use crate::query::{affirmative, has_cjk, spelled_out, ExpansionWord, QueryPlan, TermGroup};
 use crate::ranking::Ranking;
 use crate::schema::{date_number, Fields, KIND_DOC};
 use crate::siblings::order_siblings;
@@ -139,6 +139,7 @@ impl ClauseIndex {
         let searcher = self.searcher();
         let fields = self.inner.fields;
         let query = affirmative(&request.query);
+        let query = spelled_out(&query);
         let mut plan = QueryPlan::parse(&query);
         self.expand(&searcher, &mut plan, &query);
         let mut must = vec![clauses_only(fields)];
