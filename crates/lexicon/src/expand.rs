@@ -241,8 +241,9 @@ impl Lexicon {
     fn en_candidates(&self, run: &str, doc_freq: &dyn Fn(&str) -> u64, out: &mut Vec<Candidate>) {
         let words = english::words(run);
         // The words of a duration, a multiple or an age ("15 days", "a couple of years",
-        // "ten times", "16 years old") are searched in the statute's forms (see `number_candidates`); alone, they
-        // would translate into noise (十五, 日子, 挂钩 for "couple").
+        // "ten times", "16 years old") are searched in the statute's forms (see
+        // `number_candidates`); alone, they would translate into noise (十五, 日子, 挂钩 for
+        // "couple").
         let mut counted: HashSet<String> = numbers::en_counts(run)
             .into_iter()
             .chain(numbers::en_ages(run))
@@ -563,8 +564,8 @@ fn used_as_verbs(words: &[String]) -> Vec<bool> {
 }
 
 /// Adds the statute's forms of the durations, multiples and ages in a query ("15 days",
-/// 30天 → 十五日, 三十日; "ten times" → 十倍; "13-year-old" → 十三周岁, 十四周岁), each weighing as a reviewed
-/// translation or synonym.
+/// 30天 → 十五日, 三十日; "ten times" → 十倍; "13-year-old" → 十三周岁, 十四周岁), each
+/// weighing as a reviewed translation or synonym.
 fn number_candidates(query: &str, out: &mut Vec<Candidate>) {
     let english = numbers::en_counts(query).into_iter().chain(numbers::en_ages(query));
     let chinese = numbers::zh_counts(query).into_iter().chain(numbers::zh_ages(query));
