@@ -5,8 +5,8 @@
 
 use tiaowen_text::parse_chinese_number;
 
-/// One duration, multiple or age found in a query: the words as written, and the Chinese forms to
-/// search.
+/// One duration, multiple or age found in a query: the words as written, and the Chinese
+/// forms to search.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct StatuteForms {
     /// The query words it stands for ("15 days", "30天", "13 year old").
