@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Scores every query set against the release binary and prints, per set, overall nDCG@10
 # and the four language slices, then the means the README reports: over the read sets
-# (dev, queries, blind, final, fresh, later, next, recent, night, plain) and over the sets nobody tuned
-# to (holdout, unseen, last, cold, sealed, winter, spring, summer, autumn, frost,
-# thaw, bloom, ember, dusk, haze, gale, tide, reef, mist, dawn, noon). Only aggregates are printed.
+# (dev, queries, blind, final, fresh, later, next, recent, night, plain) and over the sets
+# nobody tuned to (holdout, unseen, last, cold, sealed, winter, spring, summer, autumn,
+# frost, thaw, bloom, ember, dusk, haze, gale, tide, reef, mist, dawn, noon, brook). Only
+# aggregates are printed.
 #   cargo build --release -p tiaowen-cli
 #   target/release/tiaowen ingest corpus --index /tmp/eval-index
 #   INDEX=/tmp/eval-index bash eval/all.sh
@@ -18,7 +19,7 @@ if [[ ! -x "$bin" ]]; then
     exit 2
 fi
 read_sets="dev queries blind final fresh later next recent night plain"
-unread_sets="holdout unseen last cold sealed winter spring summer autumn frost thaw bloom ember dusk haze gale tide reef mist dawn noon"
+unread_sets="holdout unseen last cold sealed winter spring summer autumn frost thaw bloom ember dusk haze gale tide reef mist dawn noon brook"
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 for set in $read_sets $unread_sets; do
