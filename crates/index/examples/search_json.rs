@@ -31,6 +31,7 @@ fn ranking_from_env() -> Ranking {
             "preamble_factor" => ranking.preamble_factor = value,
             "tabular_factor" => ranking.tabular_factor = value,
             "cross_language_factor" => ranking.cross_language_factor = value,
+            "cross_language_factor_zh" => ranking.cross_language_factor_zh = value,
             "coverage_power" => ranking.coverage_power = value,
             "ideal_share" => ranking.ideal_share = value,
             "single_character_share" => ranking.single_character_share = value,

@@ -135,7 +135,7 @@ pub(crate) fn fuse(
         for group in groups.iter_mut().filter(|g| g.zh == zh) {
             let Some(&(_, address)) = group.members.first() else { continue };
             let coverage = covered.get(&address).copied().unwrap_or(1.0);
-            let pool = LanguagePool { best, coverage, own: zh == query_zh };
+            let pool = LanguagePool { best, coverage, own: zh == query_zh, query_zh };
             let scale = fuse_languages(ranking, pool);
             group.scale = scale;
             group.coverage = Some(coverage);

@@ -41,6 +41,12 @@ pub struct Ranking {
     /// the query's own language that covers the query as well (see `fuse_languages`):
     /// a tie-break only, as how much of the query a clause covers decides first.
     pub cross_language_factor: f32,
+    /// The same for an English clause answering a Chinese query. A Chinese query, cut into
+    /// more words than the English text's translations of them, covers an English clause
+    /// less fully than an English query covers a Chinese one, so the English clause needs
+    /// no further handicap: at 0.9, as for English queries, a Chinese clause topped about
+    /// four times as many Chinese queries answered in English as the other way round.
+    pub cross_language_factor_zh: f32,
     /// The power of the query coverage in `fuse_languages`: higher values let a clause
     /// holding more of the query lead more clearly, whatever its language.
     pub coverage_power: f32,
@@ -82,6 +88,7 @@ impl Default for Ranking {
             preamble_factor: 0.7,
             tabular_factor: 0.6,
             cross_language_factor: 0.9,
+            cross_language_factor_zh: 1.0,
             coverage_power: 2.0,
             ideal_share: 0.6,
             single_character_share: 0.5,
@@ -102,6 +109,8 @@ pub(crate) struct LanguagePool {
     pub coverage: f32,
     /// The language of the query.
     pub own: bool,
+    /// Whether the query is Chinese.
+    pub query_zh: bool,
 }
 
 /// Returns the factor on the score of one clause when the two languages' results are
@@ -115,15 +124,20 @@ pub(crate) struct LanguagePool {
 /// do not set the scale), then scaled by how much of the query the clause covers (raised
 /// to `coverage_power`),
 /// measured alike in both languages, and in the other language by
-/// `cross_language_factor`. A Chinese clause holding every translated concept beats an
-/// English clause matching one common word; when both cover the query alike, the
-/// query's own language leads.
+/// `cross_language_factor` (`cross_language_factor_zh` for a Chinese query). A Chinese
+/// clause holding every translated concept beats an English clause matching one common
+/// word; when both cover an English query alike, English leads, and for a Chinese query
+/// they compete at par.
 pub(crate) fn fuse_languages(ranking: &Ranking, pool: LanguagePool) -> f32 {
     if !(pool.best.is_finite() && pool.best > 0.0) {
         return 1.0;
     }
     let coverage = pool.coverage.clamp(0.0, 1.0).powf(ranking.coverage_power.max(0.0));
-    let language = if pool.own { 1.0 } else { ranking.cross_language_factor };
+    let language = match (pool.own, pool.query_zh) {
+        (true, _) => 1.0,
+        (false, true) => ranking.cross_language_factor_zh,
+        (false, false) => ranking.cross_language_factor,
+    };
     // Keep a floor so that a language covering nothing still orders its own clauses.
     coverage.max(0.01) * language / pool.best
 }
@@ -142,22 +156,29 @@ mod tests {
         assert!(ranking.expanded_pair_boost * 0.3 > ranking.pair_boost);
         assert!((0.0..=1.0).contains(&ranking.min_share));
         assert!((0.0..=1.0).contains(&ranking.cross_language_factor));
+        assert!((0.0..=1.0).contains(&ranking.cross_language_factor_zh));
     }
 
     #[test]
     fn the_language_covering_more_of_the_query_leads() {
         let ranking = Ranking::default();
         // English query words weak (a third of the query), the Chinese translations strong.
-        let own = LanguagePool { best: 12.0, coverage: 0.34, own: true };
-        let other = LanguagePool { best: 3.0, coverage: 1.0, own: false };
+        let own = LanguagePool { best: 12.0, coverage: 0.34, own: true, query_zh: false };
+        let other = LanguagePool { best: 3.0, coverage: 1.0, own: false, query_zh: false };
         let own_top = 12.0 * fuse_languages(&ranking, own);
         let other_top = 3.0 * fuse_languages(&ranking, other);
         assert!(other_top > own_top, "{other_top} vs {own_top}");
         // Equal coverage: the query's own language leads.
-        let other = LanguagePool { best: 30.0, coverage: 0.34, own: false };
+        let other = LanguagePool { best: 30.0, coverage: 0.34, own: false, query_zh: false };
         assert!(12.0 * fuse_languages(&ranking, own) > 30.0 * fuse_languages(&ranking, other));
+        // A Chinese query: an English clause covering it as well as a Chinese one ties.
+        let own = LanguagePool { best: 12.0, coverage: 0.5, own: true, query_zh: true };
+        let other = LanguagePool { best: 30.0, coverage: 0.5, own: false, query_zh: true };
+        let (own_top, other_top) =
+            (12.0 * fuse_languages(&ranking, own), 30.0 * fuse_languages(&ranking, other));
+        assert!((own_top - other_top).abs() < 1e-6, "{own_top} vs {other_top}");
         // Nothing to scale.
-        let empty = LanguagePool { best: 0.0, coverage: 0.0, own: true };
+        let empty = LanguagePool { best: 0.0, coverage: 0.0, own: true, query_zh: false };
         assert_eq!(fuse_languages(&ranking, empty), 1.0);
     }
 }
