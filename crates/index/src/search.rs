@@ -459,7 +459,7 @@ impl ClauseIndex {
             annotate(&mut document, &validity);
             hits.push(SearchHit {
                 anchor: best.clause.anchor,
-                snippet: highlighter.snippet(&best.clause.text),
+                snippet: String::new(),
                 text: best.clause.text,
                 label: best.clause.label,
                 headings: best.clause.headings,
@@ -470,8 +470,35 @@ impl ClauseIndex {
                 explanation,
             });
         }
+        fill_snippets(&mut hits, highlighter);
         Ok(hits)
     }
+}
+
+/// Cuts the snippets of a page's hits; a search running alone ([`may_split`]) cuts them
+/// in two parts of about equal text side by side, as long clauses take most of the time.
+fn fill_snippets(hits: &mut [SearchHit], highlighter: &Highlighter) {
+    let fill = |part: &mut [SearchHit]| {
+        for hit in part {
+            hit.snippet = highlighter.snippet(&hit.text);
+        }
+    };
+    if hits.len() < 2 || !may_split() {
+        fill(hits);
+        return;
+    }
+    let total: usize = hits.iter().map(|h| h.text.len()).sum();
+    let mut at = 0;
+    let mut first_part = 0;
+    while at + 1 < hits.len() && 2 * (first_part + hits[at].text.len()) <= total {
+        first_part += hits[at].text.len();
+        at += 1;
+    }
+    let (first, second) = hits.split_at_mut(at.max(1));
+    std::thread::scope(|scope| {
+        scope.spawn(|| fill(second));
+        fill(first);
+    });
 }
 
 /// One candidate clause, in ranking order.
@@ -619,30 +646,36 @@ fn with_bonuses(
 /// whose document is superseded, repealed or expired has its score scaled by
 /// [`Ranking::out_of_force_factor`] first, so the current version of a text ranks (and
 /// represents its group) first; a document's preamble by [`Ranking::preamble_factor`].
+///
+/// Reading the candidates' stored clauses is most of the work, so a search running alone
+/// ([`may_split`]) reads the two halves of the list side by side.
 fn group(
     lookup: &Lookup<'_>,
     candidates: &[Candidate],
     validity: &ValidityMap,
     ranking: &Ranking,
 ) -> Result<Vec<Group>> {
+    let read = |part: &[Candidate]| -> Result<Vec<ReadCandidate>> {
+        part.iter().map(|candidate| read_candidate(lookup, candidate, validity, ranking)).collect()
+    };
+    let read: Vec<ReadCandidate> = if candidates.len() >= SPLIT_READ_MIN && may_split() {
+        let (first, second) = candidates.split_at(candidates.len() / 2);
+        let (first, second) = std::thread::scope(|scope| {
+            let second = scope.spawn(|| read(second));
+            (read(first), second.join())
+        });
+        // A panic in the other thread is a bug in search, not in its input: pass it on.
+        let second = second.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        let mut all = first?;
+        all.extend(second?);
+        all
+    } else {
+        read(candidates)?
+    };
     let mut groups: Vec<Group> = Vec::new();
     let mut seen: HashMap<String, usize> = HashMap::new();
-    for candidate in candidates {
-        let stored: TantivyDocument = lookup.searcher.doc(candidate.address)?;
-        let hash = stored_str(&stored, lookup.fields.text_hash);
-        let doc_id = stored_str(&stored, lookup.fields.doc_id);
-        let mut score = candidate.score;
-        if is_out_of_force(validity, &doc_id) {
-            score *= ranking.out_of_force_factor;
-        }
-        if is_preamble(&stored_str(&stored, lookup.fields.anchor)) {
-            score *= ranking.preamble_factor;
-        }
-        let text = stored_str(&stored, lookup.fields.text);
-        if is_tabular(&text) {
-            score *= ranking.tabular_factor;
-        }
-        let member = (score, candidate.address, doc_id);
+    for ReadCandidate { hash, doc_id, text, score, address } in read {
+        let member = (score, address, doc_id);
         match seen.get(&hash) {
             Some(&g) => groups[g].ranked.push(member),
             None => {
@@ -660,6 +693,49 @@ fn group(
     }
     groups.sort_by(Group::by_score);
     Ok(groups)
+}
+
+/// The fewest candidates whose stored clauses are read on two threads (see [`group`]):
+/// below it, starting the second thread costs more than it saves.
+const SPLIT_READ_MIN: usize = 16;
+
+/// A candidate with what grouping reads of its stored clause.
+struct ReadCandidate {
+    hash: String,
+    doc_id: String,
+    text: String,
+    /// The candidate's score with the factors of its document and kind applied.
+    score: Score,
+    address: DocAddress,
+}
+
+/// Reads a candidate's stored clause and applies the factors of [`group`] to its score.
+fn read_candidate(
+    lookup: &Lookup<'_>,
+    candidate: &Candidate,
+    validity: &ValidityMap,
+    ranking: &Ranking,
+) -> Result<ReadCandidate> {
+    let stored: TantivyDocument = lookup.searcher.doc(candidate.address)?;
+    let doc_id = stored_str(&stored, lookup.fields.doc_id);
+    let mut score = candidate.score;
+    if is_out_of_force(validity, &doc_id) {
+        score *= ranking.out_of_force_factor;
+    }
+    if is_preamble(&stored_str(&stored, lookup.fields.anchor)) {
+        score *= ranking.preamble_factor;
+    }
+    let text = stored_str(&stored, lookup.fields.text);
+    if is_tabular(&text) {
+        score *= ranking.tabular_factor;
+    }
+    Ok(ReadCandidate {
+        hash: stored_str(&stored, lookup.fields.text_hash),
+        doc_id,
+        text,
+        score,
+        address: candidate.address,
+    })
 }
 
 /// Puts the best clause of the document that superseded or repealed another right above
