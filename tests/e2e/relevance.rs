@@ -91,6 +91,35 @@ fn the_current_version_of_a_law_ranks_first_and_the_old_one_says_superseded() {
 }
 
 #[test]
+fn a_law_named_with_an_article_finds_that_article_first() {
+    const TEACHERS: &str = "zh/laws/行政法/教师法(2009-08-27).md";
+    let ws = Workspace::with_files(&[ACCOUNTING_2017, ACCOUNTING_2024, TEACHERS]);
+    ws.ingest();
+    for query in ["会计法第十条", "《會計法》 第10條", "我想问一下会计法第十条怎么规定的"]
+    {
+        let answer = ws.search(query, &[]);
+        let first = &answer["hits"][0];
+        assert_eq!(first["document"]["id"], ACCOUNTING_2024, "{query}: {answer}");
+        let text = first["text"].as_str().unwrap_or_default();
+        assert!(text.starts_with("第十条"), "{query}: {text}");
+        assert!(
+            answer["hits"]
+                .as_array()
+                .expect("hits")
+                .iter()
+                .all(|h| h["document"]["id"] != TEACHERS),
+            "{query}: only the named law is searched: {answer}"
+        );
+    }
+    // The teachers law has a 第十条 too; named, it is the one found.
+    let answer = ws.search("教师法第十条", &[]);
+    assert_eq!(answer["hits"][0]["document"]["id"], TEACHERS, "{answer}");
+    // A law the index does not hold leaves its name a query word, and the search runs on.
+    let answer = ws.search("劳动法第十条", &[]);
+    assert!(!answer["hits"].as_array().expect("hits").is_empty(), "{answer}");
+}
+
+#[test]
 fn pages_asked_one_by_one_are_slices_of_one_list() {
     const PROCUREMENT: &str = "zh/laws/经济法/政府采购法(2014-08-31).md";
     let ws = Workspace::with_files(&[PROCUREMENT, ACCOUNTING_2024, GUARANTEE, TAX]);

@@ -54,6 +54,7 @@ pub(crate) struct Inner {
     pub expander: RwLock<Option<Arc<dyn QueryExpander>>>,
     pub ranking: RwLock<Ranking>,
     pub validity: crate::validity::ValidityCache,
+    pub titles: crate::articles::TitleCache,
 }
 
 impl std::fmt::Debug for ClauseIndex {
@@ -171,6 +172,7 @@ impl ClauseIndex {
             expander: RwLock::new(Some(Arc::new(crate::expansion::LexiconExpander))),
             ranking: RwLock::new(Ranking::default()),
             validity: crate::validity::ValidityCache::default(),
+            titles: crate::articles::TitleCache::default(),
         };
         Ok(ClauseIndex { inner: Arc::new(inner) })
     }

@@ -21,6 +21,7 @@
 //! ```
 
 mod answer;
+mod articles;
 pub mod bench;
 mod context;
 mod docnum;

@@ -5,6 +5,7 @@ use std::borrow::Cow;
 use serde_json::json;
 
 use crate::answer::Answers;
+use crate::articles::ArticleRef;
 use crate::docnum::find_doc_numbers;
 use crate::tokenizer::analyze;
 
@@ -364,6 +365,9 @@ impl TermGroup {
 pub(crate) struct QueryPlan {
     /// For each document number in the query: its keys, longest issuer prefix first.
     pub doc_numbers: Vec<Vec<String>>,
+    /// The articles the query names by their law (`宪法第三十四条`), whose laws the
+    /// index holds; the laws' names are not among the query words.
+    pub articles: Vec<ArticleRef>,
     /// The query words and expansions.
     pub groups: Vec<TermGroup>,
     /// The kinds of answer the query asks for (a time, an amount...), from its wording.
@@ -397,7 +401,8 @@ impl QueryPlan {
             .flat_map(|words| analyze(words, false))
             .map(|t| t.text)
             .collect();
-        let mut plan = QueryPlan { doc_numbers, groups: Vec::new(), asks, asking };
+        let mut plan =
+            QueryPlan { doc_numbers, articles: Vec::new(), groups: Vec::new(), asks, asking };
         plan.add_words(&rest, 1.0, None);
         if plan.groups.iter().all(|g| g.stop) {
             for group in &mut plan.groups {
@@ -545,7 +550,17 @@ impl QueryPlan {
                 })
             })
             .collect();
-        json!({ "doc_numbers": self.doc_numbers, "groups": groups, "asks": self.asks.names() })
+        let articles: Vec<serde_json::Value> = self
+            .articles
+            .iter()
+            .map(|a| json!({ "law": a.law, "documents": a.ids, "article": a.number }))
+            .collect();
+        json!({
+            "doc_numbers": self.doc_numbers,
+            "articles": articles,
+            "groups": groups,
+            "asks": self.asks.names(),
+        })
     }
 }
 

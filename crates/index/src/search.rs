@@ -15,6 +15,7 @@ use tantivy::{DocAddress, DocSet, Score, Searcher, TantivyDocument, Term};
 use tiaowen_model::{Filters, SearchHit, SearchRequest, SearchResponse};
 
 use crate::answer::Answers;
+use crate::articles::{opens_article, take_article_refs, ArticleRef};
 use crate::context::weigh_by_context;
 use crate::explain::{explain_hit, Factors};
 use crate::fusion::{fuse, query_language, synonym_cap, Script};
@@ -140,11 +141,23 @@ impl ClauseIndex {
         let fields = self.inner.fields;
         let query = affirmative(&request.query);
         let query = spelled_out(&query);
+        let titles = self.inner.titles.get(&searcher, fields)?;
+        let (query, articles) = take_article_refs(&query, &titles);
         let mut plan = QueryPlan::parse(&query);
+        plan.articles = articles;
         self.expand(&searcher, &mut plan, &query);
         let mut must = vec![clauses_only(fields)];
         must.extend(filter_clauses(fields, &request.filters)?);
-        let restricted = self.resolve_doc_numbers(&searcher, &mut plan)?;
+        let mut restricted = self.resolve_doc_numbers(&searcher, &mut plan)?;
+        // A law named with an article is searched as a document number is: alone.
+        for article in &plan.articles {
+            let ids = restricted.get_or_insert_with(Vec::new);
+            for id in &article.ids {
+                if !ids.contains(id) {
+                    ids.push(id.clone());
+                }
+            }
+        }
         if let Some(ids) = &restricted {
             must.push((Occur::Must, one_of(fields.doc_id, ids)));
         }
@@ -403,6 +416,7 @@ impl ClauseIndex {
                 listed.extend(groups.into_iter().filter(|g| !known.contains(&g.text_hash)));
             }
             if listed.len() >= want || exhausted || fetch >= MAX_FETCH {
+                articles_first(&mut listed, &plan.articles);
                 let explain = request.explain.then_some((&ranking, plan));
                 let highlighter = Highlighter::new(plan.highlight_terms());
                 let hits = self.hits(&mut lookup, request, &listed, &highlighter, explain)?;
@@ -499,6 +513,21 @@ fn fill_snippets(hits: &mut [SearchHit], highlighter: &Highlighter) {
         scope.spawn(|| fill(second));
         fill(first);
     });
+}
+
+/// Puts the articles the query names by their law (`宪法第三十四条`) first, in the order
+/// they were ranked; the other clauses keep theirs.
+fn articles_first(groups: &mut [Group], articles: &[ArticleRef]) {
+    if articles.is_empty() {
+        return;
+    }
+    let named = |group: &Group| {
+        articles.iter().any(|article| {
+            article.ids.contains(&group.doc_id) && opens_article(&group.text, article.number)
+        })
+    };
+    // A stable sort: named articles before the rest, each side in its order.
+    groups.sort_by_key(|group| !named(group));
 }
 
 /// One candidate clause, in ranking order.

@@ -3,7 +3,7 @@
 //! 六个月以上; "ten times" or 10倍 becomes 十倍, the form of 价款十倍的赔偿金; a
 //! "13-year-old" or 13岁 becomes 十三周岁 and the legal ages around it (不满十四周岁).
 
-use tiaowen_text::parse_chinese_number;
+use tiaowen_text::{chinese_numeral, parse_chinese_number};
 
 /// One duration, multiple or age found in a query: the words as written, and the Chinese
 /// forms to search.
@@ -198,38 +198,6 @@ fn english_words(run: &str) -> Vec<String> {
         .collect()
 }
 
-/// The largest count turned into a duration: larger numbers are amounts, not periods.
-const MAX_COUNT: u32 = 9_999;
-
-/// Writes a count in Chinese numerals as statutes do: 十五, 二十, 一百八十, 三千零五.
-pub(crate) fn chinese_numeral(n: u32) -> Option<String> {
-    const DIGITS: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
-    if n == 0 || n > MAX_COUNT {
-        return None;
-    }
-    if (10..20).contains(&n) {
-        // 十五, not 一十五.
-        return Some(format!("十{}", if n == 10 { "" } else { DIGITS[(n - 10) as usize] }));
-    }
-    let places = [(1000, "千"), (100, "百"), (10, "十"), (1, "")];
-    let mut out = String::new();
-    let mut zero_pending = false;
-    for (value, name) in places {
-        let digit = (n / value) % 10;
-        if digit == 0 {
-            zero_pending = !out.is_empty();
-            continue;
-        }
-        if zero_pending {
-            out.push('零');
-            zero_pending = false;
-        }
-        out.push_str(DIGITS[digit as usize]);
-        out.push_str(name);
-    }
-    Some(out)
-}
-
 /// Reads an English count: digits or a number word ("fifteen").
 fn english_count(word: &str) -> Option<u32> {
     word.parse::<u32>().ok().or_else(|| tiaowen_text::parse_english_number(word))
@@ -353,28 +321,6 @@ pub(crate) fn zh_counts(run: &str) -> Vec<StatuteForms> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn counts_are_written_as_statutes_write_them() {
-        let cases = [
-            (1, "一"),
-            (10, "十"),
-            (15, "十五"),
-            (20, "二十"),
-            (30, "三十"),
-            (90, "九十"),
-            (100, "一百"),
-            (180, "一百八十"),
-            (105, "一百零五"),
-            (365, "三百六十五"),
-            (3005, "三千零五"),
-        ];
-        for (n, zh) in cases {
-            assert_eq!(chinese_numeral(n).as_deref(), Some(zh), "{n}");
-        }
-        assert_eq!(chinese_numeral(0), None);
-        assert_eq!(chinese_numeral(10_000), None);
-    }
 
     #[test]
     fn english_durations_become_chinese_forms() {

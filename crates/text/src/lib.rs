@@ -20,4 +20,4 @@ pub use docnum::{
 pub use normalize::{
     ends_sentence, fold_radical, normalize_line, normalize_text, starts_with_bullet,
 };
-pub use numbers::{parse_chinese_number, parse_english_number};
+pub use numbers::{chinese_numeral, parse_chinese_number, parse_english_number};

@@ -28,6 +28,36 @@ pub fn parse_chinese_number(text: &str) -> Option<u32> {
     (total > 0 && total < 10_000).then_some(total)
 }
 
+/// Writes a number from 1 to 9999 in Chinese numerals as statutes do: 十五, 二十, 一百八十,
+/// 三千零五; `None` outside that range.
+pub fn chinese_numeral(n: u32) -> Option<String> {
+    const DIGITS: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    if n == 0 || n > 9_999 {
+        return None;
+    }
+    if (10..20).contains(&n) {
+        // 十五, not 一十五.
+        return Some(format!("十{}", if n == 10 { "" } else { DIGITS[(n - 10) as usize] }));
+    }
+    let places = [(1000, "千"), (100, "百"), (10, "十"), (1, "")];
+    let mut out = String::new();
+    let mut zero_pending = false;
+    for (value, name) in places {
+        let digit = (n / value) % 10;
+        if digit == 0 {
+            zero_pending = !out.is_empty();
+            continue;
+        }
+        if zero_pending {
+            out.push('零');
+            zero_pending = false;
+        }
+        out.push_str(DIGITS[digit as usize]);
+        out.push_str(name);
+    }
+    Some(out)
+}
+
 /// Returns the value of one Chinese digit character.
 fn chinese_digit(c: char) -> Option<u32> {
     let value = match c {
@@ -101,6 +131,28 @@ fn english_word_value(word: &str) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_are_written_as_statutes_write_them() {
+        let cases = [
+            (1, "一"),
+            (10, "十"),
+            (15, "十五"),
+            (20, "二十"),
+            (30, "三十"),
+            (90, "九十"),
+            (100, "一百"),
+            (180, "一百八十"),
+            (105, "一百零五"),
+            (365, "三百六十五"),
+            (3005, "三千零五"),
+        ];
+        for (n, zh) in cases {
+            assert_eq!(chinese_numeral(n).as_deref(), Some(zh), "{n}");
+        }
+        assert_eq!(chinese_numeral(0), None);
+        assert_eq!(chinese_numeral(10_000), None);
+    }
 
     #[test]
     fn chinese_numerals() {

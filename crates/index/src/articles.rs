@@ -1,0 +1,215 @@
+//! Articles named by their law: `宪法第三十四条`, `《会计法》第十条`, `个人所得税法 第6条`.
+//!
+//! A reviewer pastes such a reference, and wants that article, not every law's article of
+//! that number (`第三十四条` is in a hundred laws) nor the clauses that quote the law's
+//! name. So a query naming an article of a law the index holds searches that law, every
+//! version of it, and puts the article first, as a document number does for a notice.
+//! A name the index holds no law of stays an ordinary query word.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock};
+
+use regex::Regex;
+use tantivy::collector::DocSetCollector;
+use tantivy::{Searcher, TantivyDocument};
+use tiaowen_lexicon::to_simplified;
+use tiaowen_model::Document;
+use tiaowen_text::{chinese_numeral, parse_chinese_number};
+
+use crate::index::{kind_query, stored_str};
+use crate::schema::{Fields, KIND_DOC};
+use crate::Result;
+
+/// The prefix of national laws' full titles, which references leave out.
+const STATE_PREFIX: &str = "中华人民共和国";
+/// The fewest characters of a law's name in a reference (法 alone names no law).
+const MIN_NAME_CHARS: usize = 2;
+
+/// An article a query names, in a law the index holds.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct ArticleRef {
+    /// The law's short name as the query wrote it (`宪法`).
+    pub law: String,
+    /// The ids of the law's documents, every version.
+    pub ids: Vec<String>,
+    /// The article's number (34 for `第三十四条`).
+    pub number: u32,
+}
+
+/// Documents by title: each law's title without [`STATE_PREFIX`], folded to simplified
+/// characters, with the ids of the documents bearing it.
+pub(crate) type TitleMap = HashMap<String, Vec<String>>;
+
+/// Caches the title map of the last searcher generation it was asked about.
+#[derive(Default)]
+pub(crate) struct TitleCache {
+    slot: Mutex<Option<(u64, Arc<TitleMap>)>>,
+}
+
+impl TitleCache {
+    /// The title map for this searcher's commit, read anew after each commit.
+    pub(crate) fn get(&self, searcher: &Searcher, fields: Fields) -> Result<Arc<TitleMap>> {
+        let generation = searcher.generation().generation_id();
+        let mut slot = self.slot.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((cached, map)) = slot.as_ref() {
+            if *cached == generation {
+                return Ok(map.clone());
+            }
+        }
+        let mut map = TitleMap::new();
+        for address in searcher.search(&kind_query(fields, KIND_DOC), &DocSetCollector)? {
+            let stored: TantivyDocument = searcher.doc(address)?;
+            // A record that does not decode cannot be named; searching must not fail for it.
+            let Ok(document) =
+                serde_json::from_str::<Document>(&stored_str(&stored, fields.doc_json))
+            else {
+                continue;
+            };
+            let ids = map.entry(title_key(&document.title)).or_default();
+            if !ids.contains(&document.id) {
+                ids.push(document.id);
+            }
+        }
+        for ids in map.values_mut() {
+            ids.sort();
+        }
+        let map = Arc::new(map);
+        *slot = Some((generation, map.clone()));
+        Ok(map)
+    }
+}
+
+/// The key a title is found by: folded to simplified characters, without
+/// [`STATE_PREFIX`] and surrounding space.
+fn title_key(title: &str) -> String {
+    let title = to_simplified(title.trim());
+    title.strip_prefix(STATE_PREFIX).unwrap_or(&title).trim().to_owned()
+}
+
+/// A law's name (in book-title marks or not), then an article number: the name is taken
+/// lazily, so it is the longest run of Chinese characters before the number, which
+/// [`take_article_refs`] then shortens from the left until a law bears it.
+fn reference_pattern() -> &'static Regex {
+    static PATTERN: OnceLock<Regex> = OnceLock::new();
+    PATTERN.get_or_init(|| {
+        Regex::new(
+            r"《?(\p{Han}{2,60}?)》?\s*第\s*([〇零一二两三四五六七八九十百千0-9]{1,8})\s*[条條]",
+        )
+        .expect("the article reference pattern compiles")
+    })
+}
+
+/// Parses an article number written in Chinese numerals or digits.
+fn article_number(text: &str) -> Option<u32> {
+    if text.bytes().all(|b| b.is_ascii_digit()) {
+        return text.parse().ok().filter(|&n| n > 0 && n < 10_000);
+    }
+    parse_chinese_number(text)
+}
+
+/// Finds the article references of a query whose law `titles` holds, and returns the
+/// query with those laws' names (and their book-title marks) taken out and the article
+/// numbers written as the laws write them (第10條 → 第十条), so that the search looks in
+/// the law for its article, and the references.
+pub(crate) fn take_article_refs(query: &str, titles: &TitleMap) -> (String, Vec<ArticleRef>) {
+    let mut rest = String::with_capacity(query.len());
+    let mut refs = Vec::new();
+    let mut at = 0;
+    for found in reference_pattern().captures_iter(query) {
+        let (Some(whole), Some(name), Some(number)) = (found.get(0), found.get(1), found.get(2))
+        else {
+            continue;
+        };
+        let Some(number) = article_number(number.as_str()) else { continue };
+        // The longest ending of the run that names a law: 我想问宪法 → 宪法.
+        let starts: Vec<usize> = name.as_str().char_indices().map(|(i, _)| i).collect();
+        let named = starts.iter().find_map(|&start| {
+            let law = &name.as_str()[start..];
+            if law.chars().count() < MIN_NAME_CHARS {
+                return None;
+            }
+            titles.get(&title_key(law)).map(|ids| (name.start() + start, law, ids))
+        });
+        let Some((law_start, law, ids)) = named else { continue };
+        // The book-title mark before the name goes with it, when the name starts the run.
+        let cut_from = if law_start == name.start() { whole.start() } else { law_start };
+        // The article number is searched as the law writes it: 第10條 as 第十条.
+        let Some(label) = chinese_numeral(number).map(|n| format!("第{n}条")) else { continue };
+        rest.push_str(&query[at..cut_from]);
+        rest.push(' ');
+        rest.push_str(&label);
+        at = whole.end();
+        refs.push(ArticleRef { law: law.to_owned(), ids: ids.clone(), number });
+    }
+    rest.push_str(&query[at..]);
+    (rest, refs)
+}
+
+/// Tells whether a clause is article `number` by its text: law articles open with their
+/// number (`第三十四条 中华人民共和国年满十八周岁的公民…`).
+pub(crate) fn opens_article(text: &str, number: u32) -> bool {
+    let text = text.trim_start();
+    let Some(after) = text.strip_prefix('第') else { return false };
+    let Some(end) = after.find(['条', '條']) else { return false };
+    article_number(after[..end].trim()) == Some(number)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn titles() -> TitleMap {
+        let mut map = TitleMap::new();
+        for (title, id) in [
+            ("中华人民共和国宪法", "constitution"),
+            ("中华人民共和国会计法", "accounting-2024"),
+            ("中华人民共和国会计法", "accounting-2017"),
+            ("中华人民共和国个人所得税法", "iit"),
+            ("中华人民共和国个人所得税法实施条例", "iit-rules"),
+        ] {
+            map.entry(title_key(title)).or_default().push(id.to_owned());
+        }
+        map
+    }
+
+    #[test]
+    fn a_law_and_article_number_become_a_reference_and_leave_the_number() {
+        let (rest, refs) = take_article_refs("宪法第三十四条", &titles());
+        assert_eq!(rest.trim(), "第三十四条");
+        assert_eq!(refs.len(), 1);
+        assert_eq!(refs[0].ids, ["constitution"]);
+        assert_eq!(refs[0].number, 34);
+    }
+
+    #[test]
+    fn marks_spaces_digits_traditional_script_and_leading_words_are_read() {
+        let (rest, refs) = take_article_refs("《会计法》第10条", &titles());
+        assert_eq!((rest.trim(), refs[0].number), ("第十条", 10));
+        assert_eq!(refs[0].ids, ["accounting-2024", "accounting-2017"]);
+        let (rest, refs) = take_article_refs("會計法 第一條", &titles());
+        assert_eq!((rest.trim(), refs[0].number), ("第一条", 1));
+        let (rest, refs) = take_article_refs("我想问个人所得税法第六条怎么理解", &titles());
+        assert_eq!(rest, "我想问 第六条怎么理解");
+        assert_eq!(refs[0].ids, ["iit"]);
+        let (_, refs) = take_article_refs("个人所得税法实施条例第十六条", &titles());
+        assert_eq!(refs[0].ids, ["iit-rules"]);
+    }
+
+    #[test]
+    fn a_name_no_law_bears_stays_in_the_query() {
+        let query = "劳动法第三十六条";
+        assert_eq!(take_article_refs(query, &titles()), (query.to_owned(), Vec::new()));
+        let query = "本法第十条所列的经济业务事项";
+        assert_eq!(take_article_refs(query, &titles()).1, Vec::new());
+        assert_eq!(take_article_refs("会计法", &titles()).1, Vec::new());
+    }
+
+    #[test]
+    fn an_article_is_told_by_its_opening_number() {
+        assert!(opens_article("第三十四条 中华人民共和国年满十八周岁的公民", 34));
+        assert!(opens_article("  第十条 各单位应当", 10));
+        assert!(!opens_article("第十四条 会计凭证包括原始凭证", 10));
+        assert!(!opens_article("办理本法第十条所列的经济业务事项", 10));
+        assert!(!opens_article("Article 34", 34));
+    }
+}
