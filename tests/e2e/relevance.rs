@@ -95,7 +95,8 @@ fn a_law_named_with_an_article_finds_that_article_first() {
     const TEACHERS: &str = "zh/laws/行政法/教师法(2009-08-27).md";
     let ws = Workspace::with_files(&[ACCOUNTING_2017, ACCOUNTING_2024, TEACHERS]);
     ws.ingest();
-    for query in ["会计法第十条", "《會計法》 第10條", "我想问一下会计法第十条怎么规定的"]
+    for query in
+        ["会计法第十条", "《會計法》 第10條", "我想问一下会计法第十条怎么规定的", "第十条 会计法"]
     {
         let answer = ws.search(query, &[]);
         let first = &answer["hits"][0];

@@ -99,6 +99,19 @@ fn reference_pattern() -> &'static Regex {
     })
 }
 
+/// An article number, then a law's name (`第三十四条 宪法`): the name is the whole run of
+/// Chinese characters after the number, which [`take_article_refs`] shortens from the
+/// right until a law bears it.
+fn trailing_pattern() -> &'static Regex {
+    static PATTERN: OnceLock<Regex> = OnceLock::new();
+    PATTERN.get_or_init(|| {
+        Regex::new(
+            r"第\s*([〇零一二两三四五六七八九十百千0-9]{1,8})\s*[条條]\s*《?(\p{Han}{2,60})》?",
+        )
+        .expect("the trailing law pattern compiles")
+    })
+}
+
 /// Parses an article number written in Chinese numerals or digits.
 fn article_number(text: &str) -> Option<u32> {
     if text.bytes().all(|b| b.is_ascii_digit()) {
@@ -139,6 +152,46 @@ pub(crate) fn take_article_refs(query: &str, titles: &TitleMap) -> (String, Vec<
         rest.push(' ');
         rest.push_str(&label);
         at = whole.end();
+        refs.push(ArticleRef { law: law.to_owned(), ids: ids.clone(), number });
+    }
+    rest.push_str(&query[at..]);
+    if refs.is_empty() {
+        return take_trailing_law(query, titles);
+    }
+    (rest, refs)
+}
+
+/// The same as [`take_article_refs`] for a law named after its article (`第三十四条 宪法`,
+/// `第十条 会计法规定了什么`): the longest beginning of the run after the number that a law
+/// bears.
+fn take_trailing_law(query: &str, titles: &TitleMap) -> (String, Vec<ArticleRef>) {
+    let mut rest = String::with_capacity(query.len());
+    let mut refs = Vec::new();
+    let mut at = 0;
+    for found in trailing_pattern().captures_iter(query) {
+        let (Some(whole), Some(number), Some(name)) = (found.get(0), found.get(1), found.get(2))
+        else {
+            continue;
+        };
+        let Some(number) = article_number(number.as_str()) else { continue };
+        let ends: Vec<usize> =
+            name.as_str().char_indices().map(|(i, c)| i + c.len_utf8()).rev().collect();
+        let named = ends.iter().find_map(|&end| {
+            let law = &name.as_str()[..end];
+            if law.chars().count() < MIN_NAME_CHARS {
+                return None;
+            }
+            titles.get(&title_key(law)).map(|ids| (name.start() + end, law, ids))
+        });
+        let Some((law_end, law, ids)) = named else { continue };
+        let Some(label) = chinese_numeral(number).map(|n| format!("第{n}条")) else { continue };
+        // The name, with the book-title marks around it, leaves the query.
+        let cut_to =
+            if query[law_end..].starts_with('》') { law_end + '》'.len_utf8() } else { law_end };
+        rest.push_str(&query[at..whole.start()]);
+        rest.push_str(&label);
+        rest.push(' ');
+        at = cut_to;
         refs.push(ArticleRef { law: law.to_owned(), ids: ids.clone(), number });
     }
     rest.push_str(&query[at..]);
@@ -193,6 +246,17 @@ mod tests {
         assert_eq!(refs[0].ids, ["iit"]);
         let (_, refs) = take_article_refs("个人所得税法实施条例第十六条", &titles());
         assert_eq!(refs[0].ids, ["iit-rules"]);
+    }
+
+    #[test]
+    fn a_law_named_after_its_article_is_read_too() {
+        let (rest, refs) = take_article_refs("第三十四条 宪法", &titles());
+        assert_eq!((rest.trim(), refs[0].number), ("第三十四条", 34));
+        assert_eq!(refs[0].ids, ["constitution"]);
+        let (rest, refs) = take_article_refs("第10条《会计法》规定了什么", &titles());
+        assert_eq!(rest, "第十条 规定了什么");
+        assert_eq!(refs[0].law, "会计法");
+        assert_eq!(take_article_refs("第十条规定的事项", &titles()).1, Vec::new());
     }
 
     #[test]
