@@ -112,6 +112,13 @@ fn a_law_named_with_an_article_finds_that_article_first() {
             "{query}: only the named law is searched: {answer}"
         );
     }
+    // Named in English, the law is found through the translations of its name.
+    for query in ["Article 10 of the Accounting Law", "the PRC Accounting Law, Art. 10"] {
+        let answer = ws.search(query, &[]);
+        let first = &answer["hits"][0];
+        assert_eq!(first["document"]["id"], ACCOUNTING_2024, "{query}: {answer}");
+        assert!(first["text"].as_str().unwrap_or_default().starts_with("第十条"), "{answer}");
+    }
     // The teachers law has a 第十条 too; named, it is the one found.
     let answer = ws.search("教师法第十条", &[]);
     assert_eq!(answer["hits"][0]["document"]["id"], TEACHERS, "{answer}");

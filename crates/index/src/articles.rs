@@ -198,6 +198,129 @@ fn take_trailing_law(query: &str, titles: &TitleMap) -> (String, Vec<ArticleRef>
     (rest, refs)
 }
 
+/// An English reference: `Article 10 of the Accounting Law`, `Art. 6 of the PRC Individual
+/// Income Tax Law`, `the Accounting Law, Article 10`, `Article 63 of the Law on
+/// Administrative Penalties`. The law's name is the words before "Law" (after "of the" in
+/// the first form), or after "Law on", which [`law_by_translations`] finds among the Chinese
+/// titles through their translations.
+fn english_patterns() -> &'static [Regex; 3] {
+    static PATTERNS: OnceLock<[Regex; 3]> = OnceLock::new();
+    PATTERNS.get_or_init(|| {
+        let china = r"(?:\s+of\s+(?:the\s+)?(?:people's\s+republic\s+of\s+china|prc|china))?";
+        let name = r"((?:[a-z][a-z'’-]*\s+){1,8}?)law";
+        [
+            Regex::new(&format!(
+                r"(?i)\b(?:article|art\.)\s*(\d{{1,4}})\s+of\s+(?:the\s+)?{name}{china}\b"
+            ))
+            .expect("the English article reference pattern compiles"),
+            Regex::new(&format!(r"(?i)\b{name}{china}\s*,?\s*(?:article|art\.)\s*(\d{{1,4}})\b"))
+                .expect("the English law-first pattern compiles"),
+            // "Article 63 of the Law on Administrative Penalties": the name follows "Law on".
+            Regex::new(
+                r"(?i)\b(?:article|art\.)\s*(\d{1,4})\s+of\s+(?:the\s+)?(?:prc\s+)?law\s+(?:on|of)\s+(?:the\s+)?((?:[a-z][a-z'’-]*\s*){1,8})",
+            )
+            .expect("the English law-on pattern compiles"),
+        ]
+    })
+}
+
+/// Words of a law's English name that say only whose law it is.
+const NAME_FILLERS: [&str; 9] =
+    ["the", "prc", "prc's", "china's", "chinese", "national", "people's", "republic", "of"];
+
+/// The share of a title's characters (less its final 法) that the translations of a name
+/// must write, for the best title to be taken as the law named.
+const MIN_TITLE_COVERAGE: f32 = 0.6;
+
+/// Finds the law whose title the Chinese `translations` of an English name write best:
+/// each title ending in 法 is measured by the share of its other characters that some
+/// translation found in it covers (会计 covers 会计法 whole, 注册会计师法 in part). The best
+/// title must cover [`MIN_TITLE_COVERAGE`] and be the only best, the shorter winning ties.
+pub(crate) fn law_by_translations<'a>(
+    translations: &[String],
+    titles: &'a TitleMap,
+) -> Option<(&'a str, &'a [String])> {
+    let mut best: Option<(f32, usize, &str, &[String])> = None;
+    let mut tied = false;
+    for (key, ids) in titles {
+        let Some(stem) = key.strip_suffix('法').filter(|s| !s.is_empty()) else { continue };
+        let chars: Vec<(usize, char)> = stem.char_indices().collect();
+        let mut covered = vec![false; chars.len()];
+        for word in translations.iter().filter(|w| !w.is_empty()) {
+            for (start, _) in stem.match_indices(word.as_str()) {
+                let end = start + word.len();
+                for (i, (at, _)) in chars.iter().enumerate() {
+                    covered[i] |= (start..end).contains(at);
+                }
+            }
+        }
+        let share = covered.iter().filter(|&&c| c).count() as f32 / chars.len() as f32;
+        if share < MIN_TITLE_COVERAGE {
+            continue;
+        }
+        let length = chars.len();
+        let better = best.is_none_or(|(s, l, _, _)| share > s || (share == s && length < l));
+        if better {
+            best = Some((share, length, key.as_str(), ids.as_slice()));
+            tied = false;
+        } else if best.is_some_and(|(s, l, _, _)| s == share && l == length) {
+            tied = true;
+        }
+    }
+    best.filter(|_| !tied).map(|(_, _, key, ids)| (key, ids))
+}
+
+/// Finds English article references (`Article 10 of the Accounting Law`) whose law the
+/// Chinese `translate` of its name names in `titles` ([`law_by_translations`]), and returns
+/// the query with each reference written as the law writes the article (第十条), and the
+/// references.
+pub(crate) fn take_english_article_refs(
+    query: &str,
+    titles: &TitleMap,
+    translate: impl Fn(&str) -> Vec<String>,
+) -> (String, Vec<ArticleRef>) {
+    let mut found: Vec<(std::ops::Range<usize>, String, u32)> = Vec::new();
+    for (at, pattern) in english_patterns().iter().enumerate() {
+        for captures in pattern.captures_iter(query) {
+            let (number, name) = if at == 1 { (2, 1) } else { (1, 2) };
+            let (Some(whole), Some(number), Some(name)) =
+                (captures.get(0), captures.get(number), captures.get(name))
+            else {
+                continue;
+            };
+            let Ok(number) = number.as_str().parse::<u32>() else { continue };
+            if found.iter().any(|(span, _, _)| span.start < whole.end() && whole.start() < span.end)
+            {
+                continue;
+            }
+            let words: Vec<&str> = name
+                .as_str()
+                .split_whitespace()
+                .filter(|w| !NAME_FILLERS.contains(&w.to_lowercase().as_str()))
+                .collect();
+            if !words.is_empty() {
+                found.push((whole.range(), words.join(" "), number));
+            }
+        }
+    }
+    found.sort_by_key(|(span, _, _)| span.start);
+    let mut rest = String::with_capacity(query.len());
+    let mut refs = Vec::new();
+    let mut at = 0;
+    for (span, name, number) in found {
+        let Some((law, ids)) = law_by_translations(&translate(&name), titles) else { continue };
+        let Some(label) = chinese_numeral(number).map(|n| format!("第{n}条")) else { continue };
+        rest.push_str(&query[at..span.start]);
+        rest.push(' ');
+        rest.push_str(&label);
+        rest.push(' ');
+        at = span.end;
+        refs.push(ArticleRef { law: law.to_owned(), ids: ids.to_vec(), number });
+    }
+    rest.push_str(&query[at..]);
+    (rest, refs)
+}
+
 /// Tells whether a clause is article `number` by its text: law articles open with their
 /// number (`第三十四条 中华人民共和国年满十八周岁的公民…`).
 pub(crate) fn opens_article(text: &str, number: u32) -> bool {
@@ -257,6 +380,54 @@ mod tests {
         assert_eq!(rest, "第十条 规定了什么");
         assert_eq!(refs[0].law, "会计法");
         assert_eq!(take_article_refs("第十条规定的事项", &titles()).1, Vec::new());
+    }
+
+    fn translate(name: &str) -> Vec<String> {
+        let words: &[&str] = match name.to_lowercase().as_str() {
+            "accounting" | "accounting affairs" => &["会计", "账户"],
+            "individual income tax" => &["个人所得税", "所得"],
+            "labor" => &["劳动"],
+            _ => &[],
+        };
+        words.iter().map(|w| (*w).to_owned()).collect()
+    }
+
+    #[test]
+    fn an_english_reference_finds_its_law_through_the_translations_of_its_name() {
+        for query in [
+            "Article 10 of the Accounting Law",
+            "art. 10 of the PRC Accounting Law",
+            "the Accounting Law of the People's Republic of China, Article 10",
+            "accounting law article 10",
+            "Article 10 of the Law on Accounting",
+        ] {
+            let (rest, refs) = take_english_article_refs(query, &titles(), translate);
+            assert_eq!(refs.len(), 1, "{query}");
+            assert_eq!(refs[0].ids, ["accounting-2024", "accounting-2017"], "{query}");
+            assert_eq!(refs[0].number, 10, "{query}");
+            assert!(rest.contains("第十条") && !rest.to_lowercase().contains("law"), "{rest}");
+        }
+        let (rest, refs) = take_english_article_refs(
+            "what does Article 6 of the Individual Income Tax Law say",
+            &titles(),
+            translate,
+        );
+        assert_eq!(refs[0].ids, ["iit"]);
+        assert_eq!(rest, "what does  第六条  say");
+        // A name whose translations write no title well enough stays as written.
+        let query = "Article 36 of the Labor Law";
+        assert_eq!(take_english_article_refs(query, &titles(), translate).1, Vec::new());
+    }
+
+    #[test]
+    fn the_title_its_translations_cover_best_is_the_law() {
+        let titles = titles();
+        let words = |w: &[&str]| w.iter().map(|w| (*w).to_owned()).collect::<Vec<_>>();
+        let found = law_by_translations(&words(&["会计"]), &titles).map(|(k, _)| k);
+        assert_eq!(found, Some("会计法"));
+        let found = law_by_translations(&words(&["所得"]), &titles).map(|(k, _)| k);
+        assert_eq!(found, None, "所得 covers 个人所得税法 too little");
+        assert_eq!(law_by_translations(&words(&["宪"]), &titles).map(|(k, _)| k), Some("宪法"));
     }
 
     #[test]

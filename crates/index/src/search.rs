@@ -15,7 +15,7 @@ use tantivy::{DocAddress, DocSet, Score, Searcher, TantivyDocument, Term};
 use tiaowen_model::{Filters, SearchHit, SearchRequest, SearchResponse};
 
 use crate::answer::Answers;
-use crate::articles::{opens_article, take_article_refs, ArticleRef};
+use crate::articles::{opens_article, take_article_refs, take_english_article_refs, ArticleRef};
 use crate::context::weigh_by_context;
 use crate::explain::{explain_hit, Factors};
 use crate::fusion::{fuse, query_language, synonym_cap, Script};
@@ -142,7 +142,10 @@ impl ClauseIndex {
         let query = affirmative(&request.query);
         let query = spelled_out(&query);
         let titles = self.inner.titles.get(&searcher, fields)?;
-        let (query, articles) = take_article_refs(&query, &titles);
+        let (query, mut articles) = take_article_refs(&query, &titles);
+        let translate = |name: &str| self.translations(&searcher, name);
+        let (query, english) = take_english_article_refs(&query, &titles, translate);
+        articles.extend(english);
         let mut plan = QueryPlan::parse(&query);
         plan.articles = articles;
         self.expand(&searcher, &mut plan, &query);
@@ -182,15 +185,7 @@ impl ClauseIndex {
         let expander = self.inner.expander.read().unwrap_or_else(|e| e.into_inner()).clone();
         let Some(expander) = expander else { return };
         let text = self.inner.fields.text;
-        let vocab = |word: &str| -> u64 {
-            let mut least: Option<u64> = None;
-            for token in analyze(word, false) {
-                let freq =
-                    searcher.doc_freq(&Term::from_field_text(text, &token.text)).unwrap_or(0);
-                least = Some(least.map_or(freq, |l| l.min(freq)));
-            }
-            least.unwrap_or(0)
-        };
+        let vocab = |word: &str| clause_count(searcher, text, word);
         let total = searcher.num_docs();
         let mut words = expander.expand(query, &vocab, total);
         // A word too common to search for (可以, 吗, "can") brings no synonyms or
@@ -222,6 +217,21 @@ impl ClauseIndex {
             tracing::debug!(%error, "senses not weighed by context");
         }
         plan.add_expansions(&words);
+    }
+
+    /// The Chinese words the installed expander gives for an English text (a law's name):
+    /// its translations, compounds and phrases, without spaces.
+    fn translations(&self, searcher: &Searcher, text: &str) -> Vec<String> {
+        let expander = self.inner.expander.read().unwrap_or_else(|e| e.into_inner()).clone();
+        let Some(expander) = expander else { return Vec::new() };
+        let field = self.inner.fields.text;
+        let vocab = |word: &str| clause_count(searcher, field, word);
+        expander
+            .expand(text, &vocab, searcher.num_docs())
+            .into_iter()
+            .filter(|w| has_cjk(&w.word))
+            .map(|w| w.word.replace(' ', ""))
+            .collect()
     }
 
     /// Finds the documents that the query's document numbers name. A number that names
@@ -513,6 +523,17 @@ fn fill_snippets(hits: &mut [SearchHit], highlighter: &Highlighter) {
         scope.spawn(|| fill(second));
         fill(first);
     });
+}
+
+/// How many clauses hold every word of `word` as the analyzer cuts it (the fewest of its
+/// words' clause counts; 0 for a word the index lacks or that yields no word).
+fn clause_count(searcher: &Searcher, field: Field, word: &str) -> u64 {
+    let mut least: Option<u64> = None;
+    for token in analyze(word, false) {
+        let freq = searcher.doc_freq(&Term::from_field_text(field, &token.text)).unwrap_or(0);
+        least = Some(least.map_or(freq, |l| l.min(freq)));
+    }
+    least.unwrap_or(0)
 }
 
 /// Puts the articles the query names by their law (`宪法第三十四条`) first, in the order
