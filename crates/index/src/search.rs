@@ -836,7 +836,29 @@ fn is_tabular(text: &str) -> bool {
         all += usize::from(starts && !byte.is_ascii_whitespace());
         figures += usize::from(byte.is_ascii_digit() || matches!(byte, b'.' | b',' | b'%'));
     }
-    all >= 20 && figures as f32 >= TABULAR_SHARE * all as f32
+    (all >= 20 && figures as f32 >= TABULAR_SHARE * all as f32) || is_table_row(text)
+}
+
+/// The fewest loose figures (numbers standing between spaces) that make a Chinese text
+/// without a sentence's punctuation read as a table's row.
+const TABLE_ROW_FIGURES: usize = 4;
+
+/// Tells whether a Chinese text is a table's header cells and a row of figures, as a PDF's
+/// table reads when its cells are words (`编制部门：…单位:万元 “三公”经费预算数 … 公务接待费 …
+/// 10.81 0 0.83 9.98 0 9.98 217.83`): no 。，；！？ and [`TABLE_ROW_FIGURES`] loose figures or
+/// more. Its words then make it no less a table than a row of figures alone.
+fn is_table_row(text: &str) -> bool {
+    // Every CJK ideograph from U+4000 on starts with one of these bytes; no other character
+    // of the text does (continuation bytes are below 0xC0).
+    let chinese = text.bytes().any(|b| (0xE4..=0xE9).contains(&b));
+    if !chinese || text.contains(['。', '，', '；', '！', '？']) {
+        return false;
+    }
+    let loose_figure = |token: &&str| {
+        token.bytes().any(|b| b.is_ascii_digit())
+            && token.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b',' | b'%' | b'-'))
+    };
+    text.split_ascii_whitespace().filter(loose_figure).count() >= TABLE_ROW_FIGURES
 }
 
 /// Tells whether an anchor names a document's preamble (path `0`: its title, number,
@@ -1464,11 +1486,19 @@ mod tests {
         assert!(!is_tabular("3、公共安全支出（204类）司法（06款）普法宣传（05项）124.29万元。主要用于：法制宣传工作支出。"));
         assert!(!is_tabular("第三十六条 违法行为在二年内未被发现的，不再给予行政处罚。"));
         assert!(!is_tabular("1.5 2.5"), "too short to tell");
+        // A table's header cells and its row of figures, as a PDF's table reads.
+        assert!(is_tabular("编制部门：上海市普陀区司法局单位:万元 “三公”经费预算数 机关运行经费预算 数 合计因公出国(境)费公务接待费 10.81 0 0.83 9.98 0 9.98 217.83"));
+        assert!(!is_tabular("上海市普陀区司法局收入预算比上年增加，其中 1 2 3 4 项为新增"), "a sentence");
+        assert!(
+            !is_tabular("Notes 1 Executive Order 14179 of January 23, 2025 2 3 4"),
+            "not Chinese"
+        );
         // Read by characters, the same texts give the same answers.
         let by_chars = |text: &str| {
             let all: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
             let figures = all.iter().filter(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '%'));
-            all.len() >= 20 && figures.count() as f32 >= TABULAR_SHARE * all.len() as f32
+            (all.len() >= 20 && figures.count() as f32 >= TABULAR_SHARE * all.len() as f32)
+                || is_table_row(text)
         };
         for text in [
             "支出12.5万元，同比增长3.2%，其中：一般公共预算支出10,000.00元。",
