@@ -841,7 +841,7 @@ fn is_tabular(text: &str) -> bool {
 
 /// The fewest loose figures (numbers standing between spaces) that make a Chinese text
 /// without a sentence's punctuation read as a table's row.
-const TABLE_ROW_FIGURES: usize = 4;
+const TABLE_ROW_FIGURES: usize = 3;
 
 /// Tells whether a Chinese text is a table's header cells and a row of figures, as a PDF's
 /// table reads when its cells are words (`编制部门：…单位:万元 “三公”经费预算数 … 公务接待费 …
@@ -1488,7 +1488,15 @@ mod tests {
         assert!(!is_tabular("1.5 2.5"), "too short to tell");
         // A table's header cells and its row of figures, as a PDF's table reads.
         assert!(is_tabular("编制部门：上海市普陀区司法局单位:万元 “三公”经费预算数 机关运行经费预算 数 合计因公出国(境)费公务接待费 10.81 0 0.83 9.98 0 9.98 217.83"));
-        assert!(!is_tabular("上海市普陀区司法局收入预算比上年增加，其中 1 2 3 4 项为新增"), "a sentence");
+        assert!(is_tabular("编制部门：上海市普陀区商务委员会单位:万元\n“三公”经费预算数\n公务接待费\n1.00 1.00 171.01"));
+        assert!(
+            !is_tabular("编制部门：上海市普陀区商务委员会单位:万元 公务接待费 1.00 171.01"),
+            "two figures"
+        );
+        assert!(
+            !is_tabular("上海市普陀区司法局收入预算比上年增加，其中 1 2 3 4 项为新增"),
+            "a sentence"
+        );
         assert!(
             !is_tabular("Notes 1 Executive Order 14179 of January 23, 2025 2 3 4"),
             "not Chinese"
