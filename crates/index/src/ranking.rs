@@ -33,9 +33,10 @@ pub struct Ranking {
     /// of it ahead of the item that answers; it still leads when nothing else matches.
     pub preamble_factor: f32,
     /// Factor on the score of a tabular clause: a table's rows or a contents page, mostly
-    /// figures and dot leaders (45% or more of its characters). A budget table lists
-    /// every line item with its department's name, so it matches a question about any of
-    /// them ahead of the sentence that explains the one asked about.
+    /// figures and dot leaders (45% or more of its characters), or a Chinese table's header
+    /// cells and row of loose figures without a sentence's punctuation. A budget table
+    /// lists every line item with its department's name, so it matches a question about
+    /// any of them ahead of the sentence that explains the one asked about.
     pub tabular_factor: f32,
     /// How much a clause in the other language than the query's weighs against one in
     /// the query's own language that covers the query as well (see `fuse_languages`):
