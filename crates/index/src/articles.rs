@@ -7,17 +7,17 @@
 //! A name the index holds no law of stays an ordinary query word.
 
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex, OnceLock};
+use std::ops::Range;
+use std::sync::{Arc, OnceLock};
 
 use regex::Regex;
-use tantivy::collector::DocSetCollector;
-use tantivy::{Searcher, TantivyDocument};
+use tantivy::Searcher;
 use tiaowen_lexicon::to_simplified;
-use tiaowen_model::Document;
 use tiaowen_text::{chinese_numeral, parse_chinese_number};
 
-use crate::index::{kind_query, stored_str};
-use crate::schema::{Fields, KIND_DOC};
+use crate::generation::GenerationCache;
+use crate::schema::Fields;
+use crate::validity::all_documents;
 use crate::Result;
 
 /// The prefix of national laws' full titles, which references leave out.
@@ -42,40 +42,24 @@ pub(crate) type TitleMap = HashMap<String, Vec<String>>;
 
 /// Caches the title map of the last searcher generation it was asked about.
 #[derive(Default)]
-pub(crate) struct TitleCache {
-    slot: Mutex<Option<(u64, Arc<TitleMap>)>>,
-}
+pub(crate) struct TitleCache(GenerationCache<TitleMap>);
 
 impl TitleCache {
     /// The title map for this searcher's commit, read anew after each commit.
     pub(crate) fn get(&self, searcher: &Searcher, fields: Fields) -> Result<Arc<TitleMap>> {
-        let generation = searcher.generation().generation_id();
-        let mut slot = self.slot.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some((cached, map)) = slot.as_ref() {
-            if *cached == generation {
-                return Ok(map.clone());
+        self.0.get_or_derive(searcher, || {
+            let mut map = TitleMap::new();
+            for document in all_documents(searcher, fields)? {
+                let ids = map.entry(title_key(&document.title)).or_default();
+                if !ids.contains(&document.id) {
+                    ids.push(document.id);
+                }
             }
-        }
-        let mut map = TitleMap::new();
-        for address in searcher.search(&kind_query(fields, KIND_DOC), &DocSetCollector)? {
-            let stored: TantivyDocument = searcher.doc(address)?;
-            // A record that does not decode cannot be named; searching must not fail for it.
-            let Ok(document) =
-                serde_json::from_str::<Document>(&stored_str(&stored, fields.doc_json))
-            else {
-                continue;
-            };
-            let ids = map.entry(title_key(&document.title)).or_default();
-            if !ids.contains(&document.id) {
-                ids.push(document.id);
+            for ids in map.values_mut() {
+                ids.sort();
             }
-        }
-        for ids in map.values_mut() {
-            ids.sort();
-        }
-        let map = Arc::new(map);
-        *slot = Some((generation, map.clone()));
-        Ok(map)
+            Ok(map)
+        })
     }
 }
 
@@ -120,82 +104,83 @@ fn article_number(text: &str) -> Option<u32> {
     parse_chinese_number(text)
 }
 
-/// Finds the article references of a query whose law `titles` holds, and returns the
-/// query with those laws' names (and their book-title marks) taken out and the article
-/// numbers written as the laws write them (第10條 → 第十条), so that the search looks in
-/// the law for its article, and the references.
-pub(crate) fn take_article_refs(query: &str, titles: &TitleMap) -> (String, Vec<ArticleRef>) {
+/// An article reference found in a query: the span it takes (the law's name, the number),
+/// the law and the article's number.
+struct Found {
+    span: Range<usize>,
+    law: String,
+    ids: Vec<String>,
+    number: u32,
+}
+
+/// Writes the query with each found reference's span replaced by the article number as the
+/// laws write it (第10條 → 第十条), and returns it with the references. Spans are in order
+/// and apart.
+fn rewrite(query: &str, found: Vec<Found>) -> (String, Vec<ArticleRef>) {
     let mut rest = String::with_capacity(query.len());
     let mut refs = Vec::new();
     let mut at = 0;
-    for found in reference_pattern().captures_iter(query) {
-        let (Some(whole), Some(name), Some(number)) = (found.get(0), found.get(1), found.get(2))
+    for Found { span, law, ids, number } in found {
+        let Some(numeral) = chinese_numeral(number) else { continue };
+        rest.push_str(&query[at..span.start]);
+        rest.push_str(&format!(" 第{numeral}条 "));
+        at = span.end;
+        refs.push(ArticleRef { law, ids, number });
+    }
+    rest.push_str(&query[at..]);
+    (rest, refs)
+}
+
+/// Finds the article references of a query whose law `titles` holds, and returns the
+/// query with those laws' names (and their book-title marks) taken out and the article
+/// numbers written as the laws write them (第10條 → 第十条), so that the search looks in
+/// the law for its article, and the references. A law may also follow its article
+/// (`第三十四条 宪法`, `第十条 会计法规定了什么`): then it is the longest beginning of the run after
+/// the number that a law bears.
+pub(crate) fn take_article_refs(query: &str, titles: &TitleMap) -> (String, Vec<ArticleRef>) {
+    let law_of = |run: &str, at: usize| -> Option<(String, Vec<String>)> {
+        (run.chars().count() >= MIN_NAME_CHARS)
+            .then(|| titles.get(&title_key(run)))
+            .flatten()
+            .map(|ids| (query[at..at + run.len()].to_owned(), ids.clone()))
+    };
+    let mut found = Vec::new();
+    for captures in reference_pattern().captures_iter(query) {
+        let (Some(whole), Some(name), Some(number)) =
+            (captures.get(0), captures.get(1), captures.get(2))
         else {
             continue;
         };
         let Some(number) = article_number(number.as_str()) else { continue };
         // The longest ending of the run that names a law: 我想问宪法 → 宪法.
-        let starts: Vec<usize> = name.as_str().char_indices().map(|(i, _)| i).collect();
-        let named = starts.iter().find_map(|&start| {
-            let law = &name.as_str()[start..];
-            if law.chars().count() < MIN_NAME_CHARS {
-                return None;
-            }
-            titles.get(&title_key(law)).map(|ids| (name.start() + start, law, ids))
+        let named = name.as_str().char_indices().find_map(|(start, _)| {
+            law_of(&name.as_str()[start..], name.start() + start).map(|law| (start, law))
         });
-        let Some((law_start, law, ids)) = named else { continue };
+        let Some((start, (law, ids))) = named else { continue };
         // The book-title mark before the name goes with it, when the name starts the run.
-        let cut_from = if law_start == name.start() { whole.start() } else { law_start };
-        // The article number is searched as the law writes it: 第10條 as 第十条.
-        let Some(label) = chinese_numeral(number).map(|n| format!("第{n}条")) else { continue };
-        rest.push_str(&query[at..cut_from]);
-        rest.push(' ');
-        rest.push_str(&label);
-        at = whole.end();
-        refs.push(ArticleRef { law: law.to_owned(), ids: ids.clone(), number });
+        let from = if start == 0 { whole.start() } else { name.start() + start };
+        found.push(Found { span: from..whole.end(), law, ids, number });
     }
-    rest.push_str(&query[at..]);
-    if refs.is_empty() {
-        return take_trailing_law(query, titles);
+    if found.is_empty() {
+        for captures in trailing_pattern().captures_iter(query) {
+            let (Some(whole), Some(number), Some(name)) =
+                (captures.get(0), captures.get(1), captures.get(2))
+            else {
+                continue;
+            };
+            let Some(number) = article_number(number.as_str()) else { continue };
+            let ends: Vec<usize> =
+                name.as_str().char_indices().map(|(i, c)| i + c.len_utf8()).rev().collect();
+            let named = ends.iter().find_map(|&end| {
+                law_of(&name.as_str()[..end], name.start()).map(|law| (name.start() + end, law))
+            });
+            let Some((end, (law, ids))) = named else { continue };
+            // The name, with the book-title marks around it, leaves the query.
+            let to = if query[end..].starts_with('》') { end + '》'.len_utf8() } else { end };
+            found.push(Found { span: whole.start()..to, law, ids, number });
+        }
     }
-    (rest, refs)
-}
-
-/// The same as [`take_article_refs`] for a law named after its article (`第三十四条 宪法`,
-/// `第十条 会计法规定了什么`): the longest beginning of the run after the number that a law
-/// bears.
-fn take_trailing_law(query: &str, titles: &TitleMap) -> (String, Vec<ArticleRef>) {
-    let mut rest = String::with_capacity(query.len());
-    let mut refs = Vec::new();
-    let mut at = 0;
-    for found in trailing_pattern().captures_iter(query) {
-        let (Some(whole), Some(number), Some(name)) = (found.get(0), found.get(1), found.get(2))
-        else {
-            continue;
-        };
-        let Some(number) = article_number(number.as_str()) else { continue };
-        let ends: Vec<usize> =
-            name.as_str().char_indices().map(|(i, c)| i + c.len_utf8()).rev().collect();
-        let named = ends.iter().find_map(|&end| {
-            let law = &name.as_str()[..end];
-            if law.chars().count() < MIN_NAME_CHARS {
-                return None;
-            }
-            titles.get(&title_key(law)).map(|ids| (name.start() + end, law, ids))
-        });
-        let Some((law_end, law, ids)) = named else { continue };
-        let Some(label) = chinese_numeral(number).map(|n| format!("第{n}条")) else { continue };
-        // The name, with the book-title marks around it, leaves the query.
-        let cut_to =
-            if query[law_end..].starts_with('》') { law_end + '》'.len_utf8() } else { law_end };
-        rest.push_str(&query[at..whole.start()]);
-        rest.push_str(&label);
-        rest.push(' ');
-        at = cut_to;
-        refs.push(ArticleRef { law: law.to_owned(), ids: ids.clone(), number });
-    }
-    rest.push_str(&query[at..]);
-    (rest, refs)
+    rewrite(query, found)
 }
 
 /// An English reference: `Article 10 of the Accounting Law`, `Art. 6 of the PRC Individual
@@ -279,7 +264,7 @@ pub(crate) fn take_english_article_refs(
     titles: &TitleMap,
     translate: impl Fn(&str) -> Vec<String>,
 ) -> (String, Vec<ArticleRef>) {
-    let mut found: Vec<(std::ops::Range<usize>, String, u32)> = Vec::new();
+    let mut found: Vec<(Range<usize>, String, u32)> = Vec::new();
     for (at, pattern) in english_patterns().iter().enumerate() {
         for captures in pattern.captures_iter(query) {
             let (number, name) = if at == 1 { (2, 1) } else { (1, 2) };
@@ -304,21 +289,14 @@ pub(crate) fn take_english_article_refs(
         }
     }
     found.sort_by_key(|(span, _, _)| span.start);
-    let mut rest = String::with_capacity(query.len());
-    let mut refs = Vec::new();
-    let mut at = 0;
-    for (span, name, number) in found {
-        let Some((law, ids)) = law_by_translations(&translate(&name), titles) else { continue };
-        let Some(label) = chinese_numeral(number).map(|n| format!("第{n}条")) else { continue };
-        rest.push_str(&query[at..span.start]);
-        rest.push(' ');
-        rest.push_str(&label);
-        rest.push(' ');
-        at = span.end;
-        refs.push(ArticleRef { law: law.to_owned(), ids: ids.to_vec(), number });
-    }
-    rest.push_str(&query[at..]);
-    (rest, refs)
+    let found = found
+        .into_iter()
+        .filter_map(|(span, name, number)| {
+            let (law, ids) = law_by_translations(&translate(&name), titles)?;
+            Some(Found { span, law: law.to_owned(), ids: ids.to_vec(), number })
+        })
+        .collect();
+    rewrite(query, found)
 }
 
 /// Tells whether a clause is article `number` by its text: law articles open with their
@@ -365,7 +343,7 @@ mod tests {
         let (rest, refs) = take_article_refs("會計法 第一條", &titles());
         assert_eq!((rest.trim(), refs[0].number), ("第一条", 1));
         let (rest, refs) = take_article_refs("我想问个人所得税法第六条怎么理解", &titles());
-        assert_eq!(rest, "我想问 第六条怎么理解");
+        assert_eq!(rest, "我想问 第六条 怎么理解");
         assert_eq!(refs[0].ids, ["iit"]);
         let (_, refs) = take_article_refs("个人所得税法实施条例第十六条", &titles());
         assert_eq!(refs[0].ids, ["iit-rules"]);
@@ -377,7 +355,7 @@ mod tests {
         assert_eq!((rest.trim(), refs[0].number), ("第三十四条", 34));
         assert_eq!(refs[0].ids, ["constitution"]);
         let (rest, refs) = take_article_refs("第10条《会计法》规定了什么", &titles());
-        assert_eq!(rest, "第十条 规定了什么");
+        assert_eq!(rest.trim(), "第十条 规定了什么");
         assert_eq!(refs[0].law, "会计法");
         assert_eq!(take_article_refs("第十条规定的事项", &titles()).1, Vec::new());
     }

@@ -29,6 +29,7 @@ mod error;
 mod expansion;
 mod explain;
 mod fusion;
+mod generation;
 mod index;
 mod lead;
 mod query;

@@ -2,13 +2,14 @@
 //! loaded commit (see [`tiaowen_model::derive_validity`]).
 
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use tantivy::collector::DocSetCollector;
 use tantivy::{Searcher, TantivyDocument};
 use tiaowen_model::{derive_validity, iso_date_from_unix_days, Document, Validity, ValidityState};
 
+use crate::generation::GenerationCache;
 use crate::index::{kind_query, stored_str};
 use crate::schema::{Fields, KIND_DOC};
 use crate::Result;
@@ -18,24 +19,14 @@ pub(crate) type ValidityMap = HashMap<String, Validity>;
 
 /// Caches the validity map of the last searcher generation it was asked about.
 #[derive(Default)]
-pub(crate) struct ValidityCache {
-    slot: Mutex<Option<(u64, Arc<ValidityMap>)>>,
-}
+pub(crate) struct ValidityCache(GenerationCache<ValidityMap>);
 
 impl ValidityCache {
     /// The validity map for this searcher's commit, derived anew after each commit.
     pub(crate) fn get(&self, searcher: &Searcher, fields: Fields) -> Result<Arc<ValidityMap>> {
-        let generation = searcher.generation().generation_id();
-        let mut slot = self.slot.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some((cached, map)) = slot.as_ref() {
-            if *cached == generation {
-                return Ok(map.clone());
-            }
-        }
-        let documents = all_documents(searcher, fields)?;
-        let map = Arc::new(derive_validity(&documents, &today()));
-        *slot = Some((generation, map.clone()));
-        Ok(map)
+        self.0.get_or_derive(searcher, || {
+            Ok(derive_validity(&all_documents(searcher, fields)?, &today()))
+        })
     }
 }
 
@@ -56,7 +47,7 @@ pub(crate) fn annotate(document: &mut Document, map: &ValidityMap) {
 
 /// Reads every document record in the index; records that do not decode are skipped
 /// (they cannot take part in deciding validity, and searching must not fail for them).
-fn all_documents(searcher: &Searcher, fields: Fields) -> Result<Vec<Document>> {
+pub(crate) fn all_documents(searcher: &Searcher, fields: Fields) -> Result<Vec<Document>> {
     let mut documents = Vec::new();
     for address in searcher.search(&kind_query(fields, KIND_DOC), &DocSetCollector)? {
         let stored: TantivyDocument = searcher.doc(address)?;
