@@ -104,6 +104,12 @@ fn article_number(text: &str) -> Option<u32> {
     parse_chinese_number(text)
 }
 
+/// Tells whether a query may name an article (it writes 第 or "art"), so that the laws'
+/// titles are worth reading.
+pub(crate) fn may_name_article(query: &str) -> bool {
+    query.contains('第') || query.as_bytes().windows(3).any(|w| w.eq_ignore_ascii_case(b"art"))
+}
+
 /// An article reference found in a query: the span it takes (the law's name, the number),
 /// the law and the article's number.
 struct Found {
@@ -415,6 +421,15 @@ mod tests {
         let query = "本法第十条所列的经济业务事项";
         assert_eq!(take_article_refs(query, &titles()).1, Vec::new());
         assert_eq!(take_article_refs("会计法", &titles()).1, Vec::new());
+    }
+
+    #[test]
+    fn only_a_query_writing_a_number_or_article_may_name_one() {
+        assert!(may_name_article("宪法第三十四条"));
+        assert!(may_name_article("Article 10 of the Accounting Law"));
+        assert!(may_name_article("ART. 10"));
+        assert!(!may_name_article("资金使用范围"));
+        assert!(!may_name_article("when is the deadline?"));
     }
 
     #[test]

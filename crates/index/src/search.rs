@@ -1,6 +1,7 @@
 //! Search: builds the tantivy query from a [`QueryPlan`], collects candidates, groups
 //! copies of the same clause text and assembles hits.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::ops::Bound;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -15,7 +16,9 @@ use tantivy::{DocAddress, DocSet, Score, Searcher, TantivyDocument, Term};
 use tiaowen_model::{Filters, SearchHit, SearchRequest, SearchResponse};
 
 use crate::answer::Answers;
-use crate::articles::{opens_article, take_article_refs, take_english_article_refs, ArticleRef};
+use crate::articles::{
+    may_name_article, opens_article, take_article_refs, take_english_article_refs, ArticleRef,
+};
 use crate::context::weigh_by_context;
 use crate::explain::{explain_hit, Factors};
 use crate::fusion::{fuse, query_language, synonym_cap, Script};
@@ -141,11 +144,18 @@ impl ClauseIndex {
         let fields = self.inner.fields;
         let query = affirmative(&request.query);
         let query = spelled_out(&query);
-        let titles = self.inner.titles.get(&searcher, fields)?;
-        let (query, mut articles) = take_article_refs(&query, &titles);
-        let translate = |name: &str| self.translations(&searcher, name);
-        let (query, english) = take_english_article_refs(&query, &titles, translate);
-        articles.extend(english);
+        // The laws' titles are read (once per commit) only for a query that may name an
+        // article.
+        let (query, articles) = if may_name_article(&query) {
+            let titles = self.inner.titles.get(&searcher, fields)?;
+            let (query, mut articles) = take_article_refs(&query, &titles);
+            let translate = |name: &str| self.translations(&searcher, name);
+            let (query, english) = take_english_article_refs(&query, &titles, translate);
+            articles.extend(english);
+            (Cow::Owned(query), articles)
+        } else {
+            (query, Vec::new())
+        };
         let mut plan = QueryPlan::parse(&query);
         plan.articles = articles;
         self.expand(&searcher, &mut plan, &query);
