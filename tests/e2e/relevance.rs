@@ -53,8 +53,14 @@ fn traditional_and_simplified_script_find_each_other() {
 fn a_document_number_in_any_spelling_finds_its_document() {
     let ws = Workspace::with_files(&[GUARANTEE, TAX]);
     ws.ingest();
-    for spelling in ["国办发〔2019〕6号", "国办发[2019]6号", "国办发(2019)6号", "国办发2019年6号"]
-    {
+    for spelling in [
+        "国办发〔2019〕6号",
+        "国办发[2019]6号",
+        "国办发(2019)6号",
+        "国办发2019年6号",
+        "Guobanfa [2019] No. 6",
+        "Guo Ban Fa [2019] No. 6",
+    ] {
         let answer = ws.search(spelling, &[]);
         let hits = answer["hits"].as_array().expect("hits");
         assert!(!hits.is_empty(), "{spelling}: {answer}");
@@ -66,14 +72,24 @@ fn a_document_number_in_any_spelling_finds_its_document() {
     let hit = &answer["hits"][0];
     assert_eq!(hit["document"]["id"], GUARANTEE, "{hit}");
     assert!(hit["text"].as_str().unwrap_or_default().contains("基本原则"), "{hit}");
+    // In pinyin, with English words: the words are searched inside the document.
+    let answer = ws.search("Guobanfa [2019] No. 6 basic principles", &[]);
+    let hit = &answer["hits"][0];
+    assert_eq!(hit["document"]["id"], GUARANTEE, "{hit}");
+    assert!(hit["text"].as_str().unwrap_or_default().contains("基本原则"), "{hit}");
 }
 
 #[test]
 fn a_cited_number_finds_the_clauses_that_cite_it() {
     let ws = Workspace::with_files(&[GUARANTEE, TAX]);
     ws.ingest();
-    let answer = ws.search("国发〔2015〕43号", &[]);
-    assert!(texts(&answer).iter().any(|t| t.contains("国发〔2015〕43号")), "{answer}");
+    for number in ["国发〔2015〕43号", "Guofa [2015] No. 43"] {
+        let answer = ws.search(number, &[]);
+        assert!(
+            texts(&answer).iter().any(|t| t.contains("国发〔2015〕43号")),
+            "{number}: {answer}"
+        );
+    }
 }
 
 #[test]

@@ -4,11 +4,16 @@
 //! the same recogniser); this module reduces each to keys. Where an issuer code starts
 //! is not known from the text alone (`依照国办发〔2019〕6号`: 国办发 or 办发?), so a
 //! number has one key per suffix of its prefix, over the words the recogniser cut off
-//! before it too.
+//! before it too. A Chinese prefix is keyed in pinyin as well, the way English texts
+//! write it (`Guobanfa [2019] No. 6`).
 
-use tiaowen_text::{find_doc_number_matches, DocNumberForm};
+use tiaowen_text::{find_doc_number_matches, pinyin_spellings, DocNumberForm};
 
 use crate::tokenizer::fold_text;
+
+/// The most pinyin spellings keyed per Chinese prefix: the first readings, then a few
+/// with one character read another way (重 zhong or chong).
+const PINYIN_SPELLINGS: usize = 4;
 
 /// One document number found in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,6 +35,9 @@ pub(crate) struct DocNumberMatch {
 impl DocNumberMatch {
     /// Returns the keys of every suffix of the prefix of at least `min_chars` characters,
     /// longest first: where the issuer code starts is not known from the text alone.
+    /// A Chinese suffix is followed by the keys of its pinyin spellings in the English
+    /// form (`国办发[2019]6号`, then `guobanfa[2019]6`), so that `Guobanfa [2019] No. 6`
+    /// finds 国办发〔2019〕6号 and the other way round.
     pub fn keys(&self, min_chars: usize) -> Vec<String> {
         let chars: Vec<char> = self.prefix.chars().collect();
         let mut keys = Vec::new();
@@ -39,6 +47,11 @@ impl DocNumberMatch {
             }
             let prefix: String = chars[skip..].iter().collect();
             keys.push(format!("{prefix}[{}]{}{}", self.year, self.serial, self.suffix));
+            if !self.suffix.is_empty() {
+                for spelling in pinyin_spellings(&prefix, PINYIN_SPELLINGS) {
+                    keys.push(format!("{spelling}[{}]{}", self.year, self.serial));
+                }
+            }
         }
         keys
     }
@@ -105,6 +118,27 @@ mod tests {
     }
 
     #[test]
+    fn pinyin_spellings_key_a_chinese_number() {
+        let chinese = doc_number_keys("国办发〔2019〕6号");
+        for english in ["Guobanfa [2019] No. 6", "Guo Ban Fa [2019] No. 6", "guobanfa [2019] no. 6"]
+        {
+            let key = doc_number_key(english).expect("an English number");
+            assert_eq!(key, "guobanfa[2019]6");
+            assert!(chinese.contains(&key), "{chinese:?}");
+        }
+        // The Chinese key stays first: it is the one a record is shown under.
+        assert_eq!(chinese[0], "国办发[2019]6号");
+        // English prefixes are not read as pinyin again.
+        assert_eq!(
+            doc_number_keys("Caijian [2024] No. 16")
+                .iter()
+                .filter(|k| k.starts_with("cai"))
+                .count(),
+            1
+        );
+    }
+
+    #[test]
     fn english_numbers_become_keys() {
         assert_eq!(doc_number_key("Caijian [2024] No. 16"), Some("caijian[2024]16".to_owned()));
         assert_eq!(doc_number_key("no number here"), None);
@@ -117,7 +151,7 @@ mod tests {
         assert_eq!(found.len(), 1);
         assert_eq!(&text[found[0].start..found[0].end], "财建〔2024〕16号");
         let keys = found[0].keys(2);
-        assert_eq!(keys, vec!["财建[2024]16号".to_owned()]);
+        assert_eq!(keys, vec!["财建[2024]16号".to_owned(), "caijian[2024]16".to_owned()]);
     }
 
     #[test]
@@ -130,7 +164,10 @@ mod tests {
 
     #[test]
     fn every_spelling_gets_the_same_keys() {
-        let expected = vec!["国办发[2019]6号".to_owned(), "办发[2019]6号".to_owned()];
+        let expected: Vec<String> =
+            ["国办发[2019]6号", "guobanfa[2019]6", "办发[2019]6号", "banfa[2019]6"]
+                .map(str::to_owned)
+                .to_vec();
         for raw in [
             "国办发〔2019〕6号",
             "国办发[2019]6号",
@@ -175,10 +212,11 @@ mod tests {
         let text = "根据《通知》（财建［２０２４］１６號）执行";
         let tokens = crate::tokenizer::analyze(text, true);
         let keys: Vec<_> = tokens.iter().filter(|t| t.text.contains('[')).collect();
-        assert_eq!(keys.len(), 1, "{tokens:?}");
+        assert_eq!(keys.len(), 2, "{tokens:?}");
         assert_eq!(keys[0].text, "财建[2024]16号");
+        assert_eq!(keys[1].text, "caijian[2024]16");
         assert_eq!(&text[keys[0].from..keys[0].to], "财建［２０２４］１６號");
-        assert!(!keys[0].main);
+        assert!(keys.iter().all(|key| !key.main));
         let text = "the “Notice” (Caijian [2024] No. 16) applies";
         let tokens = crate::tokenizer::analyze(text, true);
         let key = tokens.iter().find(|t| t.text == "caijian[2024]16").expect("an English key");
@@ -194,5 +232,9 @@ mod tests {
         assert_eq!(plan.doc_numbers[0][0], "miitjointregulation[2023]258");
         let words: Vec<String> = plan.phrase_words().into_iter().map(|w| w.1).collect();
         assert_eq!(words, vec!["rule".to_owned()]);
+        // The words expansion reads: "No." is part of the number, not a word (不是, 拒绝).
+        let plan = crate::query::QueryPlan::parse("Guobanfa [2019] No. 6 basic principles");
+        assert_eq!(plan.words.trim(), "basic principles");
+        assert!(plan.doc_numbers[0].contains(&"guobanfa[2019]6".to_owned()));
     }
 }

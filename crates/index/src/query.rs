@@ -375,6 +375,9 @@ pub(crate) struct QueryPlan {
     /// The analysed words of the query that ask for those kinds (比例, "deadlin"): a
     /// clause stating such an answer holds what they ask for.
     pub asking: Vec<String>,
+    /// The query without its document numbers: the text its words (and expansions)
+    /// come from, so that `No.` of `Guobanfa [2019] No. 6` is no query word.
+    pub words: String,
 }
 
 impl QueryPlan {
@@ -401,9 +404,16 @@ impl QueryPlan {
             .flat_map(|words| analyze(words, false))
             .map(|t| t.text)
             .collect();
-        let mut plan =
-            QueryPlan { doc_numbers, articles: Vec::new(), groups: Vec::new(), asks, asking };
+        let mut plan = QueryPlan {
+            doc_numbers,
+            articles: Vec::new(),
+            groups: Vec::new(),
+            asks,
+            asking,
+            words: String::new(),
+        };
         plan.add_words(&rest, 1.0, None);
+        plan.words = rest;
         if plan.groups.iter().all(|g| g.stop) {
             for group in &mut plan.groups {
                 group.stop = false;

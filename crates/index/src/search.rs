@@ -158,7 +158,8 @@ impl ClauseIndex {
         };
         let mut plan = QueryPlan::parse(&query);
         plan.articles = articles;
-        self.expand(&searcher, &mut plan, &query);
+        let words = plan.words.clone();
+        self.expand(&searcher, &mut plan, &words);
         let mut must = vec![clauses_only(fields)];
         must.extend(filter_clauses(fields, &request.filters)?);
         let mut restricted = self.resolve_doc_numbers(&searcher, &mut plan)?;
