@@ -6,6 +6,7 @@ const TAX: &str = "zh/html/govcn_032.html";
 const GUARANTEE: &str = "zh/html/govcn_002.html";
 const MEDIA: &str = "zh/html/govcn_017.html";
 const OPINIONS_EN: &str = "en/txt/2023-12-28-guiding-opinions-traditional-manufacturing.txt";
+const NOTICE_EN: &str = "en/html/2025-miit-mof-second-batch-pilot-cities-notice.html";
 const ACCOUNTING_2017: &str = "zh/laws/经济法/会计法(2017-11-04).md";
 const ACCOUNTING_2024: &str = "zh/laws/经济法/会计法(2024-06-28).md";
 
@@ -30,6 +31,21 @@ fn a_chinese_query_finds_an_english_clause() {
     let answer = ws.search("民爆行业 机械化换人", &["--lang", "en"]);
     let first = texts(&answer).first().copied().unwrap_or_default();
     assert!(first.contains("intrinsic safety"), "{answer}");
+}
+
+#[test]
+fn a_misspelt_english_word_is_searched_as_the_word_the_index_holds() {
+    let ws = Workspace::with_files(&[NOTICE_EN, TAX]);
+    ws.ingest();
+    let right = ws.search("fund use restrictions", &[]);
+    let misspelt = ws.search("fund use restrictons", &[]);
+    assert_eq!(misspelt["corrections"][0]["from"], "restrictons", "{misspelt}");
+    assert_eq!(misspelt["corrections"][0]["to"], "restrictions", "{misspelt}");
+    assert_eq!(misspelt["hits"][0]["anchor"], right["hits"][0]["anchor"], "{misspelt}");
+    assert!(right.get("corrections").is_none(), "{right}");
+    // Answered in Chinese only: "penalty" is known to the lexicon.
+    let answer = ws.search("penatly for late payment of tax", &[]);
+    assert_eq!(answer["corrections"][0]["to"], "penalty", "{answer}");
 }
 
 #[test]

@@ -198,6 +198,12 @@ fn schemas() -> Value {
             "query": string,
             "total": { "type": "integer", "description": "Distinct clauses that matched." },
             "hits": { "type": "array", "items": schema_ref("SearchHit") },
+            "corrections": {
+                "type": "array",
+                "description": "Misspelt English words searched as the word one edit away \
+                    that the index holds (`restrictons` → `restrictions`); absent when none.",
+                "items": object(&["from", "to"], json!({ "from": string, "to": string }))
+            },
             "explanation": { "type": "object", "description": "Present when `explain` is set." },
             "took_ms": { "type": "number", "description": "Server time in milliseconds." }
         })),

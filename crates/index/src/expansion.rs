@@ -28,6 +28,10 @@ impl QueryExpander for LexiconExpander {
         }
         words
     }
+
+    fn knows(&self, word: &str) -> bool {
+        tiaowen_lexicon::Lexicon::builtin().knows_en(word)
+    }
 }
 
 #[cfg(test)]

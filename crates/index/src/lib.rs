@@ -38,6 +38,7 @@ mod schema;
 mod search;
 mod siblings;
 mod snippet;
+mod spelling;
 #[cfg(test)]
 mod testutil;
 pub mod tokenizer;

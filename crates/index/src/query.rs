@@ -207,6 +207,13 @@ pub trait QueryExpander: Send + Sync {
     /// that words the index does not hold can be left out; `total` is the number of
     /// indexed clauses, for weighting words by rarity.
     fn expand(&self, query: &str, vocab: &dyn Fn(&str) -> u64, total: u64) -> Vec<ExpansionWord>;
+
+    /// Tells whether the expander knows a word (lower-case English), so that a word the
+    /// index does not hold is not taken for a misspelling of one it does. By default it
+    /// knows none.
+    fn knows(&self, _word: &str) -> bool {
+        false
+    }
 }
 
 /// One word an expander adds to a query.

@@ -5,6 +5,7 @@ use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::ops::Bound;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
 
 use tantivy::collector::{Count, DocSetCollector, TopDocs};
 use tantivy::query::{
@@ -23,11 +24,14 @@ use crate::context::weigh_by_context;
 use crate::explain::{explain_hit, Factors};
 use crate::fusion::{fuse, query_language, synonym_cap, Script};
 use crate::index::{clauses_only, kind_query, stored_str, term_query, Lookup};
-use crate::query::{affirmative, has_cjk, spelled_out, ExpansionWord, QueryPlan, TermGroup};
+use crate::query::{
+    affirmative, has_cjk, spelled_out, ExpansionWord, QueryExpander, QueryPlan, TermGroup,
+};
 use crate::ranking::Ranking;
 use crate::schema::{date_number, Fields, KIND_DOC};
 use crate::siblings::order_siblings;
 use crate::snippet::Highlighter;
+use crate::spelling;
 use crate::tokenizer::analyze;
 use crate::validity::{annotate, is_out_of_force, ValidityMap};
 use crate::{ClauseIndex, Error, Result};
@@ -157,6 +161,12 @@ impl ClauseIndex {
             (query, Vec::new())
         };
         let mut plan = QueryPlan::parse(&query);
+        let corrections = self.corrections(&searcher, &plan.words);
+        if !corrections.is_empty() {
+            let doc_numbers = std::mem::take(&mut plan.doc_numbers);
+            plan = QueryPlan::parse(&spelling::corrected(&plan.words, &corrections));
+            plan.doc_numbers = doc_numbers;
+        }
         plan.articles = articles;
         let words = plan.words.clone();
         self.expand(&searcher, &mut plan, &words);
@@ -185,10 +195,25 @@ impl ClauseIndex {
         } else {
             self.ranked(&searcher, request, must, &plan)?
         };
+        response.corrections = corrections
+            .into_iter()
+            .map(|c| tiaowen_model::Correction { from: c.from, to: c.to })
+            .collect();
         if request.explain {
             response.explanation = Some(plan.to_json());
         }
         Ok(response)
+    }
+
+    /// Finds the misspelt English words of a query's words ([`spelling::corrections`]):
+    /// words the index holds in no clause and the expander does not know.
+    fn corrections(&self, searcher: &Searcher, words: &str) -> Vec<spelling::Correction> {
+        if !words.bytes().any(|b| b.is_ascii_alphabetic()) {
+            return Vec::new();
+        }
+        let expander = self.inner.expander.read().unwrap_or_else(|e| e.into_inner()).clone();
+        let vocabulary = IndexVocabulary { searcher, text: self.inner.fields.text, expander };
+        spelling::corrections(words, &vocabulary)
     }
 
     /// Lets the installed expander add words to the plan.
@@ -335,6 +360,7 @@ impl ClauseIndex {
             query: request.query.clone(),
             total,
             hits,
+            corrections: Vec::new(),
             explanation: None,
             took_ms: None,
         })
@@ -445,6 +471,7 @@ impl ClauseIndex {
                     query: request.query.clone(),
                     total,
                     hits,
+                    corrections: Vec::new(),
                     explanation: None,
                     took_ms: None,
                 });
@@ -545,6 +572,40 @@ fn clause_count(searcher: &Searcher, field: Field, word: &str) -> u64 {
         least = Some(least.map_or(freq, |l| l.min(freq)));
     }
     least.unwrap_or(0)
+}
+
+/// The words of an index and of its expander, for correcting misspelt query words.
+struct IndexVocabulary<'a> {
+    searcher: &'a Searcher,
+    text: Field,
+    expander: Option<Arc<dyn QueryExpander>>,
+}
+
+impl spelling::Vocabulary for IndexVocabulary<'_> {
+    fn holds(&self, word: &str) -> u64 {
+        clause_count(self.searcher, self.text, word)
+    }
+
+    fn knows(&self, word: &str) -> bool {
+        self.expander.as_ref().is_some_and(|e| e.knows(word))
+    }
+
+    fn reach(&self, word: &str) -> u64 {
+        let holds = self.holds(word);
+        let Some(expander) = &self.expander else { return holds };
+        let vocab = |w: &str| clause_count(self.searcher, self.text, w);
+        let translated = expander
+            .expand(word, &vocab, self.searcher.num_docs())
+            .iter()
+            .map(|w| vocab(&w.word))
+            .max()
+            .unwrap_or(0);
+        holds.max(translated)
+    }
+
+    fn is_stem(&self, word: &str) -> bool {
+        matches!(analyze(word, false).as_slice(), [token] if token.text == word)
+    }
 }
 
 /// Puts the articles the query names by their law (`宪法第三十四条`) first, in the order

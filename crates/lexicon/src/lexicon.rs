@@ -120,6 +120,11 @@ impl Lexicon {
         self.synonyms_by_key(&lookup_key(term))
     }
 
+    /// Tells whether an English word or phrase has an entry (a translation or synonyms).
+    pub fn knows_en(&self, en: &str) -> bool {
+        !self.en_to_zh(en).is_empty() || !self.synonyms(en).is_empty()
+    }
+
     /// Tells whether a simplified Chinese word has an entry (a translation or synonyms).
     pub fn knows_zh(&self, zh: &str) -> bool {
         self.zh_en.contains_key(zh)

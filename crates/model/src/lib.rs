@@ -20,7 +20,7 @@ pub use document::{
     SourceFormat, Validity, ValidityState,
 };
 pub use search::{
-    ClauseView, DocumentView, Filters, IndexStats, SearchHit, SearchRequest, SearchResponse,
-    SourceRef,
+    ClauseView, Correction, DocumentView, Filters, IndexStats, SearchHit, SearchRequest,
+    SearchResponse, SourceRef,
 };
 pub use validity::{derive_validity, iso_date_from_unix_days};

@@ -86,6 +86,16 @@ pub struct SearchHit {
     pub explanation: Option<serde_json::Value>,
 }
 
+/// A query word read as another: a misspelt English word and the word the index holds
+/// one edit away.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Correction {
+    /// The word as the query wrote it.
+    pub from: String,
+    /// The word searched for.
+    pub to: String,
+}
+
 /// The answer to a search.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SearchResponse {
@@ -95,6 +105,10 @@ pub struct SearchResponse {
     pub total: usize,
     /// The hits on this page, best first.
     pub hits: Vec<SearchHit>,
+    /// Misspelt words of the query and the words searched for instead (`restrictons` →
+    /// `restrictions`); empty when none was corrected.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub corrections: Vec<Correction>,
     /// How the query was understood (terms, document numbers, expansions), when asked for.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub explanation: Option<serde_json::Value>,

@@ -28,6 +28,7 @@
 //!             query: request.query.clone(),
 //!             total: 0,
 //!             hits: Vec::new(),
+//!             corrections: Vec::new(),
 //!             explanation: None,
 //!             took_ms: None,
 //!         })

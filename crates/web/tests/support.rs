@@ -139,6 +139,7 @@ impl Backend for FakeBackend {
             query: request.query.clone(),
             total,
             hits,
+            corrections: Vec::new(),
             explanation: None,
             took_ms: Some(3.0),
         })

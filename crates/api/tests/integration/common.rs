@@ -165,6 +165,7 @@ impl Backend for FakeBackend {
             query: request.query.clone(),
             total,
             hits,
+            corrections: Vec::new(),
             explanation: None,
             took_ms: None,
         })

@@ -78,6 +78,11 @@ pub fn build_request(args: &SearchArgs) -> anyhow::Result<SearchRequest> {
 
 /// Prints hits for a person: rank, citation, headings, snippet and anchor.
 fn print_human(response: &SearchResponse) {
+    if !response.corrections.is_empty() {
+        let read: Vec<String> =
+            response.corrections.iter().map(|c| format!("{} → {}", c.from, c.to)).collect();
+        outln!("searched with corrected spelling: {}", read.join(", "));
+    }
     if response.hits.is_empty() {
         outln!("no clauses match {:?}", response.query);
         return;

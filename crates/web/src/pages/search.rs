@@ -144,6 +144,15 @@ fn hits(params: &SearchParams, response: &SearchResponse) -> Markup {
     let first = offset + 1;
     let last = offset + response.hits.len();
     html! {
+        @if !response.corrections.is_empty() {
+            p.corrected {
+                "已更正拼写 Searched with corrected spelling: "
+                @for (at, correction) in response.corrections.iter().enumerate() {
+                    @if at > 0 { ", " }
+                    s { (correction.from) } " " strong { (correction.to) }
+                }
+            }
+        }
         p.summary {
             "共 " strong { (response.total) } " 条 · " (response.total)
             @if response.total == 1 { " result" } @else { " results" }
@@ -234,11 +243,30 @@ mod tests {
             query: "数据".to_owned(),
             total: 12,
             hits: Vec::new(),
+            corrections: Vec::new(),
             explanation: None,
             took_ms: None,
         };
         let html = render(&params, &Ok(Some(response))).into_string();
         assert!(html.contains("href=\"/?q=%E6%95%B0%E6%8D%AE\">回到第一页"), "{html}");
+    }
+
+    #[test]
+    fn corrected_words_are_shown_above_the_results() {
+        let params = SearchParams { q: "fund restrictons".to_owned(), ..SearchParams::default() };
+        let response = SearchResponse {
+            query: params.q.clone(),
+            total: 0,
+            hits: Vec::new(),
+            corrections: vec![tiaowen_model::Correction {
+                from: "restrictons".to_owned(),
+                to: "restrictions".to_owned(),
+            }],
+            explanation: None,
+            took_ms: None,
+        };
+        let html = hits(&params, &response).into_string();
+        assert!(html.contains("<s>restrictons</s> <strong>restrictions</strong>"), "{html}");
     }
 
     #[test]
