@@ -49,6 +49,25 @@ fn a_misspelt_english_word_is_searched_as_the_word_the_index_holds() {
 }
 
 #[test]
+fn quoted_words_must_stand_in_a_clause_and_words_after_a_minus_must_not() {
+    let ws = Workspace::with_files(&[GUARANTEE, TAX, NOTICE_EN]);
+    ws.ingest();
+    let answer = ws.search("\"子女教育\" 扣除", &[]);
+    let found = texts(&answer);
+    assert!(!found.is_empty() && found.iter().all(|t| t.contains("子女教育")), "{answer}");
+    let answer = ws.search("\"use of funds\"", &[]);
+    let found = texts(&answer);
+    assert!(!found.is_empty(), "{answer}");
+    assert!(found.iter().all(|t| t.to_lowercase().contains("use of funds")), "{answer}");
+    let all = ws.search("担保", &["--limit", "50"]);
+    assert!(texts(&all).iter().any(|t| t.contains("再担保")), "{all}");
+    let answer = ws.search("担保 -再担保", &["--limit", "50"]);
+    let found = texts(&answer);
+    assert!(!found.is_empty() && found.iter().all(|t| !t.contains("再担保")), "{answer}");
+    assert!(answer["total"].as_u64() < all["total"].as_u64(), "{answer}");
+}
+
+#[test]
 fn traditional_and_simplified_script_find_each_other() {
     let ws = Workspace::with_files(&[MEDIA]);
     ws.ingest();

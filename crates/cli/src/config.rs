@@ -67,7 +67,10 @@ pub struct IngestArgs {
 /// Arguments of `search`.
 #[derive(Debug, Args)]
 pub struct SearchArgs {
-    /// The query, in Chinese or English; a document number works too.
+    /// The query, in Chinese or English; a document number works too. Words in double
+    /// quotes must stand in a clause as written; a word after a minus must not (a query
+    /// may start with one: `tiaowen search "-住房 补贴"`).
+    #[arg(allow_hyphen_values = true)]
     pub query: String,
     /// Print the answer as JSON (the same shape as the HTTP API).
     #[arg(long)]

@@ -32,6 +32,7 @@ mod fusion;
 mod generation;
 mod index;
 mod lead;
+mod operators;
 mod query;
 mod ranking;
 mod schema;

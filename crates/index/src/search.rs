@@ -24,6 +24,7 @@ use crate::context::weigh_by_context;
 use crate::explain::{explain_hit, Factors};
 use crate::fusion::{fuse, query_language, synonym_cap, Script};
 use crate::index::{clauses_only, kind_query, stored_str, term_query, Lookup};
+use crate::operators::{take_operators, text_query};
 use crate::query::{
     affirmative, has_cjk, spelled_out, ExpansionWord, QueryExpander, QueryPlan, TermGroup,
 };
@@ -146,7 +147,8 @@ impl ClauseIndex {
         let _running = Running::start();
         let searcher = self.searcher();
         let fields = self.inner.fields;
-        let query = affirmative(&request.query);
+        let (query, operators) = take_operators(&request.query);
+        let query = affirmative(&query);
         let query = spelled_out(&query);
         // The laws' titles are read (once per commit) only for a query that may name an
         // article.
@@ -172,6 +174,13 @@ impl ClauseIndex {
         self.expand(&searcher, &mut plan, &words);
         let mut must = vec![clauses_only(fields)];
         must.extend(filter_clauses(fields, &request.filters)?);
+        for (texts, occur) in
+            [(&operators.required, Occur::Must), (&operators.excluded, Occur::MustNot)]
+        {
+            must.extend(
+                texts.iter().filter_map(|t| text_query(fields.text, t)).map(|q| (occur, q)),
+            );
+        }
         let mut restricted = self.resolve_doc_numbers(&searcher, &mut plan)?;
         // A law named with an article is searched as a document number is: alone.
         for article in &plan.articles {
@@ -200,7 +209,12 @@ impl ClauseIndex {
             .map(|c| tiaowen_model::Correction { from: c.from, to: c.to })
             .collect();
         if request.explain {
-            response.explanation = Some(plan.to_json());
+            let mut explanation = plan.to_json();
+            if let Some(map) = explanation.as_object_mut().filter(|_| !operators.is_empty()) {
+                map.insert("required".to_owned(), operators.required.clone().into());
+                map.insert("excluded".to_owned(), operators.excluded.clone().into());
+            }
+            response.explanation = Some(explanation);
         }
         Ok(response)
     }
