@@ -196,9 +196,15 @@ impl ClauseIndex {
         }
         let mut response = if plan.core_groups().is_empty() && plan.expansion_groups().is_empty() {
             let Some(ids) = restricted else {
-                return Err(Error::BadQuery {
-                    reason: "the query has no searchable words".to_owned(),
-                });
+                let reason = if operators.excluded.is_empty() {
+                    "the query has no searchable words".to_owned()
+                } else {
+                    format!(
+                        "the query has no words to search for besides the excluded ones ({})",
+                        operators.excluded.join(", ")
+                    )
+                };
+                return Err(Error::BadQuery { reason });
             };
             self.list_documents(&searcher, request, must, &ids)?
         } else {
@@ -1308,6 +1314,25 @@ mod tests {
             0.6
         );
         assert_eq!(terms_weight(&group(&["专项", "资金", "专项资金"], true, true)), 0.6);
+    }
+
+    #[test]
+    fn quoted_words_are_required_and_excluded_words_kept_out() {
+        let (_dir, index) = sample_index();
+        let all = search(&index, "政府 担保");
+        assert!(all.hits.iter().any(|h| h.text.contains("政府债券")), "{:?}", anchors(&all));
+        let required = search(&index, "\"政府债券\" 担保");
+        assert!(!required.hits.is_empty());
+        assert!(
+            required.hits.iter().all(|h| h.text.contains("政府债券")),
+            "{:?}",
+            anchors(&required)
+        );
+        let excluded = search(&index, "政府 担保 -债券");
+        assert!(!excluded.hits.is_empty());
+        assert!(excluded.hits.iter().all(|h| !h.text.contains("债券")), "{:?}", anchors(&excluded));
+        let error = index.search(&SearchRequest::new("-债券")).expect_err("nothing to search");
+        assert!(error.to_string().contains("besides the excluded ones (债券)"), "{error}");
     }
 
     #[test]
