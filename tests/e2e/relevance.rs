@@ -179,6 +179,19 @@ fn a_law_named_with_an_article_finds_that_article_first() {
 }
 
 #[test]
+fn regulations_named_in_english_with_an_article_find_that_article_first() {
+    const PATENT_AGENCY: &str = "zh/html/govcn_058.html";
+    let ws = Workspace::with_files(&[PATENT_AGENCY, ACCOUNTING_2024]);
+    ws.ingest();
+    for query in ["Article 10 of the Patent Agency Regulations", "专利代理条例第十条"] {
+        let answer = ws.search(query, &[]);
+        let first = &answer["hits"][0];
+        assert_eq!(first["document"]["id"], PATENT_AGENCY, "{query}: {answer}");
+        assert!(first["text"].as_str().unwrap_or_default().starts_with("第十条"), "{answer}");
+    }
+}
+
+#[test]
 fn pages_asked_one_by_one_are_slices_of_one_list() {
     const PROCUREMENT: &str = "zh/laws/经济法/政府采购法(2014-08-31).md";
     let ws = Workspace::with_files(&[PROCUREMENT, ACCOUNTING_2024, GUARANTEE, TAX]);

@@ -189,52 +189,79 @@ pub(crate) fn take_article_refs(query: &str, titles: &TitleMap) -> (String, Vec<
     rewrite(query, found)
 }
 
-/// An English reference: `Article 10 of the Accounting Law`, `Art. 6 of the PRC Individual
-/// Income Tax Law`, `the Accounting Law, Article 10`, `Article 63 of the Law on
-/// Administrative Penalties`. The law's name is the words before "Law" (after "of the" in
-/// the first form), or after "Law on", which [`law_by_translations`] finds among the Chinese
-/// titles through their translations.
+/// The kinds of act an English reference may name, with the endings of the Chinese titles
+/// of each kind: a law (法), regulations (条例), measures (办法), provisions (规定), rules
+/// (规则, 细则).
+const KINDS: [(&str, &[&str]); 5] = [
+    ("law", &["法"]),
+    ("regulation", &["条例"]),
+    ("measure", &["办法"]),
+    ("provision", &["规定"]),
+    ("rule", &["规则", "细则"]),
+];
+
+/// The Chinese title endings of the kind of act an English word names ("Regulations" →
+/// 条例), or `None` for a word naming none.
+fn kind_endings(word: &str) -> Option<&'static [&'static str]> {
+    let word = word.to_lowercase();
+    let singular = word.strip_suffix('s').unwrap_or(&word);
+    KINDS.iter().find(|(kind, _)| *kind == singular).map(|(_, endings)| *endings)
+}
+
+/// English references, the most explicit form first:
+/// - `Article 63 of the Law on Administrative Penalties`, `Article 7 of the Interim
+///   Measures for the Management of Generative AI Services`: the name follows the kind of
+///   act ("Law on", "Measures for"), with the words before the kind (Interim);
+/// - `Article 10 of the Accounting Law`, `Art. 6 of the PRC Individual Income Tax Law`,
+///   `Article 10 of the Patent Agency Regulations`: the name is the words before the kind;
+/// - `the Accounting Law, Article 10`: the same, before the article.
+///
+/// The captures are the number, the name and the kind; the first form has a second
+/// part of the name. [`law_by_translations`] finds the act among the Chinese titles of its
+/// kind through the translations of the name.
 fn english_patterns() -> &'static [Regex; 3] {
     static PATTERNS: OnceLock<[Regex; 3]> = OnceLock::new();
     PATTERNS.get_or_init(|| {
         let china = r"(?:\s+of\s+(?:the\s+)?(?:people's\s+republic\s+of\s+china|prc|china))?";
-        let name = r"((?:[a-z][a-z'’-]*\s+){1,8}?)law";
+        let kind = r"(laws?|regulations?|measures?|provisions?|rules?)";
+        let name = r"((?:[a-z][a-z'’-]*\s+){1,8}?)";
+        let article = r"(?:article|art\.)\s*(\d{1,4})";
         [
             Regex::new(&format!(
-                r"(?i)\b(?:article|art\.)\s*(\d{{1,4}})\s+of\s+(?:the\s+)?{name}{china}\b"
+                r"(?i)\b{article}\s+of\s+(?:the\s+)?(?:prc\s+)?((?:[a-z][a-z'’-]*\s+){{0,3}}?){kind}\s+(?:on|of|for)\s+(?:the\s+)?((?:[a-z][a-z'’-]*\s*){{1,8}})"
             ))
-            .expect("the English article reference pattern compiles"),
-            Regex::new(&format!(r"(?i)\b{name}{china}\s*,?\s*(?:article|art\.)\s*(\d{{1,4}})\b"))
-                .expect("the English law-first pattern compiles"),
-            // "Article 63 of the Law on Administrative Penalties": the name follows "Law on".
-            Regex::new(
-                r"(?i)\b(?:article|art\.)\s*(\d{1,4})\s+of\s+(?:the\s+)?(?:prc\s+)?law\s+(?:on|of)\s+(?:the\s+)?((?:[a-z][a-z'’-]*\s*){1,8})",
-            )
-            .expect("the English law-on pattern compiles"),
+            .expect("the English kind-first pattern compiles"),
+            Regex::new(&format!(r"(?i)\b{article}\s+of\s+(?:the\s+)?{name}{kind}{china}\b"))
+                .expect("the English article reference pattern compiles"),
+            Regex::new(&format!(r"(?i)\b{name}{kind}{china}\s*,?\s*{article}\b"))
+                .expect("the English name-first pattern compiles"),
         ]
     })
 }
 
-/// Words of a law's English name that say only whose law it is.
+/// Words of an act's English name that say only whose act it is.
 const NAME_FILLERS: [&str; 9] =
     ["the", "prc", "prc's", "china's", "chinese", "national", "people's", "republic", "of"];
 
-/// The share of a title's characters (less its final 法) that the translations of a name
-/// must write, for the best title to be taken as the law named.
+/// The share of a title's characters (less its ending, 法 or 条例) that the translations
+/// of a name must write, for the best title to be taken as the act named.
 const MIN_TITLE_COVERAGE: f32 = 0.6;
 
-/// Finds the law whose title the Chinese `translations` of an English name write best:
-/// each title ending in 法 is measured by the share of its other characters that some
-/// translation found in it covers (会计 covers 会计法 whole, 注册会计师法 in part). The best
-/// title must cover [`MIN_TITLE_COVERAGE`] and be the only best, the shorter winning ties.
+/// Finds the act whose title, ending in one of `endings`, the Chinese `translations` of an
+/// English name write best: each title is measured by the share of its other characters
+/// that some translation found in it covers (会计 covers 会计法 whole, 注册会计师法 in
+/// part). The best title must cover [`MIN_TITLE_COVERAGE`] and be the only best, the
+/// shorter winning ties.
 pub(crate) fn law_by_translations<'a>(
     translations: &[String],
     titles: &'a TitleMap,
+    endings: &[&str],
 ) -> Option<(&'a str, &'a [String])> {
     let mut best: Option<(f32, usize, &str, &[String])> = None;
     let mut tied = false;
     for (key, ids) in titles {
-        let Some(stem) = key.strip_suffix('法').filter(|s| !s.is_empty()) else { continue };
+        let stem = endings.iter().find_map(|ending| key.strip_suffix(ending));
+        let Some(stem) = stem.filter(|s| !s.is_empty()) else { continue };
         let chars: Vec<(usize, char)> = stem.char_indices().collect();
         let mut covered = vec![false; chars.len()];
         for word in translations.iter().filter(|w| !w.is_empty()) {
@@ -261,47 +288,87 @@ pub(crate) fn law_by_translations<'a>(
     best.filter(|_| !tied).map(|(_, _, key, ids)| (key, ids))
 }
 
-/// Finds English article references (`Article 10 of the Accounting Law`) whose law the
-/// Chinese `translate` of its name names in `titles` ([`law_by_translations`]), and returns
-/// the query with each reference written as the law writes the article (第十条), and the
-/// references.
+/// An English reference found by [`english_patterns`], not yet resolved to an act.
+struct EnglishRef {
+    span: Range<usize>,
+    name: String,
+    endings: &'static [&'static str],
+    number: u32,
+}
+
+/// Finds English article references (`Article 10 of the Accounting Law`, `Article 7 of the
+/// Interim Measures for the Management of Generative AI Services`) whose act the Chinese
+/// `translate` of its name names in `titles` ([`law_by_translations`]), and returns the
+/// query with each reference written as the act writes the article (第十条), and the
+/// references. Where readings overlap, the first form that names an act wins.
 pub(crate) fn take_english_article_refs(
     query: &str,
     titles: &TitleMap,
     translate: impl Fn(&str) -> Vec<String>,
 ) -> (String, Vec<ArticleRef>) {
-    let mut found: Vec<(Range<usize>, String, u32)> = Vec::new();
+    let mut readings: Vec<EnglishRef> = Vec::new();
     for (at, pattern) in english_patterns().iter().enumerate() {
         for captures in pattern.captures_iter(query) {
-            let (number, name) = if at == 1 { (2, 1) } else { (1, 2) };
-            let (Some(whole), Some(number), Some(name)) =
-                (captures.get(0), captures.get(number), captures.get(name))
+            let (number, kind) = match at {
+                0 => (1, 3),
+                1 => (1, 3),
+                _ => (3, 2),
+            };
+            let name: Vec<&str> = match at {
+                0 => [2, 4].iter().filter_map(|&i| captures.get(i)).map(|m| m.as_str()).collect(),
+                1 => captures.get(2).map(|m| m.as_str()).into_iter().collect(),
+                _ => captures.get(1).map(|m| m.as_str()).into_iter().collect(),
+            };
+            let (Some(whole), Some(number), Some(kind)) =
+                (captures.get(0), captures.get(number), captures.get(kind))
             else {
                 continue;
             };
-            let Ok(number) = number.as_str().parse::<u32>() else { continue };
-            if found.iter().any(|(span, _, _)| span.start < whole.end() && whole.start() < span.end)
-            {
+            let (Ok(number), Some(endings)) =
+                (number.as_str().parse::<u32>(), kind_endings(kind.as_str()))
+            else {
                 continue;
-            }
+            };
             let words: Vec<&str> = name
-                .as_str()
-                .split_whitespace()
+                .iter()
+                .flat_map(|part| part.split_whitespace())
                 .filter(|w| !NAME_FILLERS.contains(&w.to_lowercase().as_str()))
                 .collect();
             if !words.is_empty() {
-                found.push((whole.range(), words.join(" "), number));
+                readings.push(EnglishRef {
+                    span: whole.range(),
+                    name: words.join(" "),
+                    endings,
+                    number,
+                });
             }
         }
     }
-    found.sort_by_key(|(span, _, _)| span.start);
-    let found = found
-        .into_iter()
-        .filter_map(|(span, name, number)| {
-            let (law, ids) = law_by_translations(&translate(&name), titles)?;
-            Some(Found { span, law: law.to_owned(), ids: ids.to_vec(), number })
-        })
-        .collect();
+    let mut found: Vec<Found> = Vec::new();
+    for reading in readings {
+        let overlaps =
+            |f: &Found| f.span.start < reading.span.end && reading.span.start < f.span.end;
+        if found.iter().any(overlaps) {
+            continue;
+        }
+        // The name's translations, else with its words' one by one: a phrase the lexicon
+        // knows ("household registration" → 户口) may write a title less fully than its
+        // words do (登记). Words first would let "purchase" (政府采购) outdo "vehicle
+        // purchase tax" (车辆购置税).
+        let mut translations = translate(&reading.name);
+        let mut named = law_by_translations(&translations, titles, reading.endings);
+        if named.is_none() && reading.name.contains(' ') {
+            for word in reading.name.split_whitespace() {
+                translations.extend(translate(word));
+            }
+            named = law_by_translations(&translations, titles, reading.endings);
+        }
+        if let Some((law, ids)) = named {
+            let (span, number) = (reading.span, reading.number);
+            found.push(Found { span, law: law.to_owned(), ids: ids.to_vec(), number });
+        }
+    }
+    found.sort_by_key(|f| f.span.start);
     rewrite(query, found)
 }
 
@@ -367,13 +434,76 @@ mod tests {
     }
 
     fn translate(name: &str) -> Vec<String> {
-        let words: &[&str] = match name.to_lowercase().as_str() {
-            "accounting" | "accounting affairs" => &["会计", "账户"],
-            "individual income tax" => &["个人所得税", "所得"],
-            "labor" => &["劳动"],
-            _ => &[],
+        let name = name.to_lowercase();
+        let mut words = Vec::new();
+        for (english, chinese) in [
+            ("accounting", &["会计", "账户"][..]),
+            ("income tax", &["个人所得税", "所得"]),
+            ("labor", &["劳动"]),
+            ("implement", &["实施"]),
+            ("law", &["法律"]),
+        ] {
+            if name.contains(english) {
+                words.extend(chinese.iter().map(|w| (*w).to_owned()));
+            }
+        }
+        words
+    }
+
+    #[test]
+    fn a_name_its_phrase_translates_too_little_is_translated_word_by_word() {
+        let mut titles = TitleMap::new();
+        for (title, id) in [
+            ("中华人民共和国户口登记条例", "hukou"),
+            ("中华人民共和国车辆购置税法", "vehicle-tax"),
+            ("中华人民共和国政府采购法", "procurement"),
+        ] {
+            titles.entry(title_key(title)).or_default().push(id.to_owned());
+        }
+        let translate = |name: &str| -> Vec<String> {
+            let words: &[&str] = match name.to_lowercase().as_str() {
+                "household registration" => &["户口"],
+                "household" => &["户口", "家庭"],
+                "registration" => &["登记", "注册"],
+                "vehicle purchase tax" => &["车辆购置税"],
+                "purchase" => &["政府采购", "购买"],
+                _ => &[],
+            };
+            words.iter().map(|w| (*w).to_owned()).collect()
         };
-        words.iter().map(|w| (*w).to_owned()).collect()
+        let query = "Article 3 of the Regulations on Household Registration";
+        let (rest, refs) = take_english_article_refs(query, &titles, translate);
+        assert_eq!((rest.trim(), refs[0].ids.as_slice()), ("第三条", &["hukou".to_owned()][..]));
+        // The phrase names a law: its words are not asked.
+        let query = "Article 2 of the Vehicle Purchase Tax Law";
+        let (_, refs) = take_english_article_refs(query, &titles, translate);
+        assert_eq!(refs[0].ids, ["vehicle-tax"]);
+    }
+
+    #[test]
+    fn regulations_measures_and_rules_are_found_among_titles_of_their_kind() {
+        for query in [
+            "Article 25 of the Regulations for the Implementation of the Individual Income Tax Law",
+            "article 25 of the Implementing Regulations of the Individual Income Tax Law",
+            "Individual Income Tax Law Implementing Regulations, Art. 25",
+        ] {
+            let (rest, refs) = take_english_article_refs(query, &titles(), translate);
+            assert_eq!(refs.len(), 1, "{query}");
+            assert_eq!(refs[0].ids, ["iit-rules"], "{query}");
+            assert_eq!((rest.trim(), refs[0].number), ("第二十五条", 25), "{query}");
+        }
+        // A law's reference still finds the law, not its regulations.
+        let (_, refs) = take_english_article_refs(
+            "Article 6 of the Individual Income Tax Law",
+            &titles(),
+            translate,
+        );
+        assert_eq!(refs[0].ids, ["iit"]);
+        // No title of the kind: no reference.
+        let query = "Article 3 of the Accounting Measures";
+        assert_eq!(take_english_article_refs(query, &titles(), translate).1, Vec::new());
+        assert_eq!(kind_endings("Rules"), Some(&["规则", "细则"][..]));
+        assert_eq!(kind_endings("notice"), None);
     }
 
     #[test]
@@ -407,11 +537,12 @@ mod tests {
     fn the_title_its_translations_cover_best_is_the_law() {
         let titles = titles();
         let words = |w: &[&str]| w.iter().map(|w| (*w).to_owned()).collect::<Vec<_>>();
-        let found = law_by_translations(&words(&["会计"]), &titles).map(|(k, _)| k);
-        assert_eq!(found, Some("会计法"));
-        let found = law_by_translations(&words(&["所得"]), &titles).map(|(k, _)| k);
-        assert_eq!(found, None, "所得 covers 个人所得税法 too little");
-        assert_eq!(law_by_translations(&words(&["宪"]), &titles).map(|(k, _)| k), Some("宪法"));
+        let law = |w: &[&str]| law_by_translations(&words(w), &titles, &["法"]).map(|(k, _)| k);
+        assert_eq!(law(&["会计"]), Some("会计法"));
+        assert_eq!(law(&["所得"]), None, "所得 covers 个人所得税法 too little");
+        assert_eq!(law(&["宪"]), Some("宪法"));
+        let regulations = law_by_translations(&words(&["个人所得税", "实施"]), &titles, &["条例"]);
+        assert_eq!(regulations.map(|(k, _)| k), Some("个人所得税法实施条例"));
     }
 
     #[test]
