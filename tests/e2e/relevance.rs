@@ -115,7 +115,7 @@ fn a_document_number_in_any_spelling_finds_its_document() {
 }
 
 #[test]
-fn a_cited_number_finds_the_clauses_that_cite_it() {
+fn a_cited_number_finds_its_document_and_the_clauses_that_cite_it() {
     let ws = Workspace::with_files(&[GUARANTEE, TAX]);
     ws.ingest();
     for number in ["国发〔2015〕43号", "Guofa [2015] No. 43"] {
@@ -124,7 +124,25 @@ fn a_cited_number_finds_the_clauses_that_cite_it() {
             texts(&answer).iter().any(|t| t.contains("国发〔2015〕43号")),
             "{number}: {answer}"
         );
+        let snippet = answer["hits"][0]["snippet"].as_str().unwrap_or_default();
+        assert!(snippet.contains("<em>国发〔2015〕43号</em>"), "{number}: {snippet}");
     }
+    // A number the index holds lists its document's clauses, then the other documents'
+    // clauses citing it.
+    const EARTHQUAKE_1996: &str = "zh/html/govcn_020.html";
+    const EARTHQUAKE_1997: &str = "zh/html/govcn_051.html";
+    let ws = Workspace::with_files(&[EARTHQUAKE_1996, EARTHQUAKE_1997]);
+    ws.ingest();
+    let answer = ws.search("国办发〔1996〕2号", &["--limit", "50"]);
+    let hits = answer["hits"].as_array().expect("hits");
+    let own = hits.iter().take_while(|h| h["document"]["id"] == EARTHQUAKE_1996).count();
+    assert!(own > 1 && own < hits.len(), "{answer}");
+    for hit in &hits[own..] {
+        assert_eq!(hit["document"]["id"], EARTHQUAKE_1997, "{hit}");
+        let snippet = hit["snippet"].as_str().unwrap_or_default();
+        assert!(snippet.contains("<em>国办发〔1996〕2号</em>"), "{snippet}");
+    }
+    assert_eq!(answer["total"].as_u64(), Some(hits.len() as u64), "{answer}");
 }
 
 #[test]

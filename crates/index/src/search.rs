@@ -181,7 +181,21 @@ impl ClauseIndex {
                 texts.iter().filter_map(|t| text_query(fields.text, t)).map(|q| (occur, q)),
             );
         }
-        let mut restricted = self.resolve_doc_numbers(&searcher, &mut plan)?;
+        let (mut restricted, resolved_keys) = self.resolve_doc_numbers(&searcher, &mut plan)?;
+        // Other documents' clauses citing the numbers named: a number asked for alone lists
+        // them after the named documents' own clauses.
+        let citing = (!resolved_keys.is_empty() && plan.articles.is_empty()).then(|| {
+            let mut citing: Clauses = must.iter().map(|(o, q)| (*o, q.box_clone())).collect();
+            let keys: Clauses = resolved_keys
+                .iter()
+                .map(|key| (Occur::Should, boxed(term_query(fields.text, key))))
+                .collect();
+            citing.push((Occur::Must, boxed(BooleanQuery::new(keys))));
+            if let Some(ids) = &restricted {
+                citing.push((Occur::MustNot, one_of(fields.doc_id, ids)));
+            }
+            (citing, resolved_keys.clone())
+        });
         // A law named with an article is searched as a document number is: alone.
         for article in &plan.articles {
             let ids = restricted.get_or_insert_with(Vec::new);
@@ -206,7 +220,7 @@ impl ClauseIndex {
                 };
                 return Err(Error::BadQuery { reason });
             };
-            self.list_documents(&searcher, request, must, &ids)?
+            self.list_documents(&searcher, request, must, &ids, citing)?
         } else {
             self.ranked(&searcher, request, must, &plan)?
         };
@@ -292,13 +306,15 @@ impl ClauseIndex {
 
     /// Finds the documents that the query's document numbers name. A number that names
     /// no document becomes an ordinary query word (clauses citing it).
+    /// Also returns, for each number that names a document, the key it was found by.
     fn resolve_doc_numbers(
         &self,
         searcher: &Searcher,
         plan: &mut QueryPlan,
-    ) -> Result<Option<Vec<String>>> {
+    ) -> Result<(Option<Vec<String>>, Vec<String>)> {
         let fields = self.inner.fields;
         let mut ids: Vec<String> = Vec::new();
+        let mut resolved_keys: Vec<String> = Vec::new();
         let mut unresolved = Vec::new();
         for keys in &plan.doc_numbers {
             let mut found = false;
@@ -319,6 +335,7 @@ impl ClauseIndex {
                     found = true;
                 }
                 if found {
+                    resolved_keys.push(key.clone());
                     break;
                 }
             }
@@ -341,16 +358,19 @@ impl ClauseIndex {
             });
         }
         ids.sort();
-        Ok(if ids.is_empty() { None } else { Some(ids) })
+        Ok((if ids.is_empty() { None } else { Some(ids) }, resolved_keys))
     }
 
-    /// Lists the clauses of the named documents in document order.
+    /// Lists the clauses of the named documents in document order, then the other
+    /// documents' clauses that `citing` finds (those citing the numbers named, by document
+    /// and in order), the numbers marked in them.
     fn list_documents(
         &self,
         searcher: &Searcher,
         request: &SearchRequest,
         must: Clauses,
         ids: &[String],
+        citing: Option<(Clauses, Vec<String>)>,
     ) -> Result<SearchResponse> {
         let mut lookup = Lookup::new(searcher, self.inner.fields);
         let mut clauses = Vec::new();
@@ -359,6 +379,16 @@ impl ClauseIndex {
         }
         let doc_rank = |id: &str| ids.iter().position(|i| i == id).unwrap_or(usize::MAX);
         clauses.sort_by_key(|(c, _)| (doc_rank(&c.doc_id), c.ordinal));
+        let mut marked = HashSet::new();
+        if let Some((query, keys)) = citing {
+            let mut cited = Vec::new();
+            for address in searcher.search(&BooleanQuery::new(query), &DocSetCollector)? {
+                cited.push((lookup.clause(address)?, address));
+            }
+            cited.sort_by(|(a, _), (b, _)| (&a.doc_id, a.ordinal).cmp(&(&b.doc_id, b.ordinal)));
+            clauses.extend(cited);
+            marked.extend(keys);
+        }
         let mut groups: Vec<Group> = Vec::new();
         let mut seen: HashMap<String, usize> = HashMap::new();
         for (clause, address) in &clauses {
@@ -374,7 +404,7 @@ impl ClauseIndex {
             }
         }
         let total = groups.len();
-        let highlighter = Highlighter::new(HashSet::new());
+        let highlighter = Highlighter::new(marked);
         let hits = self.hits(&mut lookup, request, &groups, &highlighter, None)?;
         Ok(SearchResponse {
             query: request.query.clone(),

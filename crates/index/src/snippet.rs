@@ -8,6 +8,7 @@ use std::collections::HashSet;
 
 use aho_corasick::AhoCorasick;
 
+use crate::docnum::find_doc_numbers;
 use crate::tokenizer::analyze_runs;
 
 /// The snippet length, in characters, before ellipses.
@@ -87,6 +88,21 @@ impl Highlighter {
             };
             if let Some(term) = term {
                 found.push(Mark { from: token.from, to: token.to, term });
+            }
+        }
+        // A document number asked for is marked whole (its key is no word of the text).
+        if terms.iter().any(|t| t.contains('[')) {
+            let numbers: Vec<Mark> = find_doc_numbers(text)
+                .into_iter()
+                .filter_map(|number| {
+                    let key = number.keys(2).into_iter().find(|k| terms.contains(k))?;
+                    Some(Mark { from: number.start, to: number.end, term: key })
+                })
+                .collect();
+            if !numbers.is_empty() {
+                found.retain(|m| !numbers.iter().any(|n| m.from < n.to && n.from < m.to));
+                found.extend(numbers);
+                found.sort_by_key(|m| m.from);
             }
         }
         found
