@@ -30,6 +30,11 @@ pub(crate) fn encode_query_value(value: &str) -> String {
     utf8_percent_encode(value, COMPONENT).to_string()
 }
 
+/// Builds the link to the search page for a query.
+pub(crate) fn search_href(query: &str) -> String {
+    format!("/?q={}", encode_query_value(query))
+}
+
 /// Builds the permalink of a clause: `zh/a.html#2.5` becomes `/c/zh/a.html%232.5`.
 pub fn clause_href(anchor: &str) -> String {
     format!("/c/{}", utf8_percent_encode(anchor, PATH))

@@ -4,7 +4,7 @@ use maud::{html, Markup};
 use tiaowen_model::{Clause, DocumentView};
 
 use crate::layout::{page, Shell};
-use crate::links::{clause_href, split_anchor};
+use crate::links::{clause_href, search_href, split_anchor};
 use crate::pages::clause::missing_attachments;
 use crate::pages::common::{document_date, lang_name, type_name};
 
@@ -49,6 +49,22 @@ pub(crate) fn render(view: &DocumentView) -> Markup {
                 dt { "类型" } dd { (type_name(document.doc_type)) }
                 dt { "语言" } dd { (lang_name(document.lang)) }
                 dt { "来源" } dd { code { (document.source.path) } }
+            }
+            @if !document.cites.is_empty() {
+                section.cites {
+                    h2 { "引用文件 Documents cited" }
+                    ul {
+                        @for cited in &document.cites {
+                            li {
+                                @if let Some(title) = &cited.title { "《" (title) "》" }
+                                @if let Some(number) = &cited.doc_number {
+                                    " "
+                                    a.docnum href=(search_href(&number.normalized)) { (number.normalized) }
+                                }
+                            }
+                        }
+                    }
+                }
             }
             (missing_attachments(&document.missing_attachments))
             @if view.clauses.is_empty() {
@@ -127,6 +143,23 @@ mod tests {
                 "c1 2"
             ]
         );
+    }
+
+    #[test]
+    fn cited_documents_link_to_a_search_for_their_number() {
+        let mut document = tiaowen_model::Document::new("zh/html/govcn_002.html", "意见");
+        document.cites.push(tiaowen_model::CitedDocument {
+            title: Some("国务院关于促进融资担保行业加快发展的意见".to_owned()),
+            doc_number: Some(tiaowen_model::DocNumber {
+                raw: "国发〔2015〕43号".to_owned(),
+                normalized: "国发〔2015〕43号".to_owned(),
+            }),
+        });
+        let view = DocumentView { document, clauses: Vec::new() };
+        let html = render(&view).into_string();
+        assert!(html.contains("《国务院关于促进融资担保行业加快发展的意见》"), "{html}");
+        let href = "/?q=%E5%9B%BD%E5%8F%91%E3%80%942015%E3%80%9543%E5%8F%B7";
+        assert!(html.contains(&format!("href=\"{href}\">国发〔2015〕43号</a>")), "{html}");
     }
 
     #[test]
