@@ -43,7 +43,13 @@ pub(crate) fn render(view: &DocumentView) -> Markup {
         article.document-page lang=(document.lang.as_str()) {
             h1 { (document.title) }
             dl.facts {
-                @if let Some(number) = &document.doc_number { dt { "文号" } dd.docnum { (number.normalized) } }
+                @if let Some(number) = &document.doc_number {
+                    dt { "文号" }
+                    dd.docnum {
+                        (number.normalized) " "
+                        a.search-number href=(search_href(&number.normalized)) { "搜索此文号及引用它的条款 Search for it and the clauses citing it" }
+                    }
+                }
                 @if !document.issuers.is_empty() { dt { "发文机关" } dd { (document.issuers.join("、")) } }
                 @if let Some(date) = document_date(document) { dt { "日期" } dd { time datetime=(date) { (date) } } }
                 dt { "类型" } dd { (type_name(document.doc_type)) }
