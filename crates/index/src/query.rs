@@ -458,6 +458,20 @@ impl QueryPlan {
                 group.terms.push(token.text);
             }
         }
+        // A translation into an English base verb also finds its irregular forms: 制造's
+        // "make" meets "made in China", 支付's "pay" meets "paid" (the index keeps them apart).
+        if let (Some(word), [group]) = (expansion, groups.as_mut_slice()) {
+            if !has_cjk(&word.word) {
+                let base = word.word.trim().to_ascii_lowercase();
+                for form in tiaowen_lexicon::irregular_forms(&base) {
+                    for token in analyze(form, false) {
+                        if !group.terms.contains(&token.text) {
+                            group.terms.push(token.text);
+                        }
+                    }
+                }
+            }
+        }
         if expansion.is_some() && groups.len() > 1 {
             groups = merge_phrase(groups).into_iter().collect();
         }
@@ -611,6 +625,20 @@ fn merge_phrase(groups: Vec<TermGroup>) -> Option<TermGroup> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_translation_into_a_base_verb_also_finds_its_irregular_forms() {
+        let mut plan = QueryPlan::parse("中国制造");
+        plan.add_expansions(&[
+            ExpansionWord::new("make", 0.4, "制造", "cedict"),
+            ExpansionWord::new("manufacture", 0.5, "制造", "cedict"),
+        ]);
+        let terms = |word: &str| {
+            plan.groups.iter().find(|g| g.main.as_deref() == Some(word)).map(|g| g.terms.clone())
+        };
+        assert_eq!(terms("make"), Some(vec!["make".to_owned(), "made".to_owned()]));
+        assert_eq!(terms("manufactur"), Some(vec!["manufactur".to_owned()]));
+    }
 
     #[test]
     fn abbreviations_that_read_as_stop_words_are_spelled_out() {

@@ -111,6 +111,17 @@ pub fn stem(word: &str) -> String {
     STEMMER.stem(base).into_owned()
 }
 
+/// The irregular forms of a base verb ("make" → "made"; "take" → "taken", "took"), without
+/// the forms that are words of their own in a text as often as not (found, left, fell, fed,
+/// spoke, stole, won: "funds left", "the Fed"). Empty for any other word, a form among them.
+pub fn irregular_forms(base: &str) -> Vec<&'static str> {
+    IRREGULAR
+        .iter()
+        .filter(|(form, of)| *of == base && !GLOSS_BASE_WORDS.contains(form))
+        .map(|(form, _)| *form)
+        .collect()
+}
+
 /// Irregular past forms that are base words of their own in dictionary glosses: "to
 /// found" (创办), "left" (左), "to fell" (砍伐), "spoke" (辐条), "the Fed", "won" (韩元).
 const GLOSS_BASE_WORDS: &[&str] = &["fed", "fell", "found", "left", "spoke", "stole", "won"];
@@ -306,6 +317,20 @@ fn strip_brackets(text: &str) -> (String, bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_base_verb_gives_its_irregular_forms() {
+        assert_eq!(irregular_forms("make"), vec!["made"]);
+        let mut take = irregular_forms("take");
+        take.sort();
+        assert_eq!(take, vec!["taken", "took"]);
+        assert_eq!(irregular_forms("pay"), vec!["paid"]);
+        // A form gives nothing, nor do forms that are words of their own (found, left).
+        assert!(irregular_forms("made").is_empty());
+        assert!(irregular_forms("find").is_empty());
+        assert_eq!(irregular_forms("leave"), Vec::<&str>::new());
+        assert!(irregular_forms("subsidy").is_empty());
+    }
 
     #[test]
     fn stop_words_are_sorted_for_binary_search() {

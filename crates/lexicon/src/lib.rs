@@ -41,6 +41,7 @@ mod lexicon;
 mod numbers;
 mod spelling;
 
+pub use english::irregular_forms;
 pub use error::{Error, Result};
 pub use expand::{expand, rarity_factor, usage_factor, ExpandedTerm, Expansion};
 pub use fold::{fold_char, fold_text, has_traditional, to_simplified};
