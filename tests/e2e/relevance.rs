@@ -46,6 +46,9 @@ fn a_misspelt_english_word_is_searched_as_the_word_the_index_holds() {
     // Answered in Chinese only: "penalty" is known to the lexicon.
     let answer = ws.search("penatly for late payment of tax", &[]);
     assert_eq!(answer["corrections"][0]["to"], "penalty", "{answer}");
+    // A quoted word is wanted as written.
+    let answer = ws.search("fund \"restrictons\"", &[]);
+    assert!(answer.get("corrections").is_none(), "{answer}");
 }
 
 #[test]

@@ -163,7 +163,11 @@ impl ClauseIndex {
             (query, Vec::new())
         };
         let mut plan = QueryPlan::parse(&query);
-        let corrections = self.corrections(&searcher, &plan.words);
+        // Quoted words are wanted as written: they are not corrected.
+        let quoted: Vec<&str> =
+            operators.required.iter().flat_map(|text| text.split_whitespace()).collect();
+        let mut corrections = self.corrections(&searcher, &plan.words);
+        corrections.retain(|c| !quoted.iter().any(|q| q.eq_ignore_ascii_case(&c.from)));
         if !corrections.is_empty() {
             let doc_numbers = std::mem::take(&mut plan.doc_numbers);
             plan = QueryPlan::parse(&spelling::corrected(&plan.words, &corrections));
