@@ -186,9 +186,12 @@ impl ClauseIndex {
             );
         }
         let (mut restricted, resolved_keys) = self.resolve_doc_numbers(&searcher, &mut plan)?;
+        // A query of numbers (or an article) alone lists the named documents' clauses.
+        let listing = plan.core_groups().is_empty() && plan.expansion_groups().is_empty();
         // Other documents' clauses citing the numbers named: a number asked for alone lists
         // them after the named documents' own clauses.
-        let citing = (!resolved_keys.is_empty() && plan.articles.is_empty()).then(|| {
+        let cites_listed = listing && !resolved_keys.is_empty() && plan.articles.is_empty();
+        let citing = cites_listed.then(|| {
             let mut citing: Clauses = must.iter().map(|(o, q)| (*o, q.box_clone())).collect();
             let keys: Clauses = resolved_keys
                 .iter()
@@ -212,7 +215,7 @@ impl ClauseIndex {
         if let Some(ids) = &restricted {
             must.push((Occur::Must, one_of(fields.doc_id, ids)));
         }
-        let mut response = if plan.core_groups().is_empty() && plan.expansion_groups().is_empty() {
+        let mut response = if listing {
             let Some(ids) = restricted else {
                 let reason = if operators.excluded.is_empty() {
                     "the query has no searchable words".to_owned()
