@@ -53,6 +53,9 @@ const FUSE_MIN_FETCH: usize = 100;
 const MAX_FETCH: usize = 10_000;
 /// How many extra word moves a multi-word expansion (海绵 城市) tolerates.
 const EXPANSION_PHRASE_SLOP: u32 = 1;
+/// The least weight of a translation of an excluded word that is kept out with it: the
+/// translations a search would lean on, not a dictionary's stray senses (`bond` → 结合).
+const EXCLUDED_TRANSLATION_WEIGHT: f32 = 0.3;
 
 /// One clause text among the candidates: its members, best first.
 pub(crate) struct Group {
@@ -178,9 +181,18 @@ impl ClauseIndex {
         self.expand(&searcher, &mut plan, &words);
         let mut must = vec![clauses_only(fields)];
         must.extend(filter_clauses(fields, &request.filters)?);
-        for (texts, occur) in
-            [(&operators.required, Occur::Must), (&operators.excluded, Occur::MustNot)]
-        {
+        // An excluded word is kept out in the other language too: `subsidy -housing`
+        // answers with no clause of 房屋 either.
+        let excluded_translations: Vec<String> = operators
+            .excluded
+            .iter()
+            .flat_map(|text| self.excluded_translations(&searcher, text))
+            .collect();
+        for (texts, occur) in [
+            (&operators.required, Occur::Must),
+            (&operators.excluded, Occur::MustNot),
+            (&excluded_translations, Occur::MustNot),
+        ] {
             must.extend(
                 texts.iter().filter_map(|t| text_query(fields.text, t)).map(|q| (occur, q)),
             );
@@ -240,6 +252,7 @@ impl ClauseIndex {
             if let Some(map) = explanation.as_object_mut().filter(|_| !operators.is_empty()) {
                 map.insert("required".to_owned(), operators.required.clone().into());
                 map.insert("excluded".to_owned(), operators.excluded.clone().into());
+                map.insert("excluded_translations".to_owned(), excluded_translations.into());
             }
             response.explanation = Some(explanation);
         }
@@ -309,6 +322,31 @@ impl ClauseIndex {
             .filter(|w| has_cjk(&w.word))
             .map(|w| w.word.replace(' ', ""))
             .collect()
+    }
+
+    /// The translations of an excluded word or phrase that are excluded with it: those
+    /// into the other script that the expander gives the whole of `text` with at least
+    /// [`EXCLUDED_TRANSLATION_WEIGHT`], as the words would be searched had they been asked
+    /// for. A phrase's single words are not translated one by one.
+    fn excluded_translations(&self, searcher: &Searcher, text: &str) -> Vec<String> {
+        let expander = self.inner.expander.read().unwrap_or_else(|e| e.into_inner()).clone();
+        let Some(expander) = expander else { return Vec::new() };
+        let field = self.inner.fields.text;
+        let vocab = |word: &str| clause_count(searcher, field, word);
+        let whole = |t: &str| -> String {
+            t.chars().filter(|c| !c.is_whitespace()).flat_map(char::to_lowercase).collect()
+        };
+        let wanted = whole(text);
+        let mut words: Vec<String> = Vec::new();
+        for word in expander.expand(text, &vocab, searcher.num_docs()) {
+            let fits = !word.same_language()
+                && word.weight >= EXCLUDED_TRANSLATION_WEIGHT
+                && whole(&word.from) == wanted;
+            if fits && !words.contains(&word.word) {
+                words.push(word.word);
+            }
+        }
+        words
     }
 
     /// Finds the documents that the query's document numbers name. A number that names
@@ -1370,6 +1408,20 @@ mod tests {
         assert!(excluded.hits.iter().all(|h| !h.text.contains("债券")), "{:?}", anchors(&excluded));
         let error = index.search(&SearchRequest::new("-债券")).expect_err("nothing to search");
         assert!(error.to_string().contains("besides the excluded ones (债券)"), "{error}");
+    }
+
+    #[test]
+    fn an_excluded_word_keeps_out_its_translations() {
+        let (_dir, index) = sample_index();
+        let all = search(&index, "政府");
+        assert!(all.hits.iter().any(|h| h.text.contains("担保")), "{:?}", anchors(&all));
+        let mut request = SearchRequest::new("政府 -guarantee");
+        request.explain = true;
+        let excluded = index.search(&request).expect("search");
+        assert!(!excluded.hits.is_empty());
+        assert!(excluded.hits.iter().all(|h| !h.text.contains("担保")), "{:?}", anchors(&excluded));
+        let explanation = excluded.explanation.expect("explained").to_string();
+        assert!(explanation.contains("\"excluded_translations\":[\"担保"), "{explanation}");
     }
 
     #[test]
