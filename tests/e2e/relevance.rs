@@ -68,6 +68,10 @@ fn quoted_words_must_stand_in_a_clause_and_words_after_a_minus_must_not() {
     let found = texts(&answer);
     assert!(!found.is_empty() && found.iter().all(|t| !t.contains("再担保")), "{answer}");
     assert!(answer["total"].as_u64() < all["total"].as_u64(), "{answer}");
+    // An excluded English word keeps out its Chinese translation too.
+    let answer = ws.search("政府 -guarantee", &["--limit", "50"]);
+    let found = texts(&answer);
+    assert!(!found.is_empty() && found.iter().all(|t| !t.contains("担保")), "{answer}");
 }
 
 #[test]
@@ -160,6 +164,28 @@ fn the_current_version_of_a_law_ranks_first_and_the_old_one_says_superseded() {
     let old = old.unwrap_or_else(|| panic!("the 2017 version is still found: {answer}"));
     assert_eq!(old["document"]["status"]["state"], "superseded", "{old}");
     assert_eq!(old["document"]["status"]["by"], ACCOUNTING_2024);
+}
+
+#[test]
+fn a_question_about_a_laws_history_gets_its_enactment_notes_first() {
+    let ws = Workspace::with_files(&[ACCOUNTING_2017, ACCOUNTING_2024]);
+    ws.ingest();
+    for query in ["会计法什么时候修改的", "when was the Accounting Law amended"] {
+        let answer = ws.search(query, &[]);
+        let first = &answer["hits"][0];
+        assert_eq!(first["anchor"], format!("{ACCOUNTING_2024}#notes"), "{query}: {answer}");
+        assert_eq!(first["citation"], "中华人民共和国会计法 题注", "{first}");
+        let text = first["text"].as_str().unwrap_or_default();
+        assert!(text.contains("1985年1月21日") && text.contains("2024年6月28日"), "{first}");
+    }
+    let answer = ws.search("会计凭证 保管", &[]);
+    let anchors: Vec<&str> = answer["hits"]
+        .as_array()
+        .expect("hits")
+        .iter()
+        .filter_map(|h| h["anchor"].as_str())
+        .collect();
+    assert!(anchors.iter().all(|a| !a.ends_with("#notes")), "{answer}");
 }
 
 #[test]

@@ -257,6 +257,7 @@ fn schemas() -> Value {
                 })) },
                 "missing_attachments": strings,
                 "warnings": strings,
+                "notes": strings,
                 "repeals": { "type": "array", "items": object(&[], json!({
                     "title": string, "doc_number": schema_ref("DocNumber")
                 })) },

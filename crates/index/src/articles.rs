@@ -65,7 +65,7 @@ impl TitleCache {
 
 /// The key a title is found by: folded to simplified characters, without
 /// [`STATE_PREFIX`] and surrounding space.
-fn title_key(title: &str) -> String {
+pub(crate) fn title_key(title: &str) -> String {
     let title = to_simplified(title.trim());
     title.strip_prefix(STATE_PREFIX).unwrap_or(&title).trim().to_owned()
 }
@@ -202,7 +202,7 @@ const KINDS: [(&str, &[&str]); 5] = [
 
 /// The Chinese title endings of the kind of act an English word names ("Regulations" →
 /// 条例), or `None` for a word naming none.
-fn kind_endings(word: &str) -> Option<&'static [&'static str]> {
+pub(crate) fn kind_endings(word: &str) -> Option<&'static [&'static str]> {
     let word = word.to_lowercase();
     let singular = word.strip_suffix('s').unwrap_or(&word);
     KINDS.iter().find(|(kind, _)| *kind == singular).map(|(_, endings)| *endings)
@@ -240,7 +240,7 @@ fn english_patterns() -> &'static [Regex; 3] {
 }
 
 /// Words of an act's English name that say only whose act it is.
-const NAME_FILLERS: [&str; 9] =
+pub(crate) const NAME_FILLERS: [&str; 9] =
     ["the", "prc", "prc's", "china's", "chinese", "national", "people's", "republic", "of"];
 
 /// The share of a title's characters (less its ending, 法 or 条例) that the translations

@@ -14,6 +14,7 @@ use tantivy::{
 };
 use tiaowen_model::{Clause, ClauseView, Document, DocumentView, IndexStats, SourceRef};
 
+use crate::history::{notes_clause, NOTES_PATH};
 use crate::query::QueryExpander;
 use crate::ranking::Ranking;
 use crate::schema::{build_schema, Fields, KIND_DOC};
@@ -241,7 +242,7 @@ impl ClauseIndex {
         let fields = self.inner.fields;
         let query = anchor_query(fields, anchor);
         let Some(address) = searcher.search(&query, &DocSetCollector)?.into_iter().next() else {
-            return Ok(None);
+            return self.notes(&searcher, anchor);
         };
         let mut lookup = Lookup::new(&searcher, fields);
         let found = lookup.clause(address)?;
@@ -267,6 +268,37 @@ impl ClauseIndex {
             next,
             prev_label,
             next_label,
+            document,
+            sources,
+        }))
+    }
+
+    /// Looks a law's enactment notes up by their anchor (`{document id}#notes`), as a
+    /// clause before the law's first one. `None` for any other anchor, or a document
+    /// without notes.
+    fn notes(&self, searcher: &Searcher, anchor: &str) -> Result<Option<ClauseView>> {
+        let Some(id) = anchor.strip_suffix(NOTES_PATH).and_then(|a| a.strip_suffix('#')) else {
+            return Ok(None);
+        };
+        let mut lookup = Lookup::new(searcher, self.inner.fields);
+        let Some(document) = lookup.document(id)? else { return Ok(None) };
+        let Some(clause) = notes_clause(&document) else { return Ok(None) };
+        let first = lookup.clauses_of(id)?.into_iter().next().map(|c| c.clause);
+        let mut document = Document::clone(&document);
+        let validity = self.inner.validity.get(searcher, self.inner.fields)?;
+        crate::validity::annotate(&mut document, &validity);
+        let sources = vec![SourceRef {
+            anchor: clause.anchor.clone(),
+            path: document.source.path.clone(),
+            format: document.source.format.as_str().to_owned(),
+            citation: clause.citation.clone(),
+        }];
+        Ok(Some(ClauseView {
+            clause,
+            prev: None,
+            next: first.as_ref().map(|c| c.anchor.clone()),
+            prev_label: None,
+            next_label: first.map(|c| c.label),
             document,
             sources,
         }))

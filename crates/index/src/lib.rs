@@ -30,6 +30,7 @@ mod expansion;
 mod explain;
 mod fusion;
 mod generation;
+mod history;
 mod index;
 mod lead;
 mod operators;
@@ -56,4 +57,4 @@ pub use updater::IndexUpdater;
 
 /// The version of the schema and analyzer; an index built with another version must be
 /// rebuilt (`tiaowen ingest --rebuild`). Bump it whenever either changes.
-pub const SCHEMA_VERSION: u32 = 8;
+pub const SCHEMA_VERSION: u32 = 9;

@@ -23,8 +23,9 @@ use crate::articles::{
 use crate::context::weigh_by_context;
 use crate::explain::{explain_hit, Factors};
 use crate::fusion::{fuse, query_language, synonym_cap, Script};
+use crate::history::{asks_history, named_law, notes_clause, states_notes};
 use crate::index::{clauses_only, kind_query, stored_str, term_query, Lookup};
-use crate::operators::{take_operators, text_query};
+use crate::operators::{take_operators, text_query, Operators};
 use crate::query::{
     affirmative, has_cjk, spelled_out, ExpansionWord, QueryExpander, QueryPlan, TermGroup,
 };
@@ -153,6 +154,14 @@ impl ClauseIndex {
         let (query, operators) = take_operators(&request.query);
         let query = affirmative(&query);
         let query = spelled_out(&query);
+        // A question about when a law was adopted or changed is answered by its notes.
+        let history = if asks_history(&query) {
+            let titles = self.inner.titles.get(&searcher, fields)?;
+            let translate = |name: &str| self.translations(&searcher, name);
+            named_law(&query, &titles, translate).map(|(_, ids)| ids.to_vec())
+        } else {
+            None
+        };
         // The laws' titles are read (once per commit) only for a query that may name an
         // article.
         let (query, articles) = if may_name_article(&query) {
@@ -241,7 +250,28 @@ impl ClauseIndex {
             };
             self.list_documents(&searcher, request, must, &ids, citing)?
         } else {
-            self.ranked(&searcher, request, must, &plan)?
+            let notes = match &history {
+                Some(ids) => self.notes_hit(&searcher, ids, request, &operators)?,
+                None => None,
+            };
+            match notes {
+                // The notes come first; the ranked hits follow them, page after page.
+                Some(notes) => {
+                    let mut shifted = request.clone();
+                    shifted.offset = request.offset.saturating_sub(1);
+                    if request.offset == 0 {
+                        shifted.limit = request.limit.saturating_sub(1);
+                    }
+                    let mut response = self.ranked(&searcher, &shifted, must, &plan)?;
+                    response.total += 1;
+                    if request.offset == 0 && request.limit > 0 {
+                        let score = response.hits.first().map_or(1.0, |h| h.score);
+                        response.hits.insert(0, SearchHit { score, ..notes });
+                    }
+                    response
+                }
+                None => self.ranked(&searcher, request, must, &plan)?,
+            }
         };
         response.corrections = corrections
             .into_iter()
@@ -257,6 +287,76 @@ impl ClauseIndex {
             response.explanation = Some(explanation);
         }
         Ok(response)
+    }
+
+    /// The hit of a law's enactment notes (题注) for a question about its history: the
+    /// notes of the latest version among `ids` that has them, else the opening clause of
+    /// the latest version where its text states them (the constitution's
+    /// `（1982年12月4日…通过…）`). Only when the document passes the request's filters and the
+    /// notes hold the query's quoted words and none of its excluded ones.
+    fn notes_hit(
+        &self,
+        searcher: &Searcher,
+        ids: &[String],
+        request: &SearchRequest,
+        operators: &Operators,
+    ) -> Result<Option<SearchHit>> {
+        let mut lookup = Lookup::new(searcher, self.inner.fields);
+        let mut versions = Vec::new();
+        for id in ids {
+            versions.extend(lookup.document(id)?);
+        }
+        // Latest first; the stable sort keeps the ids' order among equal dates.
+        versions.sort_by(|a, b| b.dates.issued.cmp(&a.dates.issued));
+        let mut found = versions.iter().find_map(|d| Some((notes_clause(d)?, None, d.clone())));
+        if found.is_none() {
+            if let Some(latest) = versions.first() {
+                let opening = lookup.clauses_of(&latest.id)?.into_iter().next();
+                found = opening
+                    .filter(|c| states_notes(&c.clause.text))
+                    .map(|c| (c.clause, Some(c.text_hash), latest.clone()));
+            }
+        }
+        let Some((clause, text_hash, document)) = found else { return Ok(None) };
+        let plain = |t: &str| -> String {
+            t.chars().filter(|c| !c.is_whitespace()).flat_map(char::to_lowercase).collect()
+        };
+        let holds = |words: &str| plain(&clause.text).contains(&plain(words));
+        if !admits(&request.filters, &document)
+            || !operators.required.iter().all(|w| holds(w))
+            || operators.excluded.iter().any(|w| holds(w))
+        {
+            return Ok(None);
+        }
+        let sources = match text_hash {
+            Some(hash) => lookup.sources(&hash, std::slice::from_ref(&clause.anchor))?,
+            None => vec![tiaowen_model::SourceRef {
+                anchor: clause.anchor.clone(),
+                path: document.source.path.clone(),
+                format: document.source.format.as_str().to_owned(),
+                citation: clause.citation.clone(),
+            }],
+        };
+        let mut document = tiaowen_model::Document::clone(&document);
+        let validity = self.inner.validity.get(searcher, self.inner.fields)?;
+        annotate(&mut document, &validity);
+        let explanation = request.explain.then(|| {
+            serde_json::json!({
+                "notes": "the law's enactment notes, first: the query asks when it was adopted or changed"
+            })
+        });
+        Ok(Some(SearchHit {
+            snippet: Highlighter::new(HashSet::new()).snippet(&clause.text),
+            anchor: clause.anchor,
+            text: clause.text,
+            label: clause.label,
+            headings: clause.headings,
+            citation: clause.citation,
+            score: 1.0,
+            document,
+            sources,
+            explanation,
+        }))
     }
 
     /// Finds the misspelt English words of a query's words ([`spelling::corrections`]):
@@ -630,6 +730,25 @@ impl ClauseIndex {
         fill_snippets(&mut hits, highlighter);
         Ok(hits)
     }
+}
+
+/// Tells whether a document passes a request's filters, as its clauses would.
+fn admits(filters: &Filters, document: &tiaowen_model::Document) -> bool {
+    let date = document.dates.issued.as_deref().or(document.dates.published.as_deref());
+    let within = |bound: &Option<String>, after: bool| {
+        bound.as_deref().is_none_or(|bound| {
+            date.is_some_and(|date| if after { date >= bound } else { date <= bound })
+        })
+    };
+    let issuer = filters.issuer.as_deref().map(str::trim).filter(|i| !i.is_empty());
+    filters.lang.is_none_or(|lang| lang == document.lang)
+        && filters.doc_type.is_none_or(|t| t == document.doc_type)
+        && issuer.is_none_or(|issuer| {
+            let issuer = issuer.to_lowercase();
+            document.issuers.iter().any(|i| i.to_lowercase().contains(&issuer))
+        })
+        && within(&filters.from, true)
+        && within(&filters.to, false)
 }
 
 /// Cuts the snippets of a page's hits; a search running alone ([`may_split`]) cuts them
@@ -1422,6 +1541,60 @@ mod tests {
         assert!(excluded.hits.iter().all(|h| !h.text.contains("担保")), "{:?}", anchors(&excluded));
         let explanation = excluded.explanation.expect("explained").to_string();
         assert!(explanation.contains("\"excluded_translations\":[\"担保"), "{explanation}");
+    }
+
+    #[test]
+    fn a_question_about_a_laws_history_gets_its_latest_notes_first() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let index = ClauseIndex::create(dir.path()).expect("create index");
+        let mut updater = index.updater().expect("writer");
+        let items = [
+            ("第一条", "为了规范会计行为，制定本法。"),
+            ("第二条", "本法自公布之日起施行。修改会计制度的，应当报国务院批准。"),
+        ];
+        for (id, issued, notes) in [
+            ("zh/laws/会计法(2017).md", "2017-11-04", 2),
+            ("zh/laws/会计法(2024).md", "2024-06-28", 3),
+        ] {
+            let mut law =
+                crate::testutil::document(id, "中华人民共和国会计法", None, Lang::Zh, issued);
+            law.notes = [
+                "1985年1月21日第六届全国人民代表大会常务委员会第九次会议通过",
+                "2017年11月4日第十二届全国人民代表大会常务委员会第三十次会议第二次修正",
+                "2024年6月28日第十四届全国人民代表大会常务委员会第十次会议第三次修正",
+            ][..notes]
+                .iter()
+                .map(|n| (*n).to_owned())
+                .collect();
+            let clauses = crate::testutil::clauses(id, &items);
+            updater.put_document(&law, &clauses, id).expect("put");
+        }
+        updater.commit().expect("commit");
+        let history = search(&index, "会计法什么时候修改的");
+        let first = &history.hits[0];
+        assert_eq!(first.anchor, "zh/laws/会计法(2024).md#notes");
+        assert_eq!(first.label, "题注");
+        assert_eq!(first.citation, "中华人民共和国会计法 题注");
+        assert!(first.text.ends_with("第三次修正"), "{}", first.text);
+        assert!(history.hits.len() > 1, "the ranked hits follow: {:?}", anchors(&history));
+        // The next page starts where the first left off.
+        let mut second = SearchRequest::new("会计法什么时候修改的");
+        (second.offset, second.limit) = (1, 1);
+        let second = index.search(&second).expect("search");
+        assert_eq!(second.total, history.total);
+        assert_eq!(second.hits[0].anchor, history.hits[1].anchor);
+        // Other questions, and filters that keep the law out, get no notes.
+        let plain = search(&index, "会计法 修改");
+        assert!(plain.hits.iter().all(|h| !h.anchor.ends_with("#notes")), "{:?}", anchors(&plain));
+        let mut english = SearchRequest::new("会计法什么时候修改的");
+        english.filters.lang = Some(Lang::En);
+        let english = index.search(&english).expect("search");
+        assert!(english.hits.iter().all(|h| !h.anchor.ends_with("#notes")));
+        // The notes' permalink resolves, before the law's first article.
+        let view = index.clause("zh/laws/会计法(2024).md#notes").expect("lookup").expect("found");
+        assert_eq!(view.clause.citation, "中华人民共和国会计法 题注");
+        assert_eq!(view.next.as_deref(), Some("zh/laws/会计法(2024).md#1"));
+        assert!(index.clause("zh/laws/会计法(2024).md#nowhere").expect("lookup").is_none());
     }
 
     #[test]

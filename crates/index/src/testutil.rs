@@ -18,6 +18,7 @@ pub fn document(id: &str, title: &str, number: Option<&str>, lang: Lang, issued:
         source: Source { path: id.to_owned(), format },
         cites: Vec::new(),
         missing_attachments: Vec::new(),
+        notes: Vec::new(),
         repeals: Vec::new(),
         valid_until: None,
         status: None,

@@ -85,6 +85,7 @@ mod tests {
             source: Source { path: "zh/html/x.html".into(), format: SourceFormat::Html },
             cites: vec![],
             missing_attachments: vec![],
+            notes: vec![],
             repeals: Vec::new(),
             valid_until: None,
             status: None,

@@ -280,6 +280,10 @@ pub struct Document {
     /// Problems met while reading it that did not stop it (garbled PDF text, ...).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,
+    /// A law's enactment notes (题注): when it was adopted, amended and revised, one line
+    /// each, as the law states them before its text.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
     /// Documents this one says it repeals or replaces (「《…》同时废止」).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub repeals: Vec<CitedDocument>,
@@ -314,6 +318,7 @@ impl Document {
             cites: Vec::new(),
             missing_attachments: Vec::new(),
             warnings: Vec::new(),
+            notes: Vec::new(),
             repeals: Vec::new(),
             valid_until: None,
             status: None,

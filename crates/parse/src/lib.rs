@@ -34,6 +34,9 @@ pub struct PageMeta {
     pub issued: Option<String>,
     /// 发布日期, ISO `YYYY-MM-DD`.
     pub published: Option<String>,
+    /// A law's enactment notes (题注): when it was adopted, amended and revised, one line
+    /// each, as stated before its text.
+    pub notes: Vec<String>,
 }
 
 /// One document as read from its file, before clause segmentation.

@@ -13,8 +13,8 @@
 //! ```
 //!
 //! The `# ` line is the title; the enactment notes before `<!-- INFO END -->` are
-//! metadata (the last of their dates is the `issued` date, their body the issuer), not
-//! body text. Headings keep their text as blocks of their own, without the `#` marks.
+//! metadata (the last of their dates is the `issued` date, their body the issuer; the
+//! notes themselves are kept as the record's 题注), not body text. Headings keep their text as blocks of their own, without the `#` marks.
 //! Every other non-empty line is one block: the corpus writes one paragraph per line,
 //! and the bilingual constitution puts a Chinese and its English line one after the other.
 
@@ -63,6 +63,7 @@ fn parse_str(text: &str) -> ParsedDoc {
         }
     }
     read_notes(&note_lines, &mut meta);
+    meta.notes = note_lines;
     let mut blocks = Vec::new();
     let mut in_code = false;
     for line in body.lines() {
@@ -199,6 +200,9 @@ mod tests {
         assert_eq!(doc.blocks[0], "第一章 总则");
         assert_eq!(doc.blocks[1], "第一条 在中国境内有住所的个人，为居民个人。");
         assert!(!doc.blocks.iter().any(|b| b.contains("第七次修正")));
+        assert_eq!(doc.meta.notes.len(), 3, "{:?}", doc.meta.notes);
+        assert_eq!(doc.meta.notes[0], "1980年9月10日第五届全国人民代表大会第三次会议通过");
+        assert!(doc.meta.notes[2].ends_with("第七次修正"), "{:?}", doc.meta.notes);
     }
 
     #[test]

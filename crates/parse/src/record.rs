@@ -71,6 +71,7 @@ pub fn build_document(id: &str, format: SourceFormat, parsed: &ParsedDoc) -> Doc
         source: Source { path: id.to_string(), format },
         cites,
         missing_attachments: parsed.missing_attachments.clone(),
+        notes: parsed.meta.notes.clone(),
         repeals,
         valid_until,
         status: None,
@@ -472,6 +473,7 @@ mod tests {
             issuers: vec!["国务院".into()],
             issued: Some("2019-01-27".into()),
             published: Some("2019-02-01".into()),
+            notes: Vec::new(),
         };
         let record = build_document("zh/html/a.html", SourceFormat::Html, &parsed);
         assert_eq!(record.title, "国务院关于推行监管的意见");

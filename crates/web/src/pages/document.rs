@@ -56,6 +56,15 @@ pub(crate) fn render(view: &DocumentView) -> Markup {
                 dt { "语言" } dd { (lang_name(document.lang)) }
                 dt { "来源" } dd { code { (document.source.path) } }
             }
+            @if !document.notes.is_empty() {
+                section.notes id="notes" {
+                    h2 {
+                        a href=(clause_href(&format!("{}#notes", document.id))) title="条款页 Clause page" { "题注" }
+                        " Enactment notes"
+                    }
+                    ul { @for note in &document.notes { li { (note) } } }
+                }
+            }
             @if !document.cites.is_empty() {
                 section.cites {
                     h2 { "引用文件 Documents cited" }
@@ -166,6 +175,26 @@ mod tests {
         assert!(html.contains("《国务院关于促进融资担保行业加快发展的意见》"), "{html}");
         let href = "/?q=%E5%9B%BD%E5%8F%91%E3%80%942015%E3%80%9543%E5%8F%B7";
         assert!(html.contains(&format!("href=\"{href}\">国发〔2015〕43号</a>")), "{html}");
+    }
+
+    #[test]
+    fn a_laws_enactment_notes_are_listed_and_linked() {
+        let mut document =
+            tiaowen_model::Document::new("zh/laws/会计法.md", "中华人民共和国会计法");
+        document.notes = vec![
+            "1985年1月21日第六届全国人民代表大会常务委员会第九次会议通过".to_owned(),
+            "2024年6月28日第十四届全国人民代表大会常务委员会第十次会议第三次修正".to_owned(),
+        ];
+        let view = DocumentView { document, clauses: Vec::new() };
+        let html = render(&view).into_string();
+        assert!(
+            html.contains(
+                "<li>2024年6月28日第十四届全国人民代表大会常务委员会第十次会议第三次修正</li>"
+            ),
+            "{html}"
+        );
+        assert!(html.contains("id=\"notes\""), "{html}");
+        assert!(html.contains("%23notes\""), "{html}");
     }
 
     #[test]
