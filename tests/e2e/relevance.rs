@@ -164,6 +164,12 @@ fn the_current_version_of_a_law_ranks_first_and_the_old_one_says_superseded() {
     let old = old.unwrap_or_else(|| panic!("the 2017 version is still found: {answer}"));
     assert_eq!(old["document"]["status"]["state"], "superseded", "{old}");
     assert_eq!(old["document"]["status"]["by"], ACCOUNTING_2024);
+    // Asked for documents in force only, the superseded version is kept out.
+    let current = ws.search("会计凭证 会计账簿 保管", &["--limit", "20", "--current"]);
+    let hits = current["hits"].as_array().expect("hits");
+    assert!(!hits.is_empty(), "{current}");
+    assert!(hits.iter().all(|h| h["document"]["status"]["state"] == "current"), "{current}");
+    assert!(current["total"].as_u64() < answer["total"].as_u64(), "{current}");
 }
 
 #[test]

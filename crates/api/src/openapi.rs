@@ -88,6 +88,9 @@ fn search_operation() -> Value {
             query_param("to", "Only documents dated on or before this date: YYYY-MM-DD, YYYY-MM \
                 or YYYY (a partial date means the end of that period).", false,
                 date_schema(), json!("2024")),
+            query_param("current", "Whether to keep to documents in force: no version a later \
+                one superseded, nothing repealed or expired; a bare `current` means true.", false,
+                json!({ "type": "boolean", "default": false }), json!(true)),
             query_param("explain", "Whether to explain the query expansion and each score; a \
                 bare `explain` means true.", false,
                 json!({ "type": "boolean", "default": false }), json!(true))

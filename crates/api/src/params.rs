@@ -38,6 +38,8 @@ pub struct SearchParams {
     pub to: Option<String>,
     /// Whether to explain scores.
     pub explain: Option<String>,
+    /// Whether to keep to documents in force.
+    pub current: Option<String>,
 }
 
 impl SearchParams {
@@ -97,7 +99,11 @@ fn parse_filters(params: &SearchParams) -> Result<Filters> {
             return Err(ApiError::InvalidDateRange { from: from.clone(), to: to.clone() });
         }
     }
-    Ok(Filters { lang, doc_type, issuer, from, to })
+    let current = match params.current.as_deref() {
+        None => false,
+        Some(raw) => parse_bool("current", raw)?,
+    };
+    Ok(Filters { lang, doc_type, issuer, from, to, current })
 }
 
 /// Returns the English names of all document types, as the `type` filter accepts them.
@@ -143,7 +149,7 @@ fn parse_bounded(param: &'static str, raw: &str, min: usize, max: usize) -> Resu
 }
 
 fn parse_bool(param: &'static str, raw: &str) -> Result<bool> {
-    // A bare `?explain` asks for an explanation.
+    // A bare `?explain` asks for an explanation (and `?current` for documents in force).
     match raw.trim().to_ascii_lowercase().as_str() {
         "" | "true" | "1" | "yes" | "on" => Ok(true),
         "false" | "0" | "no" | "off" => Ok(false),
@@ -176,6 +182,7 @@ mod tests {
                 "from" => params.from = value,
                 "to" => params.to = value,
                 "explain" => params.explain = value,
+                "current" => params.current = value,
                 other => panic!("unknown test parameter {other}"),
             }
         }
@@ -210,14 +217,23 @@ mod tests {
             ("from", "2019"),
             ("to", "2024-2"),
             ("explain", "true"),
+            ("current", "1"),
         ])
         .expect("valid");
+        assert!(request.filters.current);
         assert_eq!((request.limit, request.offset, request.explain), (100, 20, true));
         assert_eq!(request.filters.lang, Some(Lang::En));
         assert_eq!(request.filters.doc_type, Some(DocType::Opinions));
         assert_eq!(request.filters.issuer.as_deref(), Some("国务院办公厅"));
         assert_eq!(request.filters.from.as_deref(), Some("2019-01-01"));
         assert_eq!(request.filters.to.as_deref(), Some("2024-02-29"));
+    }
+
+    #[test]
+    fn a_bare_current_keeps_to_documents_in_force() {
+        assert!(request(&[("q", "a"), ("current", "")]).expect("valid").filters.current);
+        assert!(!request(&[("q", "a"), ("current", "false")]).expect("valid").filters.current);
+        assert_eq!(code_of(&[("q", "a"), ("current", "maybe")]), "invalid_boolean");
     }
 
     #[test]

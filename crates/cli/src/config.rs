@@ -96,6 +96,9 @@ pub struct SearchArgs {
     /// Only documents dated on or before this date (YYYY, YYYY-MM or YYYY-MM-DD).
     #[arg(long)]
     pub to: Option<String>,
+    /// Only documents in force: no superseded version, nothing repealed or expired.
+    #[arg(long)]
+    pub current: bool,
     /// Show how the query was expanded and why each hit scored as it did.
     #[arg(long)]
     pub explain: bool,

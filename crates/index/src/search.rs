@@ -190,6 +190,10 @@ impl ClauseIndex {
         self.expand(&searcher, &mut plan, &words);
         let mut must = vec![clauses_only(fields)];
         must.extend(filter_clauses(fields, &request.filters)?);
+        if request.filters.current {
+            let validity = self.inner.validity.get(&searcher, fields)?;
+            must.extend(in_force_only(fields, &validity));
+        }
         // An excluded word is kept out in the other language too: `subsidy -housing`
         // answers with no clause of 房屋 either.
         let excluded_translations: Vec<String> = operators
@@ -339,6 +343,9 @@ impl ClauseIndex {
         };
         let mut document = tiaowen_model::Document::clone(&document);
         let validity = self.inner.validity.get(searcher, self.inner.fields)?;
+        if request.filters.current && is_out_of_force(&validity, &document.id) {
+            return Ok(None);
+        }
         annotate(&mut document, &validity);
         let explanation = request.explain.then(|| {
             serde_json::json!({
@@ -1186,7 +1193,15 @@ fn one_of(field: Field, values: &[String]) -> Box<dyn Query> {
     boxed(BooleanQuery::new(clauses))
 }
 
-/// Turns the filters into required clauses.
+/// Keeps out the clauses of documents not in force (the `current` filter).
+fn in_force_only(fields: Fields, validity: &ValidityMap) -> Option<(Occur, Box<dyn Query>)> {
+    let mut out: Vec<String> =
+        validity.keys().filter(|id| is_out_of_force(validity, id)).cloned().collect();
+    out.sort();
+    (!out.is_empty()).then(|| (Occur::MustNot, one_of(fields.doc_id, &out)))
+}
+
+/// Turns the filters into required clauses (all but `current`, [`in_force_only`]).
 fn filter_clauses(fields: Fields, filters: &Filters) -> Result<Clauses> {
     let mut clauses: Clauses = Vec::new();
     if let Some(lang) = filters.lang {
@@ -1566,6 +1581,10 @@ mod tests {
                 .iter()
                 .map(|n| (*n).to_owned())
                 .collect();
+            let mut items = items.to_vec();
+            if issued.starts_with("2017") {
+                items.push(("第三条", "旧版独有的会计行为条文。"));
+            }
             let clauses = crate::testutil::clauses(id, &items);
             updater.put_document(&law, &clauses, id).expect("put");
         }
@@ -1591,6 +1610,18 @@ mod tests {
         let english = index.search(&english).expect("search");
         assert!(english.hits.iter().all(|h| !h.anchor.ends_with("#notes")));
         // The notes' permalink resolves, before the law's first article.
+        // Documents in force only: the 2017 version's own text is kept out.
+        let all = search(&index, "会计行为");
+        assert!(all.hits.iter().any(|h| h.text.contains("旧版独有")), "{:?}", anchors(&all));
+        let mut current = SearchRequest::new("会计行为");
+        current.filters.current = true;
+        let current = index.search(&current).expect("search");
+        assert!(!current.hits.is_empty());
+        assert!(
+            current.hits.iter().all(|h| !h.text.contains("旧版独有")),
+            "{:?}",
+            anchors(&current)
+        );
         let view = index.clause("zh/laws/会计法(2024).md#notes").expect("lookup").expect("found");
         assert_eq!(view.clause.citation, "中华人民共和国会计法 题注");
         assert_eq!(view.next.as_deref(), Some("zh/laws/会计法(2024).md#1"));

@@ -17,6 +17,10 @@ pub struct Filters {
     pub from: Option<String>,
     /// Only documents issued (or published) on or before this ISO date.
     pub to: Option<String>,
+    /// Only documents in force: no version a later one superseded, nothing repealed or
+    /// expired.
+    #[serde(default)]
+    pub current: bool,
 }
 
 /// One search.

@@ -31,6 +31,8 @@ pub(crate) struct SearchParams {
     pub from: String,
     /// The latest date, `YYYY-MM-DD`.
     pub to: String,
+    /// `1` to keep to documents in force.
+    pub current: String,
     /// How many hits to skip.
     pub offset: String,
 }
@@ -45,13 +47,14 @@ impl SearchParams {
             issuer: self.issuer.trim().to_owned(),
             from: self.from.trim().to_owned(),
             to: self.to.trim().to_owned(),
+            current: self.current.trim().to_owned(),
             offset: self.offset.trim().to_owned(),
         }
     }
 
     /// Tells whether any filter is set.
     pub fn has_filters(&self) -> bool {
-        [&self.lang, &self.doc_type, &self.issuer, &self.from, &self.to]
+        [&self.lang, &self.doc_type, &self.issuer, &self.from, &self.to, &self.current]
             .iter()
             .any(|v| !v.is_empty())
     }
@@ -93,7 +96,8 @@ impl SearchParams {
             return Err(Error::InvalidFilter { field: "issuer", value: self.issuer.clone() });
         }
         let issuer = (!self.issuer.is_empty()).then(|| self.issuer.clone());
-        Ok(Filters { lang, doc_type, issuer, from, to })
+        let current = optional(&self.current, "current", in_force_only)?.unwrap_or(false);
+        Ok(Filters { lang, doc_type, issuer, from, to, current })
     }
 
     /// Builds the URL of this search at another offset (`/?q=…&offset=…`).
@@ -106,6 +110,7 @@ impl SearchParams {
             ("issuer", self.issuer.as_str()),
             ("from", self.from.as_str()),
             ("to", self.to.as_str()),
+            ("current", self.current.as_str()),
             ("offset", if offset == "0" { "" } else { offset.as_str() }),
         ];
         let mut href = String::from("/");
@@ -119,6 +124,15 @@ impl SearchParams {
             href.push_str(&encode_query_value(value));
         }
         href
+    }
+}
+
+/// Reads the `current` box: checked (`1`, `on`, `true`) or not (`0`, `false`).
+pub(crate) fn in_force_only(value: &str) -> Option<bool> {
+    match value.to_ascii_lowercase().as_str() {
+        "1" | "on" | "true" => Some(true),
+        "0" | "off" | "false" => Some(false),
+        _ => None,
     }
 }
 
@@ -165,9 +179,14 @@ mod tests {
             issuer: "国务院办公厅".to_owned(),
             from: "2019-01-01".to_owned(),
             to: "2024-02-29".to_owned(),
+            current: "1".to_owned(),
             offset: "20".to_owned(),
         };
         let request = given.to_request().expect("valid").expect("has a query");
+        assert!(request.filters.current);
+        assert!(given.href_at(0).contains("&current=1"), "{}", given.href_at(0));
+        let unsure = SearchParams { current: "maybe".to_owned(), ..given.clone() };
+        assert!(unsure.to_request().is_err());
         assert_eq!(request.query, "营商环境");
         assert_eq!(request.offset, 20);
         assert_eq!(request.limit, PAGE_SIZE);

@@ -66,6 +66,7 @@ pub fn build_request(args: &SearchArgs) -> anyhow::Result<SearchRequest> {
         issuer: args.issuer.as_ref().map(|s| s.trim().to_string()).filter(|s| !s.is_empty()),
         from: date("from", &args.from, DateBound::Start)?,
         to: date("to", &args.to, DateBound::End)?,
+        current: args.current,
     };
     Ok(SearchRequest {
         query: query.to_string(),
@@ -132,6 +133,7 @@ mod tests {
             issuer: None,
             from: None,
             to: None,
+            current: false,
             explain: false,
             index: "index".into(),
         }

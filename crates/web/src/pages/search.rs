@@ -6,7 +6,7 @@ use tiaowen_model::{DocType, Lang, SearchHit, SearchResponse};
 use crate::layout::{page, Shell};
 use crate::links::{clause_href, split_anchor};
 use crate::pages::common::{document_facts, heading_chain, lang_name, sources, type_name};
-use crate::params::SearchParams;
+use crate::params::{in_force_only, SearchParams};
 use crate::snippet::render_snippet;
 use crate::{Result, PAGE_SIZE};
 
@@ -78,6 +78,11 @@ fn filter_fields(params: &SearchParams) -> Markup {
             label for="f-to" { "至 To" }
             input #f-to type="date" name="to" value=(params.to);
         }
+        label.current for="f-current" {
+            input #f-current type="checkbox" name="current" value="1"
+                checked[in_force_only(&params.current) == Some(true)];
+            " 仅现行有效 In force only"
+        }
         div.filter-actions {
             button type="submit" { "应用 Apply" }
             @if params.has_filters() {
@@ -100,6 +105,10 @@ fn active_filters(params: &SearchParams) -> Markup {
     add("机关", &params.issuer, SearchParams { issuer: String::new(), ..params.clone() });
     add("从", &params.from, SearchParams { from: String::new(), ..params.clone() });
     add("至", &params.to, SearchParams { to: String::new(), ..params.clone() });
+    if !params.current.is_empty() {
+        let without = SearchParams { current: String::new(), ..params.clone() };
+        chips.push(("仅现行有效 In force only".to_owned(), without.href_at(0)));
+    }
     html! {
         @if !chips.is_empty() {
             ul.chips aria-label="当前筛选 Active filters" {
