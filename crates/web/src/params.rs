@@ -185,7 +185,7 @@ mod tests {
         let request = given.to_request().expect("valid").expect("has a query");
         assert!(request.filters.current);
         assert!(given.href_at(0).contains("&current=1"), "{}", given.href_at(0));
-        let unsure = SearchParams { current: "maybe".to_owned(), ..given.clone() };
+        let unsure = SearchParams { current: "maybe".to_owned(), ..given };
         assert!(unsure.to_request().is_err());
         assert_eq!(request.query, "营商环境");
         assert_eq!(request.offset, 20);
