@@ -58,6 +58,10 @@ const EXPANSION_PHRASE_SLOP: u32 = 1;
 /// translations a search would lean on, not a dictionary's stray senses (`bond` → 结合).
 const EXCLUDED_TRANSLATION_WEIGHT: f32 = 0.3;
 
+/// The share of the best copy's score within which copies of one clause text count as
+/// scoring alike ([`Group::shown`]).
+const COPY_TIE: f32 = 1e-4;
+
 /// One clause text among the candidates: its members, best first.
 pub(crate) struct Group {
     text_hash: String,
@@ -112,6 +116,24 @@ impl Group {
     /// as HTML and PDF).
     pub(crate) fn doc_ids(&self) -> impl Iterator<Item = &str> {
         self.ranked.iter().map(|(_, _, id)| id.as_str())
+    }
+
+    /// The member a hit shows, with the group's score: the best-scoring copy, except that
+    /// among copies scoring within [`COPY_TIE`] of it the first by document id is shown.
+    /// Copies of one text score alike but for the rounding of their sums, which depends on
+    /// where the index stores them; without this, reindexing could swap the copy (and so
+    /// the permalink) a hit shows.
+    fn shown(&self) -> Option<(Score, DocAddress)> {
+        let &(score, best) = self.members.first()?;
+        let Some(&(top, _, _)) = self.ranked.first() else { return Some((score, best)) };
+        let chosen = self
+            .ranked
+            .iter()
+            .take_while(|(s, _, _)| *s >= top - top.abs() * COPY_TIE)
+            .min_by(|a, b| a.2.cmp(&b.2))
+            .map(|&(_, address, _)| address)
+            .filter(|address| self.members.iter().any(|(_, m)| m == address));
+        Some((score, chosen.unwrap_or(best)))
     }
 
     /// Orders groups best first; equal scores by their text's hash, so that the order
@@ -694,11 +716,11 @@ impl ClauseIndex {
         let mut hits = Vec::new();
         let validity = self.inner.validity.get(lookup.searcher, self.inner.fields)?;
         for group in groups.iter().skip(request.offset).take(request.limit) {
-            let Some(&(score, address)) = group.members.first() else { continue };
+            let Some((score, address)) = group.shown() else { continue };
             let best = lookup.clause(address)?;
             let Some(document) = lookup.document(&best.doc_id)? else { continue };
-            let mut anchors = Vec::new();
-            for &(_, member) in &group.members {
+            let mut anchors = vec![best.clause.anchor.clone()];
+            for &(_, member) in group.members.iter().filter(|(_, m)| *m != address) {
                 anchors.push(lookup.clause(member)?.clause.anchor);
             }
             let sources = lookup.sources(&group.text_hash, &anchors)?;
@@ -1639,6 +1661,27 @@ mod tests {
         reindexed.sort_by(Group::by_score);
         assert_eq!(hashes(&stored), vec!["c", "a", "b"]);
         assert_eq!(hashes(&stored), hashes(&reindexed));
+    }
+
+    #[test]
+    fn copies_scoring_alike_but_for_rounding_show_the_first_document() {
+        let copies = |scores: [(Score, &str); 2]| {
+            let mut group = Group::new("t".to_owned(), String::new(), String::new());
+            for (i, (score, doc)) in scores.iter().enumerate() {
+                let address = DocAddress::new(0, i as u32);
+                group.members.push((*score, address));
+                group.ranked.push((*score, address, (*doc).to_owned()));
+            }
+            group
+        };
+        // Sums rounded another way on reindexing: the same copy is shown either way.
+        let stored = copies([(48.783_802, "en/txt/a.txt"), (48.783_794, "en/html/a.html")]);
+        let reindexed = copies([(48.783_802, "en/html/a.html"), (48.783_794, "en/txt/a.txt")]);
+        assert_eq!(stored.shown(), Some((48.783_802, DocAddress::new(0, 1))));
+        assert_eq!(reindexed.shown(), Some((48.783_802, DocAddress::new(0, 0))));
+        // A copy that really scores better (its headings match the query) is shown.
+        let better = copies([(50.0, "en/txt/a.txt"), (48.0, "en/html/a.html")]);
+        assert_eq!(better.shown(), Some((50.0, DocAddress::new(0, 0))));
     }
 
     #[test]
