@@ -195,6 +195,21 @@ fn a_question_about_a_laws_history_gets_its_enactment_notes_first() {
 }
 
 #[test]
+fn a_title_in_book_title_marks_keeps_the_search_to_that_law_current_version_first() {
+    let ws = Workspace::with_files(&[ACCOUNTING_2017, ACCOUNTING_2024, TAX]);
+    ws.ingest();
+    let answer = ws.search("《会计法》 保管", &["--limit", "20"]);
+    let hits = answer["hits"].as_array().expect("hits");
+    assert!(!hits.is_empty(), "{answer}");
+    let laws = [ACCOUNTING_2017, ACCOUNTING_2024];
+    assert!(hits.iter().all(|h| laws.iter().any(|l| h["document"]["id"] == *l)), "{answer}");
+    // The title alone lists the law, its current version first.
+    let listed = ws.search("《中华人民共和国会计法》", &[]);
+    assert_eq!(listed["hits"][0]["document"]["id"], ACCOUNTING_2024, "{listed}");
+    assert_eq!(listed["hits"][0]["label"], "第一条", "{listed}");
+}
+
+#[test]
 fn a_law_named_with_an_article_finds_that_article_first() {
     const TEACHERS: &str = "zh/laws/行政法/教师法(2009-08-27).md";
     let ws = Workspace::with_files(&[ACCOUNTING_2017, ACCOUNTING_2024, TEACHERS]);

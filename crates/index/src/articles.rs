@@ -189,6 +189,41 @@ pub(crate) fn take_article_refs(query: &str, titles: &TitleMap) -> (String, Vec<
     rewrite(query, found)
 }
 
+/// A document named by its title in book-title marks (`《会计法》`, `《中华人民共和国会计法》`,
+/// `《國務院關於…的通知》`) that the index holds: the title as the query wrote it and the
+/// ids of the documents bearing it (every version of a law).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct NamedTitle {
+    /// The title as written, without the marks.
+    pub title: String,
+    /// The ids of the documents bearing it.
+    pub ids: Vec<String>,
+}
+
+/// Takes the titles in book-title marks that name documents of `titles` out of the query,
+/// so that the search looks in those documents for the other words (or, with none, lists
+/// them), as a document number does. A title the index holds no document of stays an
+/// ordinary query word (the clauses citing it hold it).
+pub(crate) fn take_named_titles(query: &str, titles: &TitleMap) -> (String, Vec<NamedTitle>) {
+    static PATTERN: OnceLock<Regex> = OnceLock::new();
+    let pattern = PATTERN.get_or_init(|| {
+        Regex::new(r"《([^《》]{2,120})》").expect("the book-title pattern compiles")
+    });
+    let mut rest = String::with_capacity(query.len());
+    let mut named: Vec<NamedTitle> = Vec::new();
+    let mut at = 0;
+    for captures in pattern.captures_iter(query) {
+        let (Some(whole), Some(title)) = (captures.get(0), captures.get(1)) else { continue };
+        let Some(ids) = titles.get(&title_key(title.as_str())) else { continue };
+        rest.push_str(&query[at..whole.start()]);
+        rest.push(' ');
+        at = whole.end();
+        named.push(NamedTitle { title: title.as_str().trim().to_owned(), ids: ids.clone() });
+    }
+    rest.push_str(&query[at..]);
+    (rest, named)
+}
+
 /// The kinds of act an English reference may name, with the endings of the Chinese titles
 /// of each kind: a law (法), regulations (条例), measures (办法), provisions (规定), rules
 /// (规则, 细则).
@@ -397,6 +432,20 @@ mod tests {
             map.entry(title_key(title)).or_default().push(id.to_owned());
         }
         map
+    }
+
+    #[test]
+    fn a_title_in_book_title_marks_names_its_documents() {
+        let (rest, named) = take_named_titles("《会计法》 会计凭证保管多久", &titles());
+        assert_eq!(rest.trim(), "会计凭证保管多久");
+        assert_eq!(named.len(), 1);
+        assert_eq!(named[0].title, "会计法");
+        assert_eq!(named[0].ids, ["accounting-2024", "accounting-2017"]);
+        let (rest, named) = take_named_titles("《中華人民共和國個人所得稅法》", &titles());
+        assert_eq!((rest.trim(), named[0].ids.as_slice()), ("", ["iit".to_owned()].as_slice()));
+        // A title the index holds no document of stays a query word.
+        let (rest, named) = take_named_titles("《民法典》 合同", &titles());
+        assert_eq!((rest.as_str(), named.len()), ("《民法典》 合同", 0));
     }
 
     #[test]

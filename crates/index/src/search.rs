@@ -18,7 +18,8 @@ use tiaowen_model::{Filters, SearchHit, SearchRequest, SearchResponse};
 
 use crate::answer::Answers;
 use crate::articles::{
-    may_name_article, opens_article, take_article_refs, take_english_article_refs, ArticleRef,
+    may_name_article, opens_article, take_article_refs, take_english_article_refs,
+    take_named_titles, ArticleRef,
 };
 use crate::context::weigh_by_context;
 use crate::explain::{explain_hit, Factors};
@@ -196,6 +197,14 @@ impl ClauseIndex {
         } else {
             (query, Vec::new())
         };
+        // A title in book-title marks names its documents: the search keeps to them.
+        let (query, named_titles) = if query.contains('《') {
+            let titles = self.inner.titles.get(&searcher, fields)?;
+            let (rest, named) = take_named_titles(&query, &titles);
+            (Cow::Owned(rest), named)
+        } else {
+            (query, Vec::new())
+        };
         let mut plan = QueryPlan::parse(&query);
         // Quoted words are wanted as written: they are not corrected.
         let quoted: Vec<&str> =
@@ -250,10 +259,13 @@ impl ClauseIndex {
             }
             (citing, resolved_keys.clone())
         });
-        // A law named with an article is searched as a document number is: alone.
-        for article in &plan.articles {
+        // A law named with an article, or a title in book-title marks, is searched as a
+        // document number is: alone.
+        let named_ids =
+            plan.articles.iter().map(|a| &a.ids).chain(named_titles.iter().map(|n| &n.ids));
+        for named in named_ids {
             let ids = restricted.get_or_insert_with(Vec::new);
-            for id in &article.ids {
+            for id in named {
                 if !ids.contains(id) {
                     ids.push(id.clone());
                 }
@@ -274,6 +286,11 @@ impl ClauseIndex {
                 };
                 return Err(Error::BadQuery { reason });
             };
+            // Documents in force are listed first (a law's current version, then the
+            // versions it superseded).
+            let validity = self.inner.validity.get(&searcher, fields)?;
+            let mut ids = ids;
+            ids.sort_by_key(|id| is_out_of_force(&validity, id));
             self.list_documents(&searcher, request, must, &ids, citing)?
         } else {
             let notes = match &history {
@@ -309,6 +326,10 @@ impl ClauseIndex {
                 map.insert("required".to_owned(), operators.required.clone().into());
                 map.insert("excluded".to_owned(), operators.excluded.clone().into());
                 map.insert("excluded_translations".to_owned(), excluded_translations.into());
+            }
+            if let Some(map) = explanation.as_object_mut().filter(|_| !named_titles.is_empty()) {
+                let titles: Vec<&str> = named_titles.iter().map(|n| n.title.as_str()).collect();
+                map.insert("named_titles".to_owned(), titles.into());
             }
             response.explanation = Some(explanation);
         }
@@ -1648,6 +1669,25 @@ mod tests {
         assert_eq!(view.clause.citation, "中华人民共和国会计法 题注");
         assert_eq!(view.next.as_deref(), Some("zh/laws/会计法(2024).md#1"));
         assert!(index.clause("zh/laws/会计法(2024).md#nowhere").expect("lookup").is_none());
+    }
+
+    #[test]
+    fn a_title_in_book_title_marks_keeps_the_search_to_its_document() {
+        let (_dir, index) = sample_index();
+        let all = search(&index, "政府 担保");
+        assert!(all.hits.iter().any(|h| !h.anchor.starts_with("zh/laws/")), "{:?}", anchors(&all));
+        let named = search(&index, "《预算法》 政府 担保");
+        assert!(!named.hits.is_empty());
+        assert!(named.hits.iter().all(|h| h.anchor.starts_with("zh/laws/budget.md#")));
+        // The title alone lists the document's clauses in order.
+        let listed = search(&index, "《预算法》");
+        assert_eq!(
+            anchors(&listed),
+            ["zh/laws/budget.md#1", "zh/laws/budget.md#2", "zh/laws/budget.md#3"]
+        );
+        // A title the index holds no document of is an ordinary query word.
+        let unknown = search(&index, "《民法典》 政府 担保");
+        assert!(unknown.hits.iter().any(|h| !h.anchor.starts_with("zh/laws/")));
     }
 
     #[test]
