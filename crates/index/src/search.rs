@@ -60,7 +60,7 @@ const EXPANSION_PHRASE_SLOP: u32 = 1;
 const EXCLUDED_TRANSLATION_WEIGHT: f32 = 0.3;
 
 /// The share of the best copy's score within which copies of one clause text count as
-/// scoring alike ([`Group::shown`]).
+/// scoring alike ([`lead_copy_first`]).
 const COPY_TIE: f32 = 1e-4;
 
 /// One clause text among the candidates: its members, best first.
@@ -117,24 +117,6 @@ impl Group {
     /// as HTML and PDF).
     pub(crate) fn doc_ids(&self) -> impl Iterator<Item = &str> {
         self.ranked.iter().map(|(_, _, id)| id.as_str())
-    }
-
-    /// The member a hit shows, with the group's score: the best-scoring copy, except that
-    /// among copies scoring within [`COPY_TIE`] of it the first by document id is shown.
-    /// Copies of one text score alike but for the rounding of their sums, which depends on
-    /// where the index stores them; without this, reindexing could swap the copy (and so
-    /// the permalink) a hit shows.
-    fn shown(&self) -> Option<(Score, DocAddress)> {
-        let &(score, best) = self.members.first()?;
-        let Some(&(top, _, _)) = self.ranked.first() else { return Some((score, best)) };
-        let chosen = self
-            .ranked
-            .iter()
-            .take_while(|(s, _, _)| *s >= top - top.abs() * COPY_TIE)
-            .min_by(|a, b| a.2.cmp(&b.2))
-            .map(|&(_, address, _)| address)
-            .filter(|address| self.members.iter().any(|(_, m)| m == address));
-        Some((score, chosen.unwrap_or(best)))
     }
 
     /// Orders groups best first; equal scores by their text's hash, so that the order
@@ -737,7 +719,7 @@ impl ClauseIndex {
         let mut hits = Vec::new();
         let validity = self.inner.validity.get(lookup.searcher, self.inner.fields)?;
         for group in groups.iter().skip(request.offset).take(request.limit) {
-            let Some((score, address)) = group.shown() else { continue };
+            let Some(&(score, address)) = group.members.first() else { continue };
             let best = lookup.clause(address)?;
             let Some(document) = lookup.document(&best.doc_id)? else { continue };
             let mut anchors = vec![best.clause.anchor.clone()];
@@ -1074,11 +1056,32 @@ fn group(
     }
     for group in &mut groups {
         group.ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.2.cmp(&b.2)));
+        lead_copy_first(&mut group.ranked);
         group.doc_id = group.ranked[0].2.clone();
         group.members = group.ranked.iter().map(|(score, address, _)| (*score, *address)).collect();
     }
     groups.sort_by(Group::by_score);
     Ok(groups)
+}
+
+/// Puts first, among the copies of one clause text ranked best first, the first by document
+/// id of those scoring within [`COPY_TIE`] of the best, with the best's score. Copies score
+/// alike but for the rounding of their sums, which depends on where the index stores them;
+/// without this, reindexing could swap the copy a hit shows (and so its permalink) and the
+/// document whose statistics order its siblings. A copy that scores better (its headings
+/// matching the query) still leads.
+fn lead_copy_first(ranked: &mut Vec<(Score, DocAddress, String)>) {
+    let Some(&(top, _, _)) = ranked.first() else { return };
+    let lead = ranked
+        .iter()
+        .enumerate()
+        .take_while(|(_, (score, _, _))| *score >= top - top.abs() * COPY_TIE)
+        .min_by(|(_, a), (_, b)| a.2.cmp(&b.2))
+        .map_or(0, |(at, _)| at);
+    if lead > 0 {
+        let (_, address, doc_id) = ranked.remove(lead);
+        ranked.insert(0, (top, address, doc_id));
+    }
 }
 
 /// The fewest candidates whose stored clauses are read on two threads (see [`group`]):
@@ -1704,24 +1707,25 @@ mod tests {
     }
 
     #[test]
-    fn copies_scoring_alike_but_for_rounding_show_the_first_document() {
+    fn copies_scoring_alike_but_for_rounding_lead_by_document_id() {
         let copies = |scores: [(Score, &str); 2]| {
-            let mut group = Group::new("t".to_owned(), String::new(), String::new());
-            for (i, (score, doc)) in scores.iter().enumerate() {
-                let address = DocAddress::new(0, i as u32);
-                group.members.push((*score, address));
-                group.ranked.push((*score, address, (*doc).to_owned()));
-            }
-            group
+            let mut ranked: Vec<(Score, DocAddress, String)> = scores
+                .iter()
+                .enumerate()
+                .map(|(i, (score, doc))| (*score, DocAddress::new(0, i as u32), (*doc).to_owned()))
+                .collect();
+            lead_copy_first(&mut ranked);
+            ranked.into_iter().map(|(score, _, doc)| (score, doc)).collect::<Vec<_>>()
         };
-        // Sums rounded another way on reindexing: the same copy is shown either way.
+        // Sums rounded another way on reindexing: the same copy leads either way, with the
+        // best score.
         let stored = copies([(48.783_802, "en/txt/a.txt"), (48.783_794, "en/html/a.html")]);
         let reindexed = copies([(48.783_802, "en/html/a.html"), (48.783_794, "en/txt/a.txt")]);
-        assert_eq!(stored.shown(), Some((48.783_802, DocAddress::new(0, 1))));
-        assert_eq!(reindexed.shown(), Some((48.783_802, DocAddress::new(0, 0))));
-        // A copy that really scores better (its headings match the query) is shown.
+        assert_eq!(stored[0], (48.783_802, "en/html/a.html".to_owned()));
+        assert_eq!(stored[0], reindexed[0]);
+        // A copy that really scores better (its headings match the query) leads.
         let better = copies([(50.0, "en/txt/a.txt"), (48.0, "en/html/a.html")]);
-        assert_eq!(better.shown(), Some((50.0, DocAddress::new(0, 0))));
+        assert_eq!(better[0], (50.0, "en/txt/a.txt".to_owned()));
     }
 
     #[test]
