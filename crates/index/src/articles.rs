@@ -224,6 +224,64 @@ pub(crate) fn take_named_titles(query: &str, titles: &TitleMap) -> (String, Vec<
     (rest, named)
 }
 
+/// The act an English query names and says nothing else (`the Accounting Law`, `PRC
+/// Individual Income Tax Law`, `Law on Administrative Penalties`, `the Constitution`), found
+/// among `titles` through the Chinese `translate`-ions of its name ([`law_by_translations`]).
+pub(crate) fn english_title_alone<'a>(
+    query: &str,
+    titles: &'a TitleMap,
+    translate: impl Fn(&str) -> Vec<String>,
+) -> Option<(&'a str, &'a [String])> {
+    static PATTERNS: OnceLock<[Regex; 2]> = OnceLock::new();
+    let [name_first, kind_first] = PATTERNS.get_or_init(|| {
+        let lead = r"(?i)^\s*(?:the\s+)?(?:prc\s+|chinese\s+|china's\s+)?";
+        let kind = r"(laws?|regulations?|measures?|provisions?|rules?)";
+        let china = r"(?:\s+of\s+(?:the\s+)?(?:people's\s+republic\s+of\s+china|prc|china))?";
+        let name = r"((?:[a-z][a-z'’-]*\s+){1,6}?)";
+        [
+            Regex::new(&format!(r"{lead}{name}{kind}{china}\s*$"))
+                .expect("the English name-first title pattern compiles"),
+            Regex::new(&format!(
+                r"{lead}{kind}\s+(?:on|of|for)\s+(?:the\s+)?((?:[a-z][a-z'’-]*\s*){{1,8}}?){china}\s*$"
+            ))
+            .expect("the English kind-first title pattern compiles"),
+        ]
+    });
+    let trimmed = query.trim().trim_start_matches("the ").trim_start_matches("The ");
+    if trimmed.eq_ignore_ascii_case("constitution") {
+        return titles.get_key_value("宪法").map(|(key, ids)| (key.as_str(), ids.as_slice()));
+    }
+    let (name, kind) = if let Some(found) = name_first.captures(query) {
+        (found.get(1)?.as_str(), found.get(2)?.as_str())
+    } else {
+        let found = kind_first.captures(query)?;
+        (found.get(2)?.as_str(), found.get(1)?.as_str())
+    };
+    let endings = kind_endings(kind)?;
+    let words: Vec<&str> = name
+        .split_whitespace()
+        .filter(|w| !NAME_FILLERS.contains(&w.to_lowercase().as_str()))
+        .collect();
+    if words.is_empty() {
+        return None;
+    }
+    let name = words.join(" ");
+    let mut translations = translate(&name);
+    let mut named = law_by_translations(&translations, titles, endings);
+    if named.is_none() && words.len() > 1 {
+        for word in &words {
+            translations.extend(translate(word));
+        }
+        named = law_by_translations(&translations, titles, endings);
+    }
+    // Alone means every word is part of the name: a translation of each shares a
+    // character with the title ("tax" → 税款 with 个人所得税法), which "penalties under the
+    // Accounting Law", a question about the law, does not.
+    let (key, ids) = named?;
+    let writes = |word: &str| translate(word).iter().any(|t| t.chars().any(|c| key.contains(c)));
+    (words.len() == 1 || words.iter().all(|w| writes(w))).then_some((key, ids))
+}
+
 /// The kinds of act an English reference may name, with the endings of the Chinese titles
 /// of each kind: a law (法), regulations (条例), measures (办法), provisions (规定), rules
 /// (规则, 细则).
@@ -432,6 +490,40 @@ mod tests {
             map.entry(title_key(title)).or_default().push(id.to_owned());
         }
         map
+    }
+
+    #[test]
+    fn an_english_act_named_alone_is_found() {
+        let translate = |words: &str| -> Vec<String> {
+            let table = [
+                ("accounting", "会计"),
+                ("individual income tax", "个人所得税"),
+                ("individual", "个人"),
+                ("income", "所得"),
+                ("tax", "税"),
+                ("penalties", "处罚"),
+                ("under", "根据"),
+            ];
+            let words = words.to_lowercase();
+            table
+                .iter()
+                .filter(|(en, _)| words.contains(en))
+                .map(|(_, zh)| (*zh).to_owned())
+                .collect()
+        };
+        let found = |query: &str| {
+            english_title_alone(query, &titles(), translate).map(|(k, _)| k.to_owned())
+        };
+        assert_eq!(found("the Accounting Law").as_deref(), Some("会计法"));
+        assert_eq!(found("PRC Individual Income Tax Law").as_deref(), Some("个人所得税法"));
+        assert_eq!(
+            found("Accounting Law of the People's Republic of China").as_deref(),
+            Some("会计法")
+        );
+        assert_eq!(found("the Constitution").as_deref(), Some("宪法"));
+        // Other words make it a question, searched as one.
+        assert_eq!(found("penalties under the Accounting Law"), None);
+        assert_eq!(found("the law"), None);
     }
 
     #[test]

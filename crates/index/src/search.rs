@@ -18,8 +18,8 @@ use tiaowen_model::{Filters, SearchHit, SearchRequest, SearchResponse};
 
 use crate::answer::Answers;
 use crate::articles::{
-    may_name_article, opens_article, take_article_refs, take_english_article_refs,
-    take_named_titles, ArticleRef,
+    english_title_alone, may_name_article, opens_article, take_article_refs,
+    take_english_article_refs, take_named_titles, title_key, ArticleRef, NamedTitle,
 };
 use crate::context::weigh_by_context;
 use crate::explain::{explain_hit, Factors};
@@ -58,6 +58,8 @@ const EXPANSION_PHRASE_SLOP: u32 = 1;
 /// The least weight of a translation of an excluded word that is kept out with it: the
 /// translations a search would lean on, not a dictionary's stray senses (`bond` → 结合).
 const EXCLUDED_TRANSLATION_WEIGHT: f32 = 0.3;
+/// The longest query read as a title alone ([`ClauseIndex::title_alone`]), in characters.
+const MAX_TITLE_CHARS: usize = 120;
 
 /// The share of the best copy's score within which copies of one clause text count as
 /// scoring alike ([`lead_copy_first`]).
@@ -186,6 +188,11 @@ impl ClauseIndex {
             (Cow::Owned(rest), named)
         } else {
             (query, Vec::new())
+        };
+        // A query that is a document's title and nothing else names it as the marks do.
+        let (query, named_titles) = match self.title_alone(&searcher, &query)? {
+            Some(named) if named_titles.is_empty() => (Cow::Owned(String::new()), vec![named]),
+            _ => (query, named_titles),
         };
         let mut plan = QueryPlan::parse(&query);
         // Quoted words are wanted as written: they are not corrected.
@@ -389,6 +396,30 @@ impl ClauseIndex {
             sources,
             explanation,
         }))
+    }
+
+    /// The document a query names by its title alone: the whole query is the title of
+    /// documents the index holds (`会计法`, `中华人民共和国会计法`, a notice's full title), or an
+    /// English act's name and kind and nothing else (`the Accounting Law`,
+    /// [`english_title_alone`]). A longer query, or one with other words, is a question.
+    fn title_alone(&self, searcher: &Searcher, query: &str) -> Result<Option<NamedTitle>> {
+        let text = query.trim();
+        if text.is_empty() || text.chars().count() > MAX_TITLE_CHARS {
+            return Ok(None);
+        }
+        let chinese = has_cjk(text) && !text.contains(char::is_whitespace);
+        let english = text.is_ascii() && text.bytes().any(|b| b.is_ascii_alphabetic());
+        if !chinese && !english {
+            return Ok(None);
+        }
+        let titles = self.inner.titles.get(searcher, self.inner.fields)?;
+        let ids = if chinese {
+            titles.get(&title_key(text)).cloned()
+        } else {
+            let translate = |name: &str| self.translations(searcher, name);
+            english_title_alone(text, &titles, translate).map(|(_, ids)| ids.to_vec())
+        };
+        Ok(ids.map(|ids| NamedTitle { title: text.to_owned(), ids }))
     }
 
     /// Finds the misspelt English words of a query's words ([`spelling::corrections`]):
@@ -1684,6 +1715,7 @@ mod tests {
         assert!(named.hits.iter().all(|h| h.anchor.starts_with("zh/laws/budget.md#")));
         // The title alone lists the document's clauses in order.
         let listed = search(&index, "《预算法》");
+        assert_eq!(anchors(&search(&index, "预算法")), anchors(&listed), "the title alone");
         assert_eq!(
             anchors(&listed),
             ["zh/laws/budget.md#1", "zh/laws/budget.md#2", "zh/laws/budget.md#3"]
