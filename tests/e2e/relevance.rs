@@ -169,6 +169,16 @@ fn the_current_version_of_a_law_ranks_first_and_the_old_one_says_superseded() {
     let hits = current["hits"].as_array().expect("hits");
     assert!(!hits.is_empty(), "{current}");
     assert!(hits.iter().all(|h| h["document"]["status"]["state"] == "current"), "{current}");
+    // Nor is it listed among the copies of a clause both versions hold.
+    let paths = |answer: &serde_json::Value| -> Vec<String> {
+        let hits = answer["hits"].as_array().expect("hits");
+        let sources = hits.iter().flat_map(|h| h["sources"].as_array().expect("sources"));
+        sources.filter_map(|s| s["path"].as_str().map(str::to_owned)).collect()
+    };
+    let shared = ws.search("会计", &["--limit", "50"]);
+    assert!(paths(&shared).iter().any(|p| p == ACCOUNTING_2017), "{shared}");
+    let shared = ws.search("会计", &["--limit", "50", "--current"]);
+    assert!(paths(&shared).iter().all(|p| p != ACCOUNTING_2017), "{shared}");
     assert!(current["total"].as_u64() < answer["total"].as_u64(), "{current}");
 }
 

@@ -757,7 +757,11 @@ impl ClauseIndex {
             for &(_, member) in group.members.iter().filter(|(_, m)| *m != address) {
                 anchors.push(lookup.clause(member)?.clause.anchor);
             }
-            let sources = lookup.sources(&group.text_hash, &anchors)?;
+            let mut sources = lookup.sources(&group.text_hash, &anchors)?;
+            if request.filters.current {
+                // Copies in documents not in force are kept out with them.
+                sources.retain(|source| !is_out_of_force(&validity, &source.path));
+            }
             let explanation = match explain {
                 Some((ranking, plan)) => Some(explain_hit(
                     lookup.searcher,
