@@ -288,17 +288,16 @@ impl ClauseIndex {
             };
             match notes {
                 // The notes come first; the ranked hits follow them, page after page.
+                // They take the first hit's score.
                 Some(notes) => {
                     let mut shifted = request.clone();
                     shifted.offset = request.offset.saturating_sub(1);
-                    if request.offset == 0 {
-                        shifted.limit = request.limit.saturating_sub(1);
-                    }
                     let mut response = self.ranked(&searcher, &shifted, must, &plan)?;
                     response.total += 1;
-                    if request.offset == 0 && request.limit > 0 {
+                    if request.offset == 0 {
                         let score = response.hits.first().map_or(1.0, |h| h.score);
                         response.hits.insert(0, SearchHit { score, ..notes });
+                        response.hits.truncate(request.limit);
                     }
                     response
                 }
