@@ -353,10 +353,8 @@ impl ClauseIndex {
             }
         }
         let Some((clause, text_hash, document)) = found else { return Ok(None) };
-        let plain = |t: &str| -> String {
-            t.chars().filter(|c| !c.is_whitespace()).flat_map(char::to_lowercase).collect()
-        };
-        let holds = |words: &str| plain(&clause.text).contains(&plain(words));
+        let text = compact(&clause.text);
+        let holds = |words: &str| text.contains(&compact(words));
         if !admits(&request.filters, &document)
             || !operators.required.iter().all(|w| holds(w))
             || operators.excluded.iter().any(|w| holds(w))
@@ -495,15 +493,12 @@ impl ClauseIndex {
         let Some(expander) = expander else { return Vec::new() };
         let field = self.inner.fields.text;
         let vocab = |word: &str| clause_count(searcher, field, word);
-        let whole = |t: &str| -> String {
-            t.chars().filter(|c| !c.is_whitespace()).flat_map(char::to_lowercase).collect()
-        };
-        let wanted = whole(text);
+        let wanted = compact(text);
         let mut words: Vec<String> = Vec::new();
         for word in expander.expand(text, &vocab, searcher.num_docs()) {
             let fits = !word.same_language()
                 && word.weight >= EXCLUDED_TRANSLATION_WEIGHT
-                && whole(&word.from) == wanted;
+                && compact(&word.from) == wanted;
             if fits && !words.contains(&word.word) {
                 words.push(word.word);
             }
@@ -796,6 +791,11 @@ impl ClauseIndex {
         fill_snippets(&mut hits, highlighter);
         Ok(hits)
     }
+}
+
+/// A text as compared for words it holds: lower case, without white space.
+fn compact(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).flat_map(char::to_lowercase).collect()
 }
 
 /// Tells whether a document passes a request's filters, as its clauses would.
