@@ -249,7 +249,7 @@ pub(crate) fn english_title_alone<'a>(
     });
     let trimmed = query.trim().trim_start_matches("the ").trim_start_matches("The ");
     if trimmed.eq_ignore_ascii_case("constitution") {
-        return titles.get_key_value("宪法").map(|(key, ids)| (key.as_str(), ids.as_slice()));
+        return constitution(titles);
     }
     let (name, kind) = if let Some(found) = name_first.captures(query) {
         (found.get(1)?.as_str(), found.get(2)?.as_str())
@@ -265,15 +265,7 @@ pub(crate) fn english_title_alone<'a>(
     if words.is_empty() {
         return None;
     }
-    let name = words.join(" ");
-    let mut translations = translate(&name);
-    let mut named = law_by_translations(&translations, titles, endings);
-    if named.is_none() && words.len() > 1 {
-        for word in &words {
-            translations.extend(translate(word));
-        }
-        named = law_by_translations(&translations, titles, endings);
-    }
+    let named = law_by_name(&words.join(" "), titles, endings, &translate);
     // Alone means every word is part of the name: a translation of each shares a
     // character with the title ("tax" → 税款 with 个人所得税法), which "penalties under the
     // Accounting Law", a question about the law, does not.
@@ -381,6 +373,34 @@ pub(crate) fn law_by_translations<'a>(
     best.filter(|_| !tied).map(|(_, _, key, ids)| (key, ids))
 }
 
+/// Finds the act an English name (without its kind) names among the titles ending in one of
+/// `endings`: by the name's translations, else with its words' one by one too. A phrase the
+/// lexicon knows ("household registration" → 户口) may write a title less fully than its
+/// words do (登记); words first would let "purchase" (政府采购) outdo "vehicle purchase tax"
+/// (车辆购置税).
+pub(crate) fn law_by_name<'a>(
+    name: &str,
+    titles: &'a TitleMap,
+    endings: &[&str],
+    translate: &impl Fn(&str) -> Vec<String>,
+) -> Option<(&'a str, &'a [String])> {
+    let mut translations = translate(name);
+    let named = law_by_translations(&translations, titles, endings);
+    if named.is_some() || !name.contains(' ') {
+        return named;
+    }
+    for word in name.split_whitespace() {
+        translations.extend(translate(word));
+    }
+    law_by_translations(&translations, titles, endings)
+}
+
+/// The constitution, the one act English names by a word of its own with no kind after it
+/// ("the Constitution").
+pub(crate) fn constitution(titles: &TitleMap) -> Option<(&str, &[String])> {
+    titles.get_key_value("宪法").map(|(key, ids)| (key.as_str(), ids.as_slice()))
+}
+
 /// An English reference found by [`english_patterns`], not yet resolved to an act.
 struct EnglishRef {
     span: Range<usize>,
@@ -444,19 +464,7 @@ pub(crate) fn take_english_article_refs(
         if found.iter().any(overlaps) {
             continue;
         }
-        // The name's translations, else with its words' one by one: a phrase the lexicon
-        // knows ("household registration" → 户口) may write a title less fully than its
-        // words do (登记). Words first would let "purchase" (政府采购) outdo "vehicle
-        // purchase tax" (车辆购置税).
-        let mut translations = translate(&reading.name);
-        let mut named = law_by_translations(&translations, titles, reading.endings);
-        if named.is_none() && reading.name.contains(' ') {
-            for word in reading.name.split_whitespace() {
-                translations.extend(translate(word));
-            }
-            named = law_by_translations(&translations, titles, reading.endings);
-        }
-        if let Some((law, ids)) = named {
+        if let Some((law, ids)) = law_by_name(&reading.name, titles, reading.endings, &translate) {
             let (span, number) = (reading.span, reading.number);
             found.push(Found { span, law: law.to_owned(), ids: ids.to_vec(), number });
         }

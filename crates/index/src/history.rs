@@ -13,7 +13,7 @@ use regex::Regex;
 use tiaowen_lexicon::to_simplified;
 use tiaowen_model::{Clause, Document, Lang};
 
-use crate::articles::{kind_endings, law_by_translations, title_key, TitleMap, NAME_FILLERS};
+use crate::articles::{constitution, kind_endings, law_by_name, title_key, TitleMap, NAME_FILLERS};
 
 /// The path of a law's notes in their anchor (`zh/laws/…/会计法.md#notes`).
 pub(crate) const NOTES_PATH: &str = "notes";
@@ -74,8 +74,6 @@ const ZH_WHEN: [&str; 14] = [
 ];
 /// The endings of the titles a Chinese history question may name: acts, not notices.
 const ACT_ENDINGS: [&str; 6] = ["法", "条例", "办法", "规定", "规则", "细则"];
-/// The constitution's title key, named in English by one word ("the Constitution").
-const CONSTITUTION: &str = "宪法";
 /// The fewest characters of a law's name in a query (宪法).
 const MIN_NAME_CHARS: usize = 2;
 /// English words that end an act's name read leftwards from its kind (`when was the
@@ -170,23 +168,15 @@ pub(crate) fn named_law<'a>(
         return Some((key.as_str(), ids.as_slice()));
     }
     // The one act named in English by a word of its own, with no kind after it.
-    let constitution = query
+    let named_constitution = query
         .split(|c: char| !c.is_ascii_alphabetic())
         .any(|w| w.eq_ignore_ascii_case("constitution"));
-    if let Some((key, ids)) = titles.get_key_value(CONSTITUTION).filter(|_| constitution) {
-        return Some((key.as_str(), ids.as_slice()));
+    if let Some(found) = constitution(titles).filter(|_| named_constitution) {
+        return Some(found);
     }
-    english_names(query).into_iter().find_map(|(name, endings)| {
-        let mut translations = translate(&name);
-        let mut named = law_by_translations(&translations, titles, endings);
-        if named.is_none() && name.contains(' ') {
-            for word in name.split_whitespace() {
-                translations.extend(translate(word));
-            }
-            named = law_by_translations(&translations, titles, endings);
-        }
-        named
-    })
+    english_names(query)
+        .into_iter()
+        .find_map(|(name, endings)| law_by_name(&name, titles, endings, &translate))
 }
 
 /// The English act names a query writes, with the Chinese title endings of their kind:
