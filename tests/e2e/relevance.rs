@@ -223,6 +223,31 @@ fn a_title_in_book_title_marks_keeps_the_search_to_that_law_current_version_firs
 }
 
 #[test]
+fn a_law_named_without_marks_keeps_the_question_to_it_unless_it_holds_no_answer() {
+    let ws = Workspace::with_files(&[ACCOUNTING_2017, ACCOUNTING_2024, TAX]);
+    ws.ingest();
+    let laws = [ACCOUNTING_2017, ACCOUNTING_2024];
+    for query in [
+        "会计法 会计凭证保管",
+        "中华人民共和国会计法规定的会计凭证保管",
+        "What does the Accounting Law say about keeping accounting records?",
+    ] {
+        let answer = ws.search(query, &["--limit", "20", "--explain"]);
+        let hits = answer["hits"].as_array().expect("hits");
+        assert!(!hits.is_empty(), "{query}: {answer}");
+        assert!(
+            hits.iter().all(|h| laws.iter().any(|l| h["document"]["id"] == *l)),
+            "{query}: only the named law is searched: {answer}"
+        );
+        assert_eq!(answer["explanation"]["named_acts"][0], "会计法", "{query}");
+    }
+    // Nothing in the law holds the other words: every document is searched.
+    let answer = ws.search("会计法 专项附加扣除", &["--explain"]);
+    assert_eq!(answer["hits"][0]["document"]["id"], TAX, "{answer}");
+    assert!(answer["explanation"].get("named_acts").is_none(), "{answer}");
+}
+
+#[test]
 fn a_law_named_with_an_article_finds_that_article_first() {
     const TEACHERS: &str = "zh/laws/行政法/教师法(2009-08-27).md";
     let ws = Workspace::with_files(&[ACCOUNTING_2017, ACCOUNTING_2024, TEACHERS]);

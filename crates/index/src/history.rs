@@ -13,7 +13,10 @@ use regex::Regex;
 use tiaowen_lexicon::to_simplified;
 use tiaowen_model::{Clause, Document, Lang};
 
-use crate::articles::{constitution, kind_endings, law_by_name, title_key, TitleMap, NAME_FILLERS};
+use crate::articles::{
+    constitution, kind_endings, law_by_name, title_key, TitleMap, ACT_ENDINGS, MIN_NAME_CHARS,
+    NAME_FILLERS,
+};
 
 /// The path of a law's notes in their anchor (`zh/laws/…/会计法.md#notes`).
 pub(crate) const NOTES_PATH: &str = "notes";
@@ -72,10 +75,6 @@ const ZH_WHEN: [&str; 14] = [
     "过程",
     "最近一次",
 ];
-/// The endings of the titles a Chinese history question may name: acts, not notices.
-const ACT_ENDINGS: [&str; 6] = ["法", "条例", "办法", "规定", "规则", "细则"];
-/// The fewest characters of a law's name in a query (宪法).
-const MIN_NAME_CHARS: usize = 2;
 /// English words that end an act's name read leftwards from its kind (`when was the
 /// Accounting Law` → Accounting) or rightwards after it (`Law on Administrative Penalties
 /// amended` → Administrative Penalties).

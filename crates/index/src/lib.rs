@@ -33,6 +33,7 @@ mod generation;
 mod history;
 mod index;
 mod lead;
+mod named;
 mod operators;
 mod query;
 mod ranking;

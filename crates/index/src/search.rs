@@ -26,6 +26,7 @@ use crate::explain::{explain_hit, Factors};
 use crate::fusion::{fuse, query_language, synonym_cap, Script};
 use crate::history::{asks_history, named_law, notes_clause, states_notes};
 use crate::index::{clauses_only, kind_query, stored_str, term_query, Lookup};
+use crate::named::take_named_laws;
 use crate::operators::{take_operators, text_query, Operators};
 use crate::query::{
     affirmative, has_cjk, spelled_out, ExpansionWord, QueryExpander, QueryPlan, TermGroup,
@@ -151,7 +152,16 @@ impl ClauseIndex {
     ///
     /// Fails with [`Error::BadQuery`] for a query without any searchable term, or an
     /// unreadable date filter.
+    ///
+    /// An act a question names without book-title marks (`会计法 会计凭证保管多久`, "the
+    /// Accounting Law") keeps the search to that act too, unless none of its clauses
+    /// matches the other words: then every document is searched.
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResponse> {
+        self.search_naming(request, true)
+    }
+
+    /// [`ClauseIndex::search`], reading acts named without marks only when `name_acts`.
+    fn search_naming(&self, request: &SearchRequest, name_acts: bool) -> Result<SearchResponse> {
         if request.query.trim().is_empty() {
             return Err(Error::BadQuery { reason: "the query is empty".to_owned() });
         }
@@ -193,6 +203,17 @@ impl ClauseIndex {
         let (query, named_titles) = match self.title_alone(&searcher, &query)? {
             Some(named) if named_titles.is_empty() => (Cow::Owned(String::new()), vec![named]),
             _ => (query, named_titles),
+        };
+        // An act a question names without marks keeps the search to it, as marks do.
+        let (query, named_acts) = if name_acts && named_titles.is_empty() && articles.is_empty() {
+            let titles = self.inner.titles.get(&searcher, fields)?;
+            let translate = |name: &str| self.translations(&searcher, name);
+            match take_named_laws(&query, &titles, translate) {
+                (_, named) if named.is_empty() => (query, named),
+                (rest, named) => (Cow::Owned(rest), named),
+            }
+        } else {
+            (query, Vec::new())
         };
         let mut plan = QueryPlan::parse(&query);
         // Quoted words are wanted as written: they are not corrected.
@@ -250,8 +271,11 @@ impl ClauseIndex {
         });
         // A law named with an article, or a title in book-title marks, is searched as a
         // document number is: alone.
-        let named_ids =
-            plan.articles.iter().map(|a| &a.ids).chain(named_titles.iter().map(|n| &n.ids));
+        let named_ids = plan
+            .articles
+            .iter()
+            .map(|a| &a.ids)
+            .chain(named_titles.iter().chain(&named_acts).map(|n| &n.ids));
         for named in named_ids {
             let ids = restricted.get_or_insert_with(Vec::new);
             for id in named {
@@ -304,6 +328,10 @@ impl ClauseIndex {
                 None => self.ranked(&searcher, request, must, &plan)?,
             }
         };
+        // Nothing in the acts named holds the other words: they are searched for everywhere.
+        if !named_acts.is_empty() && response.total == 0 {
+            return self.search_naming(request, false);
+        }
         response.corrections = corrections
             .into_iter()
             .map(|c| tiaowen_model::Correction { from: c.from, to: c.to })
@@ -318,6 +346,10 @@ impl ClauseIndex {
             if let Some(map) = explanation.as_object_mut().filter(|_| !named_titles.is_empty()) {
                 let titles: Vec<&str> = named_titles.iter().map(|n| n.title.as_str()).collect();
                 map.insert("named_titles".to_owned(), titles.into());
+            }
+            if let Some(map) = explanation.as_object_mut().filter(|_| !named_acts.is_empty()) {
+                let acts: Vec<&str> = named_acts.iter().map(|n| n.title.as_str()).collect();
+                map.insert("named_acts".to_owned(), acts.into());
             }
             response.explanation = Some(explanation);
         }
