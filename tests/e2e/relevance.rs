@@ -239,12 +239,21 @@ fn a_law_named_without_marks_keeps_the_question_to_it_unless_it_holds_no_answer(
             hits.iter().all(|h| laws.iter().any(|l| h["document"]["id"] == *l)),
             "{query}: only the named law is searched: {answer}"
         );
-        assert_eq!(answer["explanation"]["named_acts"][0], "会计法", "{query}");
+        assert_eq!(answer["named_acts"][0], "会计法", "{query}");
     }
+    // Asked for, every document is searched.
+    let answer = ws.search("会计法 税务 凭证 资料", &["--limit", "50"]);
+    assert_eq!(answer["named_acts"][0], "会计法", "{answer}");
+    let hits = answer["hits"].as_array().expect("hits");
+    assert!(hits.iter().all(|h| h["document"]["id"] != TAX), "{answer}");
+    let answer = ws.search("会计法 税务 凭证 资料", &["--limit", "50", "--all-documents"]);
+    assert!(answer.get("named_acts").is_none(), "{answer}");
+    let hits = answer["hits"].as_array().expect("hits");
+    assert!(hits.iter().any(|h| h["document"]["id"] == TAX), "{answer}");
     // Nothing in the law holds the other words: every document is searched.
-    let answer = ws.search("会计法 专项附加扣除", &["--explain"]);
+    let answer = ws.search("会计法 专项附加扣除", &[]);
     assert_eq!(answer["hits"][0]["document"]["id"], TAX, "{answer}");
-    assert!(answer["explanation"].get("named_acts").is_none(), "{answer}");
+    assert!(answer.get("named_acts").is_none(), "{answer}");
 }
 
 #[test]

@@ -32,6 +32,7 @@
 //!             hits: Vec::new(),
 //!             corrections: Vec::new(),
 //!             explanation: None,
+//!             named_acts: Vec::new(),
 //!             took_ms: None,
 //!         })
 //!     }

@@ -91,6 +91,10 @@ fn search_operation() -> Value {
             query_param("current", "Whether to keep to documents in force: no version a later \
                 one superseded, nothing repealed or expired; a bare `current` means true.", false,
                 json!({ "type": "boolean", "default": false }), json!(true)),
+            query_param("all_documents", "Whether to search every document even when the \
+                question names an act without book-title marks (`会计法 会计凭证保管多久`), \
+                which otherwise keeps the search to that act; a bare `all_documents` means \
+                true.", false, json!({ "type": "boolean", "default": false }), json!(true)),
             query_param("explain", "Whether to explain the query expansion and each score; a \
                 bare `explain` means true.", false,
                 json!({ "type": "boolean", "default": false }), json!(true))
@@ -206,6 +210,13 @@ fn schemas() -> Value {
                 "description": "Misspelt English words searched as the word one edit away \
                     that the index holds (`restrictons` → `restrictions`); absent when none.",
                 "items": object(&["from", "to"], json!({ "from": string, "to": string }))
+            },
+            "named_acts": {
+                "type": "array",
+                "description": "The acts the question named without book-title marks \
+                    (`会计法`), to which the search kept; absent when it searched every \
+                    document (ask for `all_documents` to do so).",
+                "items": string
             },
             "explanation": { "type": "object", "description": "Present when `explain` is set." },
             "took_ms": { "type": "number", "description": "Server time in milliseconds." }

@@ -40,6 +40,8 @@ pub struct SearchParams {
     pub explain: Option<String>,
     /// Whether to keep to documents in force.
     pub current: Option<String>,
+    /// Whether to search every document even when the question names an act.
+    pub all_documents: Option<String>,
 }
 
 impl SearchParams {
@@ -59,7 +61,11 @@ impl SearchParams {
             None => false,
             Some(raw) => parse_bool("explain", raw)?,
         };
-        Ok(SearchRequest { query, limit, offset, filters, explain })
+        let all_documents = match self.all_documents.as_deref() {
+            None => false,
+            Some(raw) => parse_bool("all_documents", raw)?,
+        };
+        Ok(SearchRequest { query, limit, offset, filters, explain, all_documents })
     }
 }
 
@@ -149,7 +155,8 @@ fn parse_bounded(param: &'static str, raw: &str, min: usize, max: usize) -> Resu
 }
 
 fn parse_bool(param: &'static str, raw: &str) -> Result<bool> {
-    // A bare `?explain` asks for an explanation (and `?current` for documents in force).
+    // A bare `?explain` asks for an explanation (`?current` for documents in force,
+    // `?all_documents` for every document).
     match raw.trim().to_ascii_lowercase().as_str() {
         "" | "true" | "1" | "yes" | "on" => Ok(true),
         "false" | "0" | "no" | "off" => Ok(false),
@@ -183,6 +190,7 @@ mod tests {
                 "to" => params.to = value,
                 "explain" => params.explain = value,
                 "current" => params.current = value,
+                "all_documents" => params.all_documents = value,
                 other => panic!("unknown test parameter {other}"),
             }
         }
@@ -227,6 +235,14 @@ mod tests {
         assert_eq!(request.filters.issuer.as_deref(), Some("国务院办公厅"));
         assert_eq!(request.filters.from.as_deref(), Some("2019-01-01"));
         assert_eq!(request.filters.to.as_deref(), Some("2024-02-29"));
+    }
+
+    #[test]
+    fn all_documents_turns_off_the_acts_a_question_names() {
+        assert!(!request(&[("q", "a")]).expect("valid").all_documents);
+        assert!(request(&[("q", "a"), ("all_documents", "")]).expect("valid").all_documents);
+        assert!(request(&[("q", "a"), ("all_documents", "1")]).expect("valid").all_documents);
+        assert_eq!(code_of(&[("q", "a"), ("all_documents", "maybe")]), "invalid_boolean");
     }
 
     #[test]

@@ -99,6 +99,10 @@ pub struct SearchArgs {
     /// Only documents in force: no superseded version, nothing repealed or expired.
     #[arg(long)]
     pub current: bool,
+    /// Every document, even when the question names an act without book-title marks
+    /// (which otherwise keeps the search to that act).
+    #[arg(long)]
+    pub all_documents: bool,
     /// Show how the query was expanded and why each hit scored as it did.
     #[arg(long)]
     pub explain: bool,

@@ -154,10 +154,11 @@ impl ClauseIndex {
     /// unreadable date filter.
     ///
     /// An act a question names without book-title marks (`会计法 会计凭证保管多久`, "the
-    /// Accounting Law") keeps the search to that act too, unless none of its clauses
-    /// matches the other words: then every document is searched.
+    /// Accounting Law") keeps the search to that act too, and the response names it in
+    /// `named_acts`, unless none of its clauses matches the other words (then every
+    /// document is searched) or the request asks for `all_documents`.
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResponse> {
-        self.search_naming(request, true)
+        self.search_naming(request, !request.all_documents)
     }
 
     /// [`ClauseIndex::search`], reading acts named without marks only when `name_acts`.
@@ -332,6 +333,7 @@ impl ClauseIndex {
         if !named_acts.is_empty() && response.total == 0 {
             return self.search_naming(request, false);
         }
+        response.named_acts = named_acts.into_iter().map(|n| n.title).collect();
         response.corrections = corrections
             .into_iter()
             .map(|c| tiaowen_model::Correction { from: c.from, to: c.to })
@@ -346,10 +348,6 @@ impl ClauseIndex {
             if let Some(map) = explanation.as_object_mut().filter(|_| !named_titles.is_empty()) {
                 let titles: Vec<&str> = named_titles.iter().map(|n| n.title.as_str()).collect();
                 map.insert("named_titles".to_owned(), titles.into());
-            }
-            if let Some(map) = explanation.as_object_mut().filter(|_| !named_acts.is_empty()) {
-                let acts: Vec<&str> = named_acts.iter().map(|n| n.title.as_str()).collect();
-                map.insert("named_acts".to_owned(), acts.into());
             }
             response.explanation = Some(explanation);
         }
@@ -646,6 +644,7 @@ impl ClauseIndex {
             hits,
             corrections: Vec::new(),
             explanation: None,
+            named_acts: Vec::new(),
             took_ms: None,
         })
     }
@@ -757,6 +756,7 @@ impl ClauseIndex {
                     hits,
                     corrections: Vec::new(),
                     explanation: None,
+                    named_acts: Vec::new(),
                     took_ms: None,
                 });
             }

@@ -36,6 +36,10 @@ pub struct SearchRequest {
     pub filters: Filters,
     /// Whether to explain the query expansion and each hit's score.
     pub explain: bool,
+    /// Whether to search every document even when the question names an act without
+    /// book-title marks (`会计法 会计凭证保管多久`), which otherwise keeps the search to it.
+    #[serde(default)]
+    pub all_documents: bool,
 }
 
 impl SearchRequest {
@@ -47,6 +51,7 @@ impl SearchRequest {
             offset: 0,
             filters: Filters::default(),
             explain: false,
+            all_documents: false,
         }
     }
 }
@@ -113,6 +118,10 @@ pub struct SearchResponse {
     /// `restrictions`); empty when none was corrected.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub corrections: Vec<Correction>,
+    /// The acts the question named without book-title marks (`会计法`), to which the search
+    /// kept; empty when it searched every document.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub named_acts: Vec<String>,
     /// How the query was understood (terms, document numbers, expansions), when asked for.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub explanation: Option<serde_json::Value>,

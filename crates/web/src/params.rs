@@ -33,6 +33,8 @@ pub(crate) struct SearchParams {
     pub to: String,
     /// `1` to keep to documents in force.
     pub current: String,
+    /// `1` to search every document even when the question names an act.
+    pub all: String,
     /// How many hits to skip.
     pub offset: String,
 }
@@ -48,6 +50,7 @@ impl SearchParams {
             from: self.from.trim().to_owned(),
             to: self.to.trim().to_owned(),
             current: self.current.trim().to_owned(),
+            all: self.all.trim().to_owned(),
             offset: self.offset.trim().to_owned(),
         }
     }
@@ -73,6 +76,7 @@ impl SearchParams {
         request.limit = PAGE_SIZE;
         request.offset = offset;
         request.filters = filters;
+        request.all_documents = optional(&self.all, "all", checked)?.unwrap_or(false);
         Ok(Some(request))
     }
 
@@ -96,7 +100,7 @@ impl SearchParams {
             return Err(Error::InvalidFilter { field: "issuer", value: self.issuer.clone() });
         }
         let issuer = (!self.issuer.is_empty()).then(|| self.issuer.clone());
-        let current = optional(&self.current, "current", in_force_only)?.unwrap_or(false);
+        let current = optional(&self.current, "current", checked)?.unwrap_or(false);
         Ok(Filters { lang, doc_type, issuer, from, to, current })
     }
 
@@ -111,6 +115,7 @@ impl SearchParams {
             ("from", self.from.as_str()),
             ("to", self.to.as_str()),
             ("current", self.current.as_str()),
+            ("all", self.all.as_str()),
             ("offset", if offset == "0" { "" } else { offset.as_str() }),
         ];
         let mut href = String::from("/");
@@ -127,8 +132,8 @@ impl SearchParams {
     }
 }
 
-/// Reads the `current` box: checked (`1`, `on`, `true`) or not (`0`, `false`).
-pub(crate) fn in_force_only(value: &str) -> Option<bool> {
+/// Reads a box or flag (`current`, `all`): checked (`1`, `on`, `true`) or not (`0`, `false`).
+pub(crate) fn checked(value: &str) -> Option<bool> {
     match value.to_ascii_lowercase().as_str() {
         "1" | "on" | "true" => Some(true),
         "0" | "off" | "false" => Some(false),
@@ -180,11 +185,15 @@ mod tests {
             from: "2019-01-01".to_owned(),
             to: "2024-02-29".to_owned(),
             current: "1".to_owned(),
+            all: "1".to_owned(),
             offset: "20".to_owned(),
         };
         let request = given.to_request().expect("valid").expect("has a query");
         assert!(request.filters.current);
-        assert!(given.href_at(0).contains("&current=1"), "{}", given.href_at(0));
+        assert!(request.all_documents);
+        assert!(given.href_at(0).contains("&current=1&all=1"), "{}", given.href_at(0));
+        let unsure = SearchParams { all: "maybe".to_owned(), ..given.clone() };
+        assert!(unsure.to_request().is_err());
         let unsure = SearchParams { current: "maybe".to_owned(), ..given };
         assert!(unsure.to_request().is_err());
         assert_eq!(request.query, "营商环境");

@@ -141,6 +141,7 @@ impl Backend for FakeBackend {
             hits,
             corrections: Vec::new(),
             explanation: None,
+            named_acts: Vec::new(),
             took_ms: Some(3.0),
         })
     }

@@ -167,6 +167,7 @@ impl Backend for FakeBackend {
             hits,
             corrections: Vec::new(),
             explanation: None,
+            named_acts: Vec::new(),
             took_ms: None,
         })
     }

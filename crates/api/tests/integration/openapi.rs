@@ -54,7 +54,7 @@ async fn every_documented_path_is_routed_with_its_examples() {
 async fn each_documented_search_parameter_is_accepted_alone() {
     let (_, spec) = get(app(), "/openapi.json").await;
     let params = spec["paths"]["/search"]["get"]["parameters"].as_array().expect("parameters");
-    assert_eq!(params.len(), 10);
+    assert_eq!(params.len(), 11);
     for param in params {
         let name = param["name"].as_str().expect("name");
         let pair = format!("{name}={}", encode(&example_text(param)));

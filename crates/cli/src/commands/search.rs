@@ -74,6 +74,7 @@ pub fn build_request(args: &SearchArgs) -> anyhow::Result<SearchRequest> {
         offset: args.offset,
         filters,
         explain: args.explain,
+        all_documents: args.all_documents,
     })
 }
 
@@ -83,6 +84,12 @@ fn print_human(response: &SearchResponse) {
         let read: Vec<String> =
             response.corrections.iter().map(|c| format!("{} → {}", c.from, c.to)).collect();
         outln!("searched with corrected spelling: {}", read.join(", "));
+    }
+    if !response.named_acts.is_empty() {
+        outln!(
+            "searched only in {} (--all-documents searches every document)",
+            response.named_acts.join(", ")
+        );
     }
     if response.hits.is_empty() {
         outln!("no clauses match {:?}", response.query);
@@ -134,6 +141,7 @@ mod tests {
             from: None,
             to: None,
             current: false,
+            all_documents: false,
             explain: false,
             index: "index".into(),
         }

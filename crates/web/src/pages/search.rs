@@ -6,7 +6,7 @@ use tiaowen_model::{DocType, Lang, SearchHit, SearchResponse};
 use crate::layout::{page, Shell};
 use crate::links::{clause_href, split_anchor};
 use crate::pages::common::{document_facts, heading_chain, lang_name, sources, type_name};
-use crate::params::{in_force_only, SearchParams};
+use crate::params::{checked, SearchParams};
 use crate::snippet::render_snippet;
 use crate::{Result, PAGE_SIZE};
 
@@ -80,7 +80,7 @@ fn filter_fields(params: &SearchParams) -> Markup {
         }
         label.current for="f-current" {
             input #f-current type="checkbox" name="current" value="1"
-                checked[in_force_only(&params.current) == Some(true)];
+                checked[checked(&params.current) == Some(true)];
             " 仅现行有效 In force only"
         }
         div.filter-actions {
@@ -159,6 +159,15 @@ fn hits(params: &SearchParams, response: &SearchResponse) -> Markup {
                 @for (at, correction) in response.corrections.iter().enumerate() {
                     @if at > 0 { ", " }
                     s { (correction.from) } " " strong { (correction.to) }
+                }
+            }
+        }
+        @if !response.named_acts.is_empty() {
+            p.scoped {
+                "只在 " strong { (response.named_acts.join("、")) } " 中搜索 · Searched only in "
+                (response.named_acts.join(", ")) " · "
+                a href=(SearchParams { all: "1".to_owned(), ..params.clone() }.href_at(0)) {
+                    "在全部文件中搜索 Search all documents"
                 }
             }
         }
@@ -254,6 +263,7 @@ mod tests {
             hits: Vec::new(),
             corrections: Vec::new(),
             explanation: None,
+            named_acts: Vec::new(),
             took_ms: None,
         };
         let html = render(&params, &Ok(Some(response))).into_string();
@@ -272,10 +282,30 @@ mod tests {
                 to: "restrictions".to_owned(),
             }],
             explanation: None,
+            named_acts: Vec::new(),
             took_ms: None,
         };
         let html = hits(&params, &response).into_string();
         assert!(html.contains("<s>restrictons</s> <strong>restrictions</strong>"), "{html}");
+    }
+
+    #[test]
+    fn a_search_kept_to_a_named_act_says_so_and_links_to_every_document() {
+        let params = SearchParams { q: "会计法 保管".to_owned(), ..SearchParams::default() };
+        let response = SearchResponse {
+            query: params.q.clone(),
+            total: 0,
+            hits: Vec::new(),
+            corrections: Vec::new(),
+            explanation: None,
+            named_acts: vec!["会计法".to_owned()],
+            took_ms: None,
+        };
+        let html = hits(&params, &response).into_string();
+        assert!(html.contains("只在 <strong>会计法</strong> 中搜索"), "{html}");
+        let everywhere = SearchParams { all: "1".to_owned(), ..params }.href_at(0);
+        assert!(everywhere.ends_with("&all=1"), "{everywhere}");
+        assert!(html.contains(&format!("href=\"{everywhere}\"")), "{html}");
     }
 
     #[test]
