@@ -26,7 +26,7 @@ const STATE_PREFIX: &str = "中华人民共和国";
 pub(crate) const MIN_NAME_CHARS: usize = 2;
 /// The endings of the titles of acts (laws, regulations, measures, rules), which a
 /// question may name without book-title marks; notices are not named that way.
-pub(crate) const ACT_ENDINGS: [&str; 6] = ["法", "条例", "办法", "规定", "规则", "细则"];
+pub(crate) const ACT_ENDINGS: [&str; 7] = ["法", "法典", "条例", "办法", "规定", "规则", "细则"];
 
 /// An article a query names, in a law the index holds.
 #[derive(Debug, Clone, Default, PartialEq)]
