@@ -305,7 +305,8 @@ mod tests {
         assert!(html.contains("只在 <strong>会计法</strong> 中搜索"), "{html}");
         let everywhere = SearchParams { all: "1".to_owned(), ..params }.href_at(0);
         assert!(everywhere.ends_with("&all=1"), "{everywhere}");
-        assert!(html.contains(&format!("href=\"{everywhere}\"")), "{html}");
+        let escaped = everywhere.replace('&', "&amp;");
+        assert!(html.contains(&format!("href=\"{escaped}\"")), "{html}");
     }
 
     #[test]
