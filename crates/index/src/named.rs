@@ -5,9 +5,9 @@
 //! words. So a question naming an act the index holds searches that act (every version),
 //! as `《会计法》` does; the search falls back to every document when nothing in the act
 //! holds the other words. A name must stand as words of its own: `公司法人` names no
-//! 公司法, as jieba cuts it 公司 + 法人. In English only a capitalised name before its
-//! kind (`the Labor Contract Law`) or after it (`the Law on Administrative Penalties`)
-//! names an act: "labor law" in lower case is a topic as often as a title.
+//! 公司法, as jieba cuts it 公司 + 法人. In English a name before its kind (`the Labor
+//! Contract Law`) or after it (`the law on administrative penalties`) names an act; in lower
+//! case it needs two words at least, as "labor law" is a topic as often as a title.
 
 use std::collections::HashSet;
 use std::ops::Range;
@@ -27,7 +27,7 @@ const STATE_PREFIX: &str = "中华人民共和国";
 
 /// Takes the acts a question names out of it and returns the rest with the acts named:
 /// Chinese titles of `titles` written as words of their own (the longest first), then
-/// capitalised English names whose Chinese `translate`-ions write a title. The rest is
+/// English names (in lower case, of two words or more) whose Chinese `translate`-ions write a title. The rest is
 /// the query folded to simplified characters when it named a Chinese title, else as
 /// written. A query naming no act comes back whole, with none.
 pub(crate) fn take_named_laws(
@@ -110,39 +110,45 @@ fn word_bounds(text: &str) -> HashSet<usize> {
     bounds
 }
 
-/// Capitalised English act names: the name before its kind (`the Labor Contract Law`,
-/// `the Patent Agency Regulations`), or after it with on, of or for (`the Law on
-/// Administrative Penalties`). The captures are the name, then the kind; the second
+/// English act names: the name before its kind (`the Labor Contract Law`, `the Patent
+/// Agency Regulations`), or after it with on, of or for (`the Law on Administrative
+/// Penalties`), in any case. The captures are the name, then the kind; the second
 /// pattern's are the other way round.
 fn english_patterns() -> &'static [Regex; 2] {
     static PATTERNS: OnceLock<[Regex; 2]> = OnceLock::new();
     PATTERNS.get_or_init(|| {
-        let word = r"[A-Z][A-Za-z'’-]*";
-        let kind = r"(Laws?|Regulations|Measures|Provisions|Rules)";
-        let china = r"(?:\s+of\s+the\s+People's\s+Republic\s+of\s+China|\s+of\s+China)?";
+        let word = r"[A-Za-z][A-Za-z'’-]*";
+        let kind = r"(?i:(laws?|regulations|measures|provisions|rules))";
+        let china = r"(?i:\s+of\s+the\s+People's\s+Republic\s+of\s+China|\s+of\s+China)?";
         [
             Regex::new(&format!(r"\b((?:{word}\s+){{1,6}}){kind}\b{china}"))
                 .expect("the English name-first pattern compiles"),
             Regex::new(&format!(
-                r"\b{kind}\s+(?:on|of|for)\s+(?:the\s+)?((?:{word}(?:\s+(?:and|of|for|on)\s+|\s+)?){{1,8}}){china}"
+                r"\b{kind}\s+(?i:on|of|for)\s+(?i:the\s+)?((?:{word}(?:\s+(?i:and|of|for|on)\s+|\s+)?){{1,8}}){china}"
             ))
             .expect("the English kind-first pattern compiles"),
         ]
     })
 }
 
-/// Takes the capitalised English act names of a query out of it ([`english_patterns`])
-/// where the Chinese `translate`-ions of the name write a title ([`law_by_name`]), every
-/// word of the name writing part of it: leading words that do not (`Under the Accounting
-/// Law` → Accounting) stay in the query.
+/// The fewest words of an English act's name written in lower case: "labor contract law"
+/// names an act, "tax law" or "labor law" a topic as often as not.
+const MIN_LOWER_CASE_NAME_WORDS: usize = 2;
+
+/// Takes the English act names of a query out of it ([`english_patterns`]) where the
+/// Chinese `translate`-ions of the name write a title ([`law_by_name`]), every word of the
+/// name writing part of it: leading words that do not (`Under the Accounting Law` →
+/// Accounting) stay in the query. A name in lower case needs
+/// [`MIN_LOWER_CASE_NAME_WORDS`] words; one capitalised with its kind, one.
 fn take_english_names(
     query: &str,
     titles: &TitleMap,
     translate: impl Fn(&str) -> Vec<String>,
 ) -> (String, Vec<NamedTitle>) {
-    if !query.bytes().any(|b| b.is_ascii_uppercase()) {
+    if !query.bytes().any(|b| b.is_ascii_alphabetic()) {
         return (query.to_owned(), Vec::new());
     }
+    let capitalised = |w: &str| w.starts_with(|c: char| c.is_ascii_uppercase());
     static WORD: OnceLock<Regex> = OnceLock::new();
     let word = WORD
         .get_or_init(|| Regex::new(r"[A-Za-z][A-Za-z'’-]*").expect("the word pattern compiles"));
@@ -173,7 +179,9 @@ fn take_english_names(
                 let (key, ids) = law_by_name(&text.join(" "), titles, endings, &translate)?;
                 let writes =
                     |w: &str| translate(w).iter().any(|t| t.chars().any(|c| key.contains(c)));
-                kept.iter().all(|(_, w)| writes(w)).then(|| (kept[0].0, key, ids))
+                let enough = kept.len() >= MIN_LOWER_CASE_NAME_WORDS
+                    || (capitalised(kind.as_str()) && kept.iter().all(|(_, w)| capitalised(w)));
+                (enough && kept.iter().all(|(_, w)| writes(w))).then(|| (kept[0].0, key, ids))
             });
             let Some((start, key, ids)) = found else { continue };
             // From the first word kept (or the kind, when it leads) to the match's end.
@@ -288,9 +296,19 @@ mod tests {
     }
 
     #[test]
-    fn lower_case_english_is_a_topic_not_a_title() {
+    fn a_one_word_name_in_lower_case_is_a_topic_not_a_title() {
         let (rest, laws) = named("can my boss break a labor contract under labor law");
         assert!(laws.is_empty(), "{laws:?}");
         assert_eq!(rest, "can my boss break a labor contract under labor law");
+        assert!(named("is it against the law to sell fakes").1.is_empty());
+        assert_eq!(named("what does the Labor Law say about overtime").1, ["劳动法"]);
+    }
+
+    #[test]
+    fn a_longer_name_in_lower_case_names_its_law() {
+        let (rest, laws) = named("under the labor contract law how long is probation");
+        assert_eq!(laws, ["劳动合同法"]);
+        assert!(!rest.contains("contract"), "{rest}");
+        assert_eq!(named("fines under the law on administrative penalties").1, ["行政处罚法"]);
     }
 }
