@@ -488,19 +488,16 @@ pub(crate) fn opens_article(text: &str, number: u32) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testutil::title_map;
 
     fn titles() -> TitleMap {
-        let mut map = TitleMap::new();
-        for (title, id) in [
+        title_map(&[
             ("中华人民共和国宪法", "constitution"),
             ("中华人民共和国会计法", "accounting-2024"),
             ("中华人民共和国会计法", "accounting-2017"),
             ("中华人民共和国个人所得税法", "iit"),
             ("中华人民共和国个人所得税法实施条例", "iit-rules"),
-        ] {
-            map.entry(title_key(title)).or_default().push(id.to_owned());
-        }
-        map
+        ])
     }
 
     #[test]

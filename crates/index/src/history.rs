@@ -229,20 +229,17 @@ fn english_names(query: &str) -> Vec<(String, &'static [&'static str])> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testutil::title_map;
 
     fn titles() -> TitleMap {
-        let mut map = TitleMap::new();
-        for (key, id) in [
+        title_map(&[
             ("会计法", "zh/laws/会计法.md"),
             ("注册会计师法", "zh/laws/注册会计师法.md"),
             ("行政处罚法", "zh/laws/行政处罚法.md"),
             ("个人所得税法", "zh/laws/个人所得税法.md"),
             ("宪法", "bilingual/constitution-zh-en.md"),
             ("国务院关于修改会计工作的通知", "zh/html/x.html"),
-        ] {
-            map.insert(key.to_owned(), vec![id.to_owned()]);
-        }
-        map
+        ])
     }
 
     fn translate(words: &str) -> Vec<String> {

@@ -214,10 +214,10 @@ fn take_english_names(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testutil::title_map;
 
     fn titles() -> TitleMap {
-        let mut map = TitleMap::new();
-        for (key, id) in [
+        title_map(&[
             ("会计法", "zh/laws/会计法(2024).md"),
             ("劳动合同法", "zh/laws/劳动合同法.md"),
             ("劳动法", "zh/laws/劳动法.md"),
@@ -226,10 +226,7 @@ mod tests {
             ("宪法", "bilingual/constitution.md"),
             ("行政处罚法", "zh/laws/行政处罚法.md"),
             ("国务院关于印发某某方案的通知", "zh/html/notice.html"),
-        ] {
-            map.insert(key.to_owned(), vec![id.to_owned()]);
-        }
-        map
+        ])
     }
 
     fn translate(text: &str) -> Vec<String> {

@@ -2,6 +2,7 @@
 
 use tiaowen_model::{Clause, DocDates, DocNumber, DocType, Document, Lang, Source, SourceFormat};
 
+use crate::articles::{title_key, TitleMap};
 use crate::ClauseIndex;
 
 /// Builds a document record.
@@ -101,4 +102,14 @@ pub fn clause_address(index: &ClauseIndex, anchor: &str) -> tantivy::DocAddress 
     let query = crate::index::anchor_query(index.inner.fields, anchor);
     let found = index.searcher().search(&query, &tantivy::collector::DocSetCollector);
     found.expect("search runs").into_iter().next().expect("the clause is indexed")
+}
+
+/// A title map of `(title, document id)` pairs, keyed as the index keys titles
+/// ([`title_key`]), each title's ids in the order given.
+pub fn title_map(pairs: &[(&str, &str)]) -> TitleMap {
+    let mut map = TitleMap::new();
+    for (title, id) in pairs {
+        map.entry(title_key(title)).or_default().push((*id).to_owned());
+    }
+    map
 }
