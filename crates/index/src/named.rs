@@ -27,9 +27,9 @@ const STATE_PREFIX: &str = "中华人民共和国";
 
 /// Takes the acts a question names out of it and returns the rest with the acts named:
 /// Chinese titles of `titles` written as words of their own (the longest first), then
-/// English names (in lower case, of two words or more) whose Chinese `translate`-ions write a title. The rest is
-/// the query folded to simplified characters when it named a Chinese title, else as
-/// written. A query naming no act comes back whole, with none.
+/// English names whose Chinese `translate`-ions write a title ([`take_english_names`]).
+/// The rest is the query folded to simplified characters when it named a Chinese title,
+/// else as written. A query naming no act comes back whole, with none.
 pub(crate) fn take_named_laws(
     query: &str,
     titles: &TitleMap,
@@ -175,13 +175,16 @@ fn take_english_names(
             // Leading words are dropped until every word left writes part of the title.
             let found = (0..words.len()).find_map(|from| {
                 let kept = &words[from..];
+                let enough = kept.len() >= MIN_LOWER_CASE_NAME_WORDS
+                    || (capitalised(kind.as_str()) && kept.iter().all(|(_, w)| capitalised(w)));
+                if !enough {
+                    return None;
+                }
                 let text: Vec<&str> = kept.iter().map(|(_, w)| *w).collect();
                 let (key, ids) = law_by_name(&text.join(" "), titles, endings, &translate)?;
                 let writes =
                     |w: &str| translate(w).iter().any(|t| t.chars().any(|c| key.contains(c)));
-                let enough = kept.len() >= MIN_LOWER_CASE_NAME_WORDS
-                    || (capitalised(kind.as_str()) && kept.iter().all(|(_, w)| capitalised(w)));
-                (enough && kept.iter().all(|(_, w)| writes(w))).then(|| (kept[0].0, key, ids))
+                kept.iter().all(|(_, w)| writes(w)).then(|| (kept[0].0, key, ids))
             });
             let Some((start, key, ids)) = found else { continue };
             // From the first word kept (or the kind, when it leads) to the match's end.
