@@ -20,6 +20,14 @@ use crate::schema::Fields;
 use crate::validity::all_documents;
 use crate::Result;
 
+/// The English words for a kind of act, as a regex group capturing the word (`Law`,
+/// `Regulations`); [`kind_endings`] gives its Chinese title endings.
+pub(crate) const ENGLISH_KIND: &str = r"(laws?|regulations?|measures?|provisions?|rules?)";
+/// What may follow an English act's name and kind: `of the People's Republic of China`,
+/// `of the PRC`, `of China`.
+pub(crate) const ENGLISH_CHINA: &str =
+    r"(?:\s+of\s+(?:the\s+)?(?:people's\s+republic\s+of\s+china|prc|china))?";
+
 /// The prefix of national laws' full titles, which references leave out.
 const STATE_PREFIX: &str = "中华人民共和国";
 /// The fewest characters of a law's name in a reference (法 alone names no law).
@@ -238,8 +246,7 @@ pub(crate) fn english_title_alone<'a>(
     static PATTERNS: OnceLock<[Regex; 2]> = OnceLock::new();
     let [name_first, kind_first] = PATTERNS.get_or_init(|| {
         let lead = r"(?i)^\s*(?:the\s+)?(?:prc\s+|chinese\s+|china's\s+)?";
-        let kind = r"(laws?|regulations?|measures?|provisions?|rules?)";
-        let china = r"(?:\s+of\s+(?:the\s+)?(?:people's\s+republic\s+of\s+china|prc|china))?";
+        let (kind, china) = (ENGLISH_KIND, ENGLISH_CHINA);
         let name = r"((?:[a-z][a-z'’-]*\s+){1,6}?)";
         [
             Regex::new(&format!(r"{lead}{name}{kind}{china}\s*$"))
@@ -310,8 +317,7 @@ pub(crate) fn kind_endings(word: &str) -> Option<&'static [&'static str]> {
 fn english_patterns() -> &'static [Regex; 3] {
     static PATTERNS: OnceLock<[Regex; 3]> = OnceLock::new();
     PATTERNS.get_or_init(|| {
-        let china = r"(?:\s+of\s+(?:the\s+)?(?:people's\s+republic\s+of\s+china|prc|china))?";
-        let kind = r"(laws?|regulations?|measures?|provisions?|rules?)";
+        let (kind, china) = (ENGLISH_KIND, ENGLISH_CHINA);
         let name = r"((?:[a-z][a-z'’-]*\s+){1,8}?)";
         let article = r"(?:article|art\.)\s*(\d{1,4})";
         [

@@ -14,8 +14,8 @@ use tiaowen_lexicon::to_simplified;
 use tiaowen_model::{Clause, Document, Lang};
 
 use crate::articles::{
-    constitution, kind_endings, law_by_name, title_key, TitleMap, ACT_ENDINGS, MIN_NAME_CHARS,
-    NAME_FILLERS,
+    constitution, kind_endings, law_by_name, title_key, TitleMap, ACT_ENDINGS, ENGLISH_KIND,
+    MIN_NAME_CHARS, NAME_FILLERS,
 };
 
 /// The path of a law's notes in their anchor (`zh/laws/…/会计法.md#notes`).
@@ -185,8 +185,7 @@ pub(crate) fn named_law<'a>(
 fn english_names(query: &str) -> Vec<(String, &'static [&'static str])> {
     static KIND: OnceLock<Regex> = OnceLock::new();
     let kind = KIND.get_or_init(|| {
-        Regex::new(r"(?i)\b(?:laws?|regulations?|measures?|provisions?|rules?)\b")
-            .expect("the English kind pattern compiles")
+        Regex::new(&format!(r"(?i)\b{ENGLISH_KIND}\b")).expect("the English kind pattern compiles")
     });
     let is_stop = |word: &str| NAME_STOPS.contains(&word.to_lowercase().as_str());
     let is_filler = |word: &str| NAME_FILLERS.contains(&word.to_lowercase().as_str());

@@ -17,7 +17,8 @@ use regex::Regex;
 use tiaowen_lexicon::to_simplified;
 
 use crate::articles::{
-    kind_endings, law_by_name, NamedTitle, TitleMap, ACT_ENDINGS, MIN_NAME_CHARS, NAME_FILLERS,
+    kind_endings, law_by_name, NamedTitle, TitleMap, ACT_ENDINGS, ENGLISH_CHINA, ENGLISH_KIND,
+    MIN_NAME_CHARS, NAME_FILLERS,
 };
 use crate::query::has_cjk;
 use crate::tokenizer::jieba;
@@ -118,8 +119,9 @@ fn english_patterns() -> &'static [Regex; 2] {
     static PATTERNS: OnceLock<[Regex; 2]> = OnceLock::new();
     PATTERNS.get_or_init(|| {
         let word = r"[A-Za-z][A-Za-z'’-]*";
-        let kind = r"(?i:(laws?|regulations|measures|provisions|rules))";
-        let china = r"(?i:\s+of\s+the\s+People's\s+Republic\s+of\s+China|\s+of\s+China)?";
+        // Names keep their case (a lower-case one needs more words); kinds need none.
+        let kind = format!("(?i:{ENGLISH_KIND})");
+        let china = format!("(?i:{ENGLISH_CHINA})");
         [
             Regex::new(&format!(r"\b((?:{word}\s+){{1,6}}){kind}\b{china}"))
                 .expect("the English name-first pattern compiles"),
