@@ -13,11 +13,11 @@ use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::{Score, Searcher, Term};
 
+use crate::compile::{boxed, group_query, phrase_bonuses};
 use crate::index::anchor_query;
 use crate::query::QueryPlan;
 use crate::ranking::Ranking;
 use crate::schema::Fields;
-use crate::search::{boxed, group_query, phrase_bonuses};
 use crate::Result;
 
 /// Scores one part of the query for the clause with `anchor` alone; `None` if the part

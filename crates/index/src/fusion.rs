@@ -8,11 +8,12 @@ use tantivy::query::{EnableScoring, Query};
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocAddress, DocId, DocSet, Searcher, Term, TERMINATED};
 
+use crate::compile::group_query;
+use crate::groups::Group;
 use crate::index::Lookup;
 use crate::query::{has_cjk, QueryPlan, TermGroup};
 use crate::ranking::{fuse_languages, LanguagePool, Ranking};
 use crate::schema::Fields;
-use crate::search::{group_query, Group};
 use crate::Result;
 
 /// Tells the language of a query from its own searched words: Chinese, English, or

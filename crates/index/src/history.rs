@@ -150,7 +150,7 @@ pub(crate) fn asks_history(query: &str) -> bool {
 /// The law a history question names, with the ids of its documents (every version): the
 /// longest act title (without 中华人民共和国) the query writes, else an English name before
 /// or after its kind (`the Accounting Law`, `the Law on Administrative Penalties`) whose
-/// Chinese `translate`-ions write a title ([`law_by_translations`]).
+/// Chinese `translate`-ions write a title ([`law_by_translations`](crate::articles::law_by_translations)).
 pub(crate) fn named_law<'a>(
     query: &str,
     titles: &'a TitleMap,

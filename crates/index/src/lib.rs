@@ -23,6 +23,8 @@
 mod answer;
 mod articles;
 pub mod bench;
+mod candidates;
+mod compile;
 mod context;
 mod docnum;
 mod error;
@@ -30,6 +32,7 @@ mod expansion;
 mod explain;
 mod fusion;
 mod generation;
+mod groups;
 mod history;
 mod index;
 mod lead;

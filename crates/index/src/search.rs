@@ -1,29 +1,30 @@
-//! Search: builds the tantivy query from a [`QueryPlan`], collects candidates, groups
-//! copies of the same clause text and assembles hits.
+//! Search: reads a query (operators, acts and articles it names, document numbers), plans
+//! and expands it, then ranks: candidates of each language ([`crate::candidates`]) built
+//! from the plan's queries ([`crate::compile`]), copies folded into groups
+//! ([`crate::groups`]), the languages fused, siblings ordered; and assembles the hits.
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
-use std::ops::Bound;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
-use tantivy::collector::{Count, DocSetCollector, TopDocs};
-use tantivy::query::{
-    BooleanQuery, BoostQuery, ConstScoreQuery, DisjunctionMaxQuery, EnableScoring, Occur,
-    PhraseQuery, Query, RangeQuery, RegexQuery, TermQuery, Weight,
-};
-use tantivy::schema::{Field, IndexRecordOption};
-use tantivy::{DocAddress, DocSet, Score, Searcher, TantivyDocument, Term};
+use tantivy::collector::DocSetCollector;
+use tantivy::query::{BooleanQuery, EnableScoring, Occur, PhraseQuery, Query, Weight};
+use tantivy::schema::Field;
+use tantivy::{DocAddress, DocSet, Searcher, TantivyDocument, Term};
 use tiaowen_model::{Filters, SearchHit, SearchRequest, SearchResponse};
 
-use crate::answer::Answers;
 use crate::articles::{
-    english_title_alone, may_name_article, opens_article, take_article_refs,
-    take_english_article_refs, take_named_titles, title_key, ArticleRef, NamedTitle,
+    english_title_alone, may_name_article, take_article_refs, take_english_article_refs,
+    take_named_titles, title_key, NamedTitle,
+};
+use crate::candidates::{candidates_of_passes, may_split, Pass, Running};
+use crate::compile::{
+    boxed, build_query, filter_clauses, in_force_only, one_of, phrase_bonuses, Clauses,
 };
 use crate::context::weigh_by_context;
 use crate::explain::{explain_hit, Factors};
-use crate::fusion::{fuse, query_language, synonym_cap, Script};
+use crate::fusion::{fuse, query_language, synonym_cap};
+use crate::groups::{articles_first, group, prefer_answers, successors_first, Group};
 use crate::history::{asks_history, named_law, notes_clause, states_notes};
 use crate::index::{clauses_only, kind_query, stored_str, term_query, Lookup};
 use crate::named::take_named_laws;
@@ -32,12 +33,12 @@ use crate::query::{
     affirmative, has_cjk, spelled_out, ExpansionWord, QueryExpander, QueryPlan, TermGroup,
 };
 use crate::ranking::Ranking;
-use crate::schema::{date_number, Fields, KIND_DOC};
+use crate::schema::KIND_DOC;
 use crate::siblings::order_siblings;
 use crate::snippet::Highlighter;
 use crate::spelling;
 use crate::tokenizer::analyze;
-use crate::validity::{annotate, is_out_of_force, ValidityMap};
+use crate::validity::{annotate, is_out_of_force};
 use crate::{ClauseIndex, Error, Result};
 
 /// The candidates fetched for the first hits, whatever page is asked for: clauses well
@@ -46,7 +47,7 @@ use crate::{ClauseIndex, Error, Result};
 const MIN_FETCH: usize = 60;
 /// How many of the first hits answer-kind preference and sibling ordering may reorder:
 /// the same for every page, so that pages are slices of one list.
-const REORDER_DEPTH: usize = 20;
+pub(crate) const REORDER_DEPTH: usize = 20;
 /// The fewest candidates fetched in the other language than the query's when the two
 /// languages are merged: raw scores of translations, weighted guesses, do not foresee
 /// the query coverage that decides the merge, so a clause covering more of the query may
@@ -54,90 +55,11 @@ const REORDER_DEPTH: usize = 20;
 const FUSE_MIN_FETCH: usize = 100;
 /// The most candidates fetched for one page, however deep.
 const MAX_FETCH: usize = 10_000;
-/// How many extra word moves a multi-word expansion (海绵 城市) tolerates.
-const EXPANSION_PHRASE_SLOP: u32 = 1;
 /// The least weight of a translation of an excluded word that is kept out with it: the
 /// translations a search would lean on, not a dictionary's stray senses (`bond` → 结合).
 const EXCLUDED_TRANSLATION_WEIGHT: f32 = 0.3;
 /// The longest query read as a title alone ([`ClauseIndex::title_alone`]), in characters.
 const MAX_TITLE_CHARS: usize = 120;
-
-/// The share of the best copy's score within which copies of one clause text count as
-/// scoring alike ([`lead_copy_first`]).
-const COPY_TIE: f32 = 1e-4;
-
-/// One clause text among the candidates: its members, best first.
-pub(crate) struct Group {
-    text_hash: String,
-    /// The document of the best-scoring member.
-    pub(crate) doc_id: String,
-    pub(crate) members: Vec<(Score, DocAddress)>,
-    /// The clause text is Chinese.
-    pub(crate) zh: bool,
-    /// The clause holds both languages in full (an article and its translation), so it
-    /// is in the query's own language whichever that is.
-    pub(crate) bilingual: bool,
-    /// The factor language fusion put on the members' scores.
-    pub(crate) scale: f32,
-    /// The share of the query the clause covers, as language fusion measured it (`None`
-    /// when only one language had candidates, or fusion did not run).
-    pub(crate) coverage: Option<f32>,
-    /// The clause text.
-    text: String,
-    /// The factor put on the members' scores for stating what the query asks for.
-    answer_factor: f32,
-    /// Whether the clause states the kind of answer the query asks for, once checked.
-    states_answer: Option<bool>,
-    /// How much of the query the clause holds by its document's own word weights,
-    /// relative to the best of its siblings, when it was ordered among them.
-    pub(crate) within_document: Option<f32>,
-    /// The members with their documents while the group is being built.
-    ranked: Vec<(Score, DocAddress, String)>,
-}
-
-impl Group {
-    /// Starts a group for a clause text, without members; its language is read from the
-    /// text (none for an empty one).
-    fn new(text_hash: String, doc_id: String, text: String) -> Group {
-        let script = Script::of(&text);
-        Group {
-            text_hash,
-            doc_id,
-            members: Vec::new(),
-            zh: script.is_chinese(),
-            bilingual: script.is_bilingual(),
-            scale: 1.0,
-            coverage: None,
-            text,
-            answer_factor: 1.0,
-            states_answer: None,
-            within_document: None,
-            ranked: Vec::new(),
-        }
-    }
-
-    /// The documents of the group's members: a clause and its copies (the same notice
-    /// as HTML and PDF).
-    pub(crate) fn doc_ids(&self) -> impl Iterator<Item = &str> {
-        self.ranked.iter().map(|(_, _, id)| id.as_str())
-    }
-
-    /// Orders groups best first; equal scores by their text's hash, so that the order
-    /// does not depend on where the index stores the clauses (which changes on
-    /// reindexing).
-    pub(crate) fn by_score(a: &Group, b: &Group) -> std::cmp::Ordering {
-        b.members[0].0.total_cmp(&a.members[0].0).then_with(|| a.text_hash.cmp(&b.text_hash))
-    }
-
-    /// Tells whether the clause states one of the kinds of answer in `asks`, checking its
-    /// text once.
-    pub(crate) fn states(&mut self, asks: Answers) -> bool {
-        let text = &self.text;
-        *self.states_answer.get_or_insert_with(|| Answers::stated(text, asks).meets(asks))
-    }
-}
-
-type Clauses = Vec<(Occur, Box<dyn Query>)>;
 
 impl ClauseIndex {
     /// Searches the clauses.
@@ -652,7 +574,7 @@ impl ClauseIndex {
     /// Runs the ranked search: clauses with a fair share of the query words first, then
     /// (to fill the page) clauses with fewer. A query in one language, without a language
     /// filter, fetches Chinese and English candidates apart and merges them with
-    /// [`fuse_languages`].
+    /// [`fuse`].
     fn ranked(
         &self,
         searcher: &Searcher,
@@ -920,607 +842,6 @@ impl spelling::Vocabulary for IndexVocabulary<'_> {
     }
 }
 
-/// Puts the articles the query names by their law (`宪法第三十四条`) first, in the order
-/// they were ranked; the other clauses keep theirs.
-fn articles_first(groups: &mut [Group], articles: &[ArticleRef]) {
-    if articles.is_empty() {
-        return;
-    }
-    let named = |group: &Group| {
-        articles.iter().any(|article| {
-            article.ids.contains(&group.doc_id) && opens_article(&group.text, article.number)
-        })
-    };
-    // A stable sort: named articles before the rest, each side in its order.
-    groups.sort_by_key(|group| !named(group));
-}
-
-/// One candidate clause, in ranking order.
-struct Candidate {
-    score: Score,
-    address: DocAddress,
-}
-
-/// The queries of one candidate pass.
-struct Pass<'a> {
-    /// Clauses holding a fair share of the query.
-    strict: &'a BooleanQuery,
-    /// Clauses holding any of it.
-    relaxed: &'a BooleanQuery,
-    /// Whether the two differ (a query of three words or more).
-    two_phase: bool,
-    /// The phrase bonuses, added to the candidates' scores afterwards.
-    bonuses: &'a [Box<dyn Weight>],
-}
-
-/// How many candidates, per candidate kept, are fetched before the phrase bonuses
-/// reorder them.
-const BONUS_POOL_FACTOR: usize = 5;
-
-/// Fetches candidates: the strict query's best, then the relaxed query's others with
-/// scores kept below them. Also returns how many clauses match: those matching the strict
-/// query when they fill the list (counting every clause that holds one common word of
-/// a long query would cost as much again as the search, and tell the reader nothing),
-/// else those matching the relaxed one; and whether the relaxed query's clauses were
-/// added.
-///
-/// Phrase bonuses are not part of the queries: run over every clause holding a query
-/// word they cost as much as the rest of the search together, so they are scored for a
-/// pool of the best candidates only ([`BONUS_POOL_FACTOR`] times as many as kept),
-/// which they reorder.
-fn candidates(
-    searcher: &Searcher,
-    pass: &Pass<'_>,
-    fetch: usize,
-) -> Result<(Vec<Candidate>, usize, bool)> {
-    let pool = fetch.saturating_mul(BONUS_POOL_FACTOR);
-    let collector = (TopDocs::with_limit(pool).order_by_score(), Count);
-    let (top, strict_count) = searcher.search(pass.strict, &collector)?;
-    let mut list = with_bonuses(searcher, pass.bonuses, top, fetch)?;
-    if !pass.two_phase || list.len() >= fetch {
-        return Ok((list, strict_count, false));
-    }
-    let (top, relaxed_count) = searcher.search(pass.relaxed, &collector)?;
-    let seen: HashSet<DocAddress> = list.iter().map(|c| c.address).collect();
-    let top = top.into_iter().filter(|(_, address)| !seen.contains(address)).collect();
-    let ceiling = list.last().map_or(Score::MAX, |c| c.score);
-    for candidate in with_bonuses(searcher, pass.bonuses, top, fetch - list.len())? {
-        list.push(Candidate { score: candidate.score.min(ceiling * 0.999), ..candidate });
-    }
-    Ok((list, relaxed_count, true))
-}
-
-/// How many searches are running in this process.
-static RUNNING: AtomicUsize = AtomicUsize::new(0);
-
-/// Counts a search as running while it lives.
-struct Running;
-
-impl Running {
-    fn start() -> Running {
-        RUNNING.fetch_add(1, Ordering::Relaxed);
-        Running
-    }
-}
-
-impl Drop for Running {
-    fn drop(&mut self) {
-        RUNNING.fetch_sub(1, Ordering::Relaxed);
-    }
-}
-
-/// Tells whether a search may split its work over two threads: it is the only one
-/// running. Under load every core is busy with searches already, and a second thread per
-/// search would only add switching (a load test of the dev queries answered 8–15% fewer
-/// requests a second at 8 and 64 connections when every search split its work).
-pub(crate) fn may_split() -> bool {
-    RUNNING.load(Ordering::Relaxed) <= 1
-}
-
-/// Runs [`candidates`] for each pass (with its fetch), the two languages' passes side by
-/// side when the search runs alone ([`may_split`]): they read the index apart, and a
-/// query's time is mostly theirs.
-fn candidates_of_passes(
-    searcher: &Searcher,
-    passes: &[(Pass<'_>, usize)],
-) -> Result<Vec<(Vec<Candidate>, usize, bool)>> {
-    match passes {
-        [(own, own_fetch), (other, other_fetch)] if may_split() => {
-            let (own, other) = std::thread::scope(|scope| {
-                let other = scope.spawn(|| candidates(searcher, other, *other_fetch));
-                let own = candidates(searcher, own, *own_fetch);
-                (own, other.join())
-            });
-            // A panic in the other thread is a bug in search, not in its input: pass it on.
-            let other = other.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            Ok(vec![own?, other?])
-        }
-        _ => passes.iter().map(|(pass, fetch)| candidates(searcher, pass, *fetch)).collect(),
-    }
-}
-
-/// Adds the phrase bonuses to the scores of `top` and keeps the best `keep`, best first.
-fn with_bonuses(
-    searcher: &Searcher,
-    bonuses: &[Box<dyn Weight>],
-    top: Vec<(Score, DocAddress)>,
-    keep: usize,
-) -> Result<Vec<Candidate>> {
-    let mut list: Vec<Candidate> =
-        top.into_iter().map(|(score, address)| Candidate { score, address }).collect();
-    if !bonuses.is_empty() && !list.is_empty() {
-        list.sort_by_key(|c| c.address);
-        let mut start = 0;
-        while start < list.len() {
-            let segment = list[start].address.segment_ord;
-            let end = start
-                + list[start..].iter().take_while(|c| c.address.segment_ord == segment).count();
-            let reader = searcher.segment_reader(segment);
-            for bonus in bonuses {
-                let mut scorer = bonus.scorer(reader, 1.0)?;
-                for candidate in &mut list[start..end] {
-                    let doc = candidate.address.doc_id;
-                    if scorer.doc() < doc {
-                        scorer.seek(doc);
-                    }
-                    if scorer.doc() == doc {
-                        candidate.score += scorer.score();
-                    }
-                }
-            }
-            start = end;
-        }
-        list.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.address.cmp(&b.address)));
-    }
-    list.truncate(keep);
-    Ok(list)
-}
-
-/// Folds candidates with the same clause text into groups, in ranking order. A clause
-/// whose document is superseded, repealed or expired has its score scaled by
-/// [`Ranking::out_of_force_factor`] first, so the current version of a text ranks (and
-/// represents its group) first; a document's preamble by [`Ranking::preamble_factor`].
-///
-/// Reading the candidates' stored clauses is most of the work, so a search running alone
-/// ([`may_split`]) reads the two halves of the list side by side.
-fn group(
-    lookup: &Lookup<'_>,
-    candidates: &[Candidate],
-    validity: &ValidityMap,
-    ranking: &Ranking,
-) -> Result<Vec<Group>> {
-    let read = |part: &[Candidate]| -> Result<Vec<ReadCandidate>> {
-        part.iter().map(|candidate| read_candidate(lookup, candidate, validity, ranking)).collect()
-    };
-    let read: Vec<ReadCandidate> = if candidates.len() >= SPLIT_READ_MIN && may_split() {
-        let (first, second) = candidates.split_at(candidates.len() / 2);
-        let (first, second) = std::thread::scope(|scope| {
-            let second = scope.spawn(|| read(second));
-            (read(first), second.join())
-        });
-        // A panic in the other thread is a bug in search, not in its input: pass it on.
-        let second = second.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        let mut all = first?;
-        all.extend(second?);
-        all
-    } else {
-        read(candidates)?
-    };
-    let mut groups: Vec<Group> = Vec::new();
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    for ReadCandidate { hash, doc_id, text, score, address } in read {
-        let member = (score, address, doc_id);
-        match seen.get(&hash) {
-            Some(&g) => groups[g].ranked.push(member),
-            None => {
-                seen.insert(hash.clone(), groups.len());
-                let mut found = Group::new(hash, String::new(), text);
-                found.ranked.push(member);
-                groups.push(found);
-            }
-        }
-    }
-    for group in &mut groups {
-        group.ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.2.cmp(&b.2)));
-        lead_copy_first(&mut group.ranked);
-        group.doc_id = group.ranked[0].2.clone();
-        group.members = group.ranked.iter().map(|(score, address, _)| (*score, *address)).collect();
-    }
-    groups.sort_by(Group::by_score);
-    Ok(groups)
-}
-
-/// Puts first, among the copies of one clause text ranked best first, the first by document
-/// id of those scoring within [`COPY_TIE`] of the best, with the best's score. Copies score
-/// alike but for the rounding of their sums, which depends on where the index stores them;
-/// without this, reindexing could swap the copy a hit shows (and so its permalink) and the
-/// document whose statistics order its siblings. A copy that scores better (its headings
-/// matching the query) still leads.
-fn lead_copy_first(ranked: &mut Vec<(Score, DocAddress, String)>) {
-    let Some(&(top, _, _)) = ranked.first() else { return };
-    let lead = ranked
-        .iter()
-        .enumerate()
-        .take_while(|(_, (score, _, _))| *score >= top - top.abs() * COPY_TIE)
-        .min_by(|(_, a), (_, b)| a.2.cmp(&b.2))
-        .map_or(0, |(at, _)| at);
-    if lead > 0 {
-        let (_, address, doc_id) = ranked.remove(lead);
-        ranked.insert(0, (top, address, doc_id));
-    }
-}
-
-/// The fewest candidates whose stored clauses are read on two threads (see [`group`]):
-/// below it, starting the second thread costs more than it saves.
-const SPLIT_READ_MIN: usize = 16;
-
-/// A candidate with what grouping reads of its stored clause.
-struct ReadCandidate {
-    hash: String,
-    doc_id: String,
-    text: String,
-    /// The candidate's score with the factors of its document and kind applied.
-    score: Score,
-    address: DocAddress,
-}
-
-/// Reads a candidate's stored clause and applies the factors of [`group`] to its score.
-fn read_candidate(
-    lookup: &Lookup<'_>,
-    candidate: &Candidate,
-    validity: &ValidityMap,
-    ranking: &Ranking,
-) -> Result<ReadCandidate> {
-    let stored: TantivyDocument = lookup.searcher.doc(candidate.address)?;
-    let doc_id = stored_str(&stored, lookup.fields.doc_id);
-    let mut score = candidate.score;
-    if is_out_of_force(validity, &doc_id) {
-        score *= ranking.out_of_force_factor;
-    }
-    if is_preamble(&stored_str(&stored, lookup.fields.anchor)) {
-        score *= ranking.preamble_factor;
-    }
-    let text = stored_str(&stored, lookup.fields.text);
-    if is_tabular(&text) {
-        score *= ranking.tabular_factor;
-    }
-    Ok(ReadCandidate {
-        hash: stored_str(&stored, lookup.fields.text_hash),
-        doc_id,
-        text,
-        score,
-        address: candidate.address,
-    })
-}
-
-/// Puts the best clause of the document that superseded or repealed another right above
-/// that document's first clause, when both are among the first `want` groups and it scores
-/// at least [`SUCCESSOR_SHARE`] of it: a version out of force may word a question more
-/// closely (环境噪声污染防治法's 限制作业时间 against its successor's 限定作业时间), but the
-/// law in force is the answer. Each document out of force yields its place once.
-fn successors_first(groups: &mut [Group], validity: &ValidityMap, want: usize) {
-    let reach = groups.len().min(want);
-    let mut handled: HashSet<String> = HashSet::new();
-    let mut at = 0;
-    while at < reach {
-        let old = &groups[at];
-        let by = validity.get(&old.doc_id).and_then(|v| v.by.clone());
-        if let Some(by) = by.filter(|_| handled.insert(old.doc_id.clone())) {
-            let floor = old.members[0].0 * SUCCESSOR_SHARE;
-            let found = (at + 1..reach)
-                .find(|&j| groups[j].doc_id == by)
-                .filter(|&j| groups[j].members[0].0 >= floor);
-            if let Some(found) = found {
-                groups[at..=found].rotate_right(1);
-                at += 1;
-            }
-        }
-        at += 1;
-    }
-}
-
-/// Least share of a superseded clause's score at which a clause of its successor moves
-/// above it (see [`successors_first`]).
-const SUCCESSOR_SHARE: f32 = 0.5;
-
-/// Share of figures (digits, decimal points, thousands separators, percent signs and dot
-/// leaders) in a clause's text from which it reads as a table or a contents page.
-const TABULAR_SHARE: f32 = 0.45;
-
-/// Tells whether a clause text is mostly figures: table rows (budget lines, boundary
-/// coordinates) or contents entries with dot leaders. Texts under 20 characters are not.
-///
-/// Every candidate of every search is tested, long budget tables among them, so the text
-/// is read as bytes: a character starts at each byte but a UTF-8 continuation byte, and
-/// the only spaces are ASCII ones (clause text is NFKC-normalised, which makes the
-/// ideographic and no-break spaces plain ones).
-fn is_tabular(text: &str) -> bool {
-    let (mut figures, mut all) = (0usize, 0usize);
-    for &byte in text.as_bytes() {
-        let starts = byte & 0xC0 != 0x80;
-        all += usize::from(starts && !byte.is_ascii_whitespace());
-        figures += usize::from(byte.is_ascii_digit() || matches!(byte, b'.' | b',' | b'%'));
-    }
-    (all >= 20 && figures as f32 >= TABULAR_SHARE * all as f32) || is_table_row(text)
-}
-
-/// The fewest loose figures (numbers standing between spaces) that make a Chinese text
-/// without a sentence's punctuation read as a table's row.
-const TABLE_ROW_FIGURES: usize = 3;
-
-/// Tells whether a Chinese text is a table's header cells and a row of figures, as a PDF's
-/// table reads when its cells are words (`编制部门：…单位:万元 “三公”经费预算数 … 公务接待费 …
-/// 10.81 0 0.83 9.98 0 9.98 217.83`): no 。，；！？ and [`TABLE_ROW_FIGURES`] loose figures or
-/// more. Its words then make it no less a table than a row of figures alone.
-fn is_table_row(text: &str) -> bool {
-    // Every CJK ideograph from U+4000 on starts with one of these bytes; no other character
-    // of the text does (continuation bytes are below 0xC0).
-    let chinese = text.bytes().any(|b| (0xE4..=0xE9).contains(&b));
-    if !chinese || text.contains(['。', '，', '；', '！', '？']) {
-        return false;
-    }
-    let loose_figure = |token: &&str| {
-        token.bytes().any(|b| b.is_ascii_digit())
-            && token.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b',' | b'%' | b'-'))
-    };
-    text.split_ascii_whitespace().filter(loose_figure).count() >= TABLE_ROW_FIGURES
-}
-
-/// Tells whether an anchor names a document's preamble (path `0`: its title, number,
-/// addressees and foreword), which the segmenter puts before the first numbered item.
-fn is_preamble(anchor: &str) -> bool {
-    anchor.rsplit_once('#').is_some_and(|(_, path)| path == "0")
-}
-
-/// Raises the clauses that state the kind of answer the query asks for (a period for
-/// "how long", a sum for 罚多少钱) by `1 + boost`, and puts the groups back in order.
-/// Only groups that could reach the first `want` once raised are read: below that, a
-/// raised score stays below the `want`-th. `want` is [`REORDER_DEPTH`] for every page.
-fn prefer_answers(groups: &mut [Group], asks: Answers, boost: f32, want: usize) {
-    if asks.is_empty() || boost <= 0.0 || groups.is_empty() {
-        return;
-    }
-    let last = groups[want.clamp(1, groups.len()) - 1].members[0].0;
-    let reach = last / (1.0 + boost);
-    for group in groups.iter_mut().filter(|g| g.members[0].0 >= reach) {
-        if !group.states(asks) {
-            continue;
-        }
-        group.answer_factor = 1.0 + boost;
-        for member in &mut group.members {
-            member.0 *= group.answer_factor;
-        }
-    }
-    groups.sort_by(Group::by_score);
-}
-
-pub(crate) fn boxed(query: impl Query) -> Box<dyn Query> {
-    Box::new(query)
-}
-
-/// Matches any of the raw values of a field.
-fn one_of(field: Field, values: &[String]) -> Box<dyn Query> {
-    let clauses: Clauses =
-        values.iter().map(|v| (Occur::Should, boxed(term_query(field, v)))).collect();
-    boxed(BooleanQuery::new(clauses))
-}
-
-/// Keeps out the clauses of documents not in force (the `current` filter).
-fn in_force_only(fields: Fields, validity: &ValidityMap) -> Option<(Occur, Box<dyn Query>)> {
-    let mut out: Vec<String> =
-        validity.keys().filter(|id| is_out_of_force(validity, id)).cloned().collect();
-    out.sort();
-    (!out.is_empty()).then(|| (Occur::MustNot, one_of(fields.doc_id, &out)))
-}
-
-/// Turns the filters into required clauses (all but `current`, [`in_force_only`]).
-fn filter_clauses(fields: Fields, filters: &Filters) -> Result<Clauses> {
-    let mut clauses: Clauses = Vec::new();
-    if let Some(lang) = filters.lang {
-        clauses.push((Occur::Must, boxed(term_query(fields.lang, lang.as_str()))));
-    }
-    if let Some(doc_type) = filters.doc_type {
-        clauses.push((Occur::Must, boxed(term_query(fields.doc_type, doc_type.as_str()))));
-    }
-    if let Some(issuer) = filters.issuer.as_deref().map(str::trim).filter(|i| !i.is_empty()) {
-        let pattern = format!(".*{}.*", regex::escape(&issuer.to_lowercase()));
-        let query = RegexQuery::from_pattern(&pattern, fields.issuer)
-            .map_err(|e| Error::BadQuery { reason: format!("issuer filter: {e}") })?;
-        clauses.push((Occur::Must, boxed(query)));
-    }
-    let date = |value: &Option<String>, end: bool| -> Result<Bound<Term>> {
-        let Some(value) = value.as_deref() else { return Ok(Bound::Unbounded) };
-        let number = date_number(value, end).ok_or_else(|| Error::BadQuery {
-            reason: format!("date {value:?} is not YYYY-MM-DD"),
-        })?;
-        Ok(Bound::Included(Term::from_field_i64(fields.date, number)))
-    };
-    let (from, to) = (date(&filters.from, false)?, date(&filters.to, true)?);
-    if !matches!((&from, &to), (Bound::Unbounded, Bound::Unbounded)) {
-        clauses.push((Occur::Must, boxed(RangeQuery::new(from, to))));
-    }
-    Ok(clauses)
-}
-
-/// Scores one query word: its terms over text, headings, title and document metadata.
-/// A multi-word expansion is matched as a phrase (within [`EXPANSION_PHRASE_SLOP`]).
-pub(crate) fn group_query(fields: Fields, ranking: &Ranking, group: &TermGroup) -> Box<dyn Query> {
-    let mut clauses: Clauses = Vec::new();
-    let weighted = [
-        (fields.text, ranking.text_boost),
-        (fields.headings, ranking.headings_boost),
-        (fields.title, ranking.title_boost),
-    ];
-    if group.phrase.len() > 1 {
-        for (field, boost) in weighted {
-            let terms: Vec<(usize, Term)> = group
-                .phrase
-                .iter()
-                .map(|(offset, word)| (*offset, Term::from_field_text(field, word)))
-                .collect();
-            let query = PhraseQuery::new_with_offset_and_slop(terms, EXPANSION_PHRASE_SLOP);
-            clauses.push((Occur::Should, boxed(BoostQuery::new(boxed(query), boost))));
-        }
-        return boxed(BoostQuery::new(boxed(BooleanQuery::new(clauses)), group.weight));
-    }
-    for term in &group.terms {
-        for (field, boost) in weighted.into_iter().chain([(fields.meta, ranking.meta_boost)]) {
-            let query =
-                TermQuery::new(Term::from_field_text(field, term), IndexRecordOption::WithFreqs);
-            clauses.push((Occur::Should, boxed(BoostQuery::new(boxed(query), boost))));
-        }
-    }
-    boxed(BoostQuery::new(boxed(BooleanQuery::new(clauses)), terms_weight(group)))
-}
-
-/// The weight of a word's terms together. A translation written as a compound is
-/// searched by the compound and its sub-words (个人所得税 by 个人, 所得, 所得税 and itself),
-/// each scored, so it would outweigh a shorter rendering of the same word (扣除 against
-/// 专项附加扣除 for "deduction") by its length alone: its weight is divided by the square
-/// root of its number of terms. The query's own words and their synonyms keep theirs, as
-/// every clause is measured by the same words.
-fn terms_weight(group: &TermGroup) -> f32 {
-    if group.expansion && !group.same_language && group.terms.len() > 1 {
-        group.weight / (group.terms.len() as f32).sqrt()
-    } else {
-        group.weight
-    }
-}
-
-/// Scores the concepts (see [`QueryPlan::concepts`]), telling which stand for a query
-/// word: each counts once, by the best of its members, so that a clause holding a word
-/// and its translation, or two senses of one word, is no better a match.
-pub(crate) fn concept_queries(
-    fields: Fields,
-    ranking: &Ranking,
-    plan: &QueryPlan,
-) -> Vec<(bool, Box<dyn Query>)> {
-    plan.concepts()
-        .into_iter()
-        .map(|members| {
-            let core = members.first().is_some_and(|&i| !plan.groups[i].expansion);
-            let mut queries: Vec<Box<dyn Query>> =
-                members.iter().map(|&i| group_query(fields, ranking, &plan.groups[i])).collect();
-            let query = if queries.len() == 1 {
-                queries.remove(0)
-            } else {
-                boxed(DisjunctionMaxQuery::new(queries))
-            };
-            (core, query)
-        })
-        .collect()
-}
-
-/// Builds the phrase bonuses, each with its words: the whole query, and each pair of
-/// neighbouring words.
-pub(crate) fn phrase_bonuses(
-    fields: Fields,
-    ranking: &Ranking,
-    plan: &QueryPlan,
-) -> Vec<(Vec<String>, Box<dyn Query>)> {
-    let words = plan.phrase_words();
-    let mut bonuses = Vec::new();
-    if words.len() < 2 {
-        return bonuses;
-    }
-    let first = words[0].0;
-    let terms: Vec<(usize, Term)> =
-        words.iter().map(|(p, w)| (p - first, Term::from_field_text(fields.text, w))).collect();
-    if words.len() > 2 {
-        let phrase = PhraseQuery::new_with_offset_and_slop(terms.clone(), ranking.phrase_slop);
-        let all = words.iter().map(|w| w.1.clone()).collect();
-        bonuses.push((all, boxed(BoostQuery::new(boxed(phrase), ranking.phrase_boost))));
-    }
-    for (pair, pair_words) in terms.windows(2).zip(words.windows(2)) {
-        let gap = pair[1].0 - pair[0].0;
-        let phrase = PhraseQuery::new_with_offset_and_slop(
-            vec![(0, pair[0].1.clone()), (gap, pair[1].1.clone())],
-            ranking.pair_slop,
-        );
-        let boost = if words.len() == 2 { ranking.phrase_boost } else { ranking.pair_boost };
-        let both = vec![pair_words[0].1.clone(), pair_words[1].1.clone()];
-        bonuses.push((both, boxed(BoostQuery::new(boxed(phrase), boost))));
-    }
-    bonuses.extend(expanded_pair_bonuses(fields, ranking, plan));
-    bonuses
-}
-
-/// The most stand-ins (the word itself or its expansions) per query word that pair
-/// bonuses combine, best weight first.
-const PAIR_STAND_INS: usize = 3;
-
-/// One way of writing a query word: its words with their offsets, its weight and script.
-struct StandIn {
-    words: Vec<(usize, String)>,
-    weight: f32,
-    cjk: bool,
-    expansion: bool,
-}
-
-/// Builds the pair bonuses of expansions: for each pair of neighbouring query words, the
-/// translations (or synonyms) of the two found next to each other, as the query's own
-/// words are by the pair bonuses. "basic farmland protection" rewards 基本农田保护 over
-/// clauses holding 基本农田 and 保护 apart. Across languages word order often turns
-/// ("right to a hearing", 听证的权利), so a translated pair counts in either order.
-fn expanded_pair_bonuses(
-    fields: Fields,
-    ranking: &Ranking,
-    plan: &QueryPlan,
-) -> Vec<(Vec<String>, Box<dyn Query>)> {
-    let mut bonuses = Vec::new();
-    if ranking.expanded_pair_boost <= 0.0 {
-        return bonuses;
-    }
-    let concepts = plan.concepts();
-    let core = plan.core_groups().len().min(concepts.len());
-    let stand_ins = |members: &[usize], other: &[usize]| -> Vec<StandIn> {
-        let mut list: Vec<StandIn> = members
-            .iter()
-            .filter(|i| !other.contains(i))
-            .filter_map(|&i| {
-                let group = &plan.groups[i];
-                let words = if group.phrase.is_empty() {
-                    vec![(0, group.main.clone().or_else(|| group.terms.first().cloned())?)]
-                } else {
-                    group.phrase.clone()
-                };
-                let cjk = words.iter().any(|(_, w)| crate::query::has_cjk(w));
-                Some(StandIn { words, weight: group.weight, cjk, expansion: group.expansion })
-            })
-            .collect();
-        list.sort_by(|a, b| b.weight.total_cmp(&a.weight));
-        list.truncate(PAIR_STAND_INS);
-        list
-    };
-    for pair in concepts[..core].windows(2) {
-        let (left, right) = (stand_ins(&pair[0], &pair[1]), stand_ins(&pair[1], &pair[0]));
-        for a in &left {
-            for b in right.iter().filter(|b| b.cjk == a.cjk && (a.expansion || b.expansion)) {
-                let translated = a.cjk != plan_is_cjk(plan);
-                let orders: &[(&StandIn, &StandIn)] =
-                    if translated { &[(a, b), (b, a)] } else { &[(a, b)] };
-                for (first, second) in orders {
-                    let gap = first.words.last().map_or(0, |w| w.0) + 1;
-                    let mut terms: Vec<(usize, Term)> = Vec::new();
-                    let mut words = Vec::new();
-                    for (offset, word) in &first.words {
-                        terms.push((*offset, Term::from_field_text(fields.text, word)));
-                        words.push(word.clone());
-                    }
-                    for (offset, word) in &second.words {
-                        terms.push((gap + offset, Term::from_field_text(fields.text, word)));
-                        words.push(word.clone());
-                    }
-                    let phrase = PhraseQuery::new_with_offset_and_slop(terms, ranking.pair_slop);
-                    let boost = ranking.expanded_pair_boost * first.weight.min(second.weight);
-                    bonuses.push((words, boxed(BoostQuery::new(boxed(phrase), boost))));
-                }
-            }
-        }
-    }
-    bonuses
-}
-
 /// Tells whether an expansion stands only where some clause writes it: a joined compound,
 /// or a Chinese sense from the dictionary.
 fn written_only(word: &ExpansionWord) -> bool {
@@ -1549,49 +870,9 @@ fn written_somewhere(searcher: &Searcher, field: Field, word: &str) -> bool {
     })
 }
 
-/// Tells whether the query's own words are Chinese.
-fn plan_is_cjk(plan: &QueryPlan) -> bool {
-    plan.core_groups().iter().any(|g| g.main.as_deref().is_some_and(has_cjk))
-}
-
-/// Builds the whole query: filters and restrictions as required clauses, the query's
-/// concepts with at least `min_words` of them covered, by the words or their expansions
-/// (or any expansion standing for no query word). Phrase bonuses are added to the best
-/// candidates afterwards (see [`candidates`]).
-fn build_query(
-    fields: Fields,
-    ranking: &Ranking,
-    plan: &QueryPlan,
-    must: &Clauses,
-    min_words: usize,
-) -> BooleanQuery {
-    // Filters select and do not score.
-    let mut clauses: Clauses =
-        must.iter().map(|(o, q)| (*o, boxed(ConstScoreQuery::new(q.box_clone(), 0.0)))).collect();
-    let (core, loose): (Vec<_>, Vec<_>) =
-        concept_queries(fields, ranking, plan).into_iter().partition(|(core, _)| *core);
-    let core: Clauses = core.into_iter().map(|(_, q)| (Occur::Should, q)).collect();
-    let loose: Clauses = loose.into_iter().map(|(_, q)| (Occur::Should, q)).collect();
-    let min = min_words.min(core.len()).max(1);
-    if core.is_empty() || min == 1 {
-        // Any concept, a query word's or a loose expansion's, makes a match.
-        let mut matching = loose;
-        if !core.is_empty() {
-            matching
-                .push((Occur::Should, boxed(BooleanQuery::with_minimum_required_clauses(core, 1))));
-        }
-        clauses.push((Occur::Must, boxed(BooleanQuery::new(matching))));
-    } else {
-        // The share of query words decides the match; loose expansions (translations of
-        // a phrase, senses of a word the query splits otherwise) only add to the score.
-        clauses.push((Occur::Must, boxed(BooleanQuery::with_minimum_required_clauses(core, min))));
-        clauses.extend(loose);
-    }
-    BooleanQuery::new(clauses)
-}
-
 #[cfg(test)]
 mod tests {
+    use crate::groups::is_preamble;
     use tiaowen_model::{DocType, Lang};
 
     use super::*;
@@ -1603,38 +884,6 @@ mod tests {
 
     fn anchors(response: &SearchResponse) -> Vec<String> {
         response.hits.iter().map(|h| h.anchor.clone()).collect()
-    }
-
-    fn scored(text_hash: &str, score: Score, doc: u32) -> Group {
-        let address = DocAddress::new(0, doc);
-        let mut group = Group::new(text_hash.to_owned(), format!("doc-{doc}"), String::new());
-        group.members.push((score, address));
-        group.ranked.push((score, address, format!("doc-{doc}")));
-        group
-    }
-
-    #[test]
-    fn a_compound_translation_weighs_no_more_than_a_short_one_for_its_sub_words() {
-        let group = |terms: &[&str], expansion: bool, same_language: bool| TermGroup {
-            position: 0,
-            main: terms.last().map(|t| t.to_string()),
-            terms: terms.iter().map(|t| t.to_string()).collect(),
-            weight: 0.6,
-            stop: false,
-            expansion,
-            source: None,
-            same_language,
-            phrase: Vec::new(),
-        };
-        let compound = group(&["个人", "所得", "所得税", "个人所得税"], true, false);
-        assert!((terms_weight(&compound) - 0.3).abs() < 1e-6, "0.6 / sqrt(4)");
-        assert_eq!(terms_weight(&group(&["扣除"], true, false)), 0.6);
-        // The query's own words and their synonyms keep their weight.
-        assert_eq!(
-            terms_weight(&group(&["个人", "所得", "所得税", "个人所得税"], false, false)),
-            0.6
-        );
-        assert_eq!(terms_weight(&group(&["专项", "资金", "专项资金"], true, true)), 0.6);
     }
 
     #[test]
@@ -1758,41 +1007,6 @@ mod tests {
         // A title the index holds no document of is an ordinary query word.
         let unknown = search(&index, "《民法典》 政府 担保");
         assert!(unknown.hits.iter().any(|h| !h.anchor.starts_with("zh/laws/")));
-    }
-
-    #[test]
-    fn equal_scores_keep_one_order_wherever_the_index_stores_them() {
-        let hashes = |groups: &[Group]| -> Vec<String> {
-            groups.iter().map(|g| g.text_hash.clone()).collect()
-        };
-        let mut stored = vec![scored("b", 1.0, 0), scored("a", 1.0, 1), scored("c", 2.0, 2)];
-        let mut reindexed = vec![scored("a", 1.0, 0), scored("c", 2.0, 1), scored("b", 1.0, 2)];
-        stored.sort_by(Group::by_score);
-        reindexed.sort_by(Group::by_score);
-        assert_eq!(hashes(&stored), vec!["c", "a", "b"]);
-        assert_eq!(hashes(&stored), hashes(&reindexed));
-    }
-
-    #[test]
-    fn copies_scoring_alike_but_for_rounding_lead_by_document_id() {
-        let copies = |scores: [(Score, &str); 2]| {
-            let mut ranked: Vec<(Score, DocAddress, String)> = scores
-                .iter()
-                .enumerate()
-                .map(|(i, (score, doc))| (*score, DocAddress::new(0, i as u32), (*doc).to_owned()))
-                .collect();
-            lead_copy_first(&mut ranked);
-            ranked.into_iter().map(|(score, _, doc)| (score, doc)).collect::<Vec<_>>()
-        };
-        // Sums rounded another way on reindexing: the same copy leads either way, with the
-        // best score.
-        let stored = copies([(48.783_802, "en/txt/a.txt"), (48.783_794, "en/html/a.html")]);
-        let reindexed = copies([(48.783_802, "en/html/a.html"), (48.783_794, "en/txt/a.txt")]);
-        assert_eq!(stored[0], (48.783_802, "en/html/a.html".to_owned()));
-        assert_eq!(stored[0], reindexed[0]);
-        // A copy that really scores better (its headings match the query) leads.
-        let better = copies([(50.0, "en/txt/a.txt"), (48.0, "en/html/a.html")]);
-        assert_eq!(better[0], (50.0, "en/txt/a.txt".to_owned()));
     }
 
     #[test]
@@ -2036,47 +1250,6 @@ mod tests {
     }
 
     #[test]
-    fn tables_and_contents_pages_read_as_tabular() {
-        assert!(is_tabular("208 05行政事业单位养老支出3,808,085.00 3,808,085.00\n208 05 01行政单位离退休1,661,216.00"));
-        assert!(is_tabular(
-            "Pillar I: Accelerate AI Innovation ........................................ 3"
-        ));
-        assert!(!is_tabular("3、公共安全支出（204类）司法（06款）普法宣传（05项）124.29万元。主要用于：法制宣传工作支出。"));
-        assert!(!is_tabular("第三十六条 违法行为在二年内未被发现的，不再给予行政处罚。"));
-        assert!(!is_tabular("1.5 2.5"), "too short to tell");
-        // A table's header cells and its row of figures, as a PDF's table reads.
-        assert!(is_tabular("编制部门：上海市普陀区司法局单位:万元 “三公”经费预算数 机关运行经费预算 数 合计因公出国(境)费公务接待费 10.81 0 0.83 9.98 0 9.98 217.83"));
-        assert!(is_tabular("编制部门：上海市普陀区商务委员会单位:万元\n“三公”经费预算数\n公务接待费\n1.00 1.00 171.01"));
-        assert!(
-            !is_tabular("编制部门：上海市普陀区商务委员会单位:万元 公务接待费 1.00 171.01"),
-            "two figures"
-        );
-        assert!(
-            !is_tabular("上海市普陀区司法局收入预算比上年增加，其中 1 2 3 4 项为新增"),
-            "a sentence"
-        );
-        assert!(
-            !is_tabular("Notes 1 Executive Order 14179 of January 23, 2025 2 3 4"),
-            "not Chinese"
-        );
-        // Read by characters, the same texts give the same answers.
-        let by_chars = |text: &str| {
-            let all: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
-            let figures = all.iter().filter(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '%'));
-            (all.len() >= 20 && figures.count() as f32 >= TABULAR_SHARE * all.len() as f32)
-                || is_table_row(text)
-        };
-        for text in [
-            "支出12.5万元，同比增长3.2%，其中：一般公共预算支出10,000.00元。",
-            "合计 96282213.44 25741666.44 70540547.00 一二三四五六七八九十",
-            "总计１２３４５６７８９０１２３４５６７８９０ 万元 元 元 元",
-            "Ｆｕｌｌ-width ｌｅｔｔｅｒｓ 1 2 3 4 5 6 7 8 9 10 11 12 13",
-        ] {
-            assert_eq!(is_tabular(text), by_chars(text), "{text}");
-        }
-    }
-
-    #[test]
     fn huge_pages_do_not_overflow() {
         let (_dir, index) = sample_index();
         let mut request = SearchRequest::new("担保");
@@ -2178,32 +1351,6 @@ mod tests {
         let raised = 1.0 + f64::from(Ranking::default().answer_boost);
         assert_eq!(explained["answer_factor"].as_f64(), Some(raised));
         assert_eq!(response.hits[1].explanation.as_ref().expect("explained")["answer_factor"], 1.0);
-    }
-
-    #[test]
-    fn translations_of_neighbouring_words_make_pair_bonuses_in_either_order() {
-        let mut plan = QueryPlan::parse("farmland protection");
-        plan.add_expansions(&[
-            crate::ExpansionWord::new("农田", 0.6, "farmland", "glossary"),
-            crate::ExpansionWord::new("保护", 0.5, "protection", "cedict"),
-            crate::ExpansionWord::new("safeguard", 0.4, "protection", "synonym"),
-        ]);
-        let (_, fields) = crate::schema::build_schema();
-        let pairs: Vec<Vec<String>> = expanded_pair_bonuses(fields, &Ranking::default(), &plan)
-            .into_iter()
-            .map(|(words, _)| words)
-            .collect();
-        let pair = |a: &str, b: &str| vec![a.to_owned(), b.to_owned()];
-        assert!(pairs.contains(&pair("农田", "保护")), "{pairs:?}");
-        assert!(pairs.contains(&pair("保护", "农田")), "translated pairs count either way");
-        // A synonym pairs with the other query word in the query's order only, and words
-        // of two scripts never pair.
-        assert!(pairs.contains(&pair("farmland", "safeguard")), "{pairs:?}");
-        assert!(!pairs.contains(&pair("safeguard", "farmland")));
-        assert!(!pairs
-            .iter()
-            .any(|p| p.contains(&"农田".to_owned()) && p.contains(&"safeguard".to_owned())));
-        assert!(!pairs.contains(&pair("farmland", "protect")), "the query pair has its own bonus");
     }
 
     struct Lexicon;

@@ -19,12 +19,14 @@ use tantivy::query::{Bm25StatisticsProvider, BooleanQuery, EnableScoring, Occur,
 use tantivy::schema::Field;
 use tantivy::{DocAddress, DocId, DocSet, Searcher, Term};
 
+use crate::candidates::may_split;
+use crate::compile::{boxed, concept_queries, phrase_bonuses};
 use crate::fusion::{by_segment, group_matching, holding};
+use crate::groups::Group;
 use crate::index::{clauses_only, term_query};
 use crate::query::QueryPlan;
 use crate::ranking::Ranking;
 use crate::schema::Fields;
-use crate::search::{boxed, concept_queries, may_split, phrase_bonuses, Group};
 use crate::Result;
 
 /// How much of a clause's standing within its document is how much of the query it
