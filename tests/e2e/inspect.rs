@@ -95,3 +95,27 @@ fn a_folder_of_broken_pdfs_is_reported_file_by_file() {
     assert_eq!(reported + read, files, "{message}");
     assert!(message.contains("hc_xobject_recursion.pdf"), "{message}");
 }
+
+/// On the real sponge-city notice, the sentence after the list of what the subsidy pays for
+/// is section 四's own text, cited as such, not part of the list's last entry.
+#[test]
+fn a_paragraph_after_a_list_is_cited_as_its_sections_text() {
+    let records =
+        inspect(&corpus().join("zh/web/mof_caibanjian_2023_sponge_city_batch3_notice.html"));
+    let clauses = records[0]["clauses"].as_array().expect("clauses");
+    let by_label = |label: &str| {
+        clauses
+            .iter()
+            .find(|c| c["label"] == label)
+            .unwrap_or_else(|| panic!("no clause {label}: {clauses:?}"))
+    };
+    let last_entry = by_label("四3.");
+    assert!(!last_entry["text"].as_str().unwrap_or_default().contains("不得用于"), "{last_entry}");
+    let after = by_label("四第2段");
+    assert!(after["anchor"].as_str().unwrap_or_default().ends_with("#4.p2"), "{}", after["anchor"]);
+    assert_eq!(
+        after["text"],
+        "中央财政资金不得用于规划编制、方案制定、人员经费、日常运维等方面支出。"
+    );
+    assert_eq!(after["headings"][0], "四、中央补助资金支持标准和支持范围");
+}

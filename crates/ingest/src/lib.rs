@@ -41,8 +41,10 @@ pub use walk::{document_id, find_documents, CorpusFile};
 /// numbers clauses; an English report's long prose before its numbers cut at its titles;
 /// contents lines open no clause; PDF text off the page dropped; a Chinese PDF's titles
 /// in larger type head the clauses after them. Version 6: a title the front page qualifies
-/// by a labelled body (`预算主管部门：…`) names that body.
-pub const PIPELINE_VERSION: u32 = 6;
+/// by a labelled body (`预算主管部门：…`) names that body. Version 7: a paragraph after the
+/// last entry of a list its section introduced with a colon is the section's text again
+/// (`四第2段`), not the last entry's.
+pub const PIPELINE_VERSION: u32 = 7;
 
 /// How many read documents may wait for the writer.
 const READ_AHEAD: usize = 16;

@@ -83,6 +83,10 @@ fn titles_before_articles(blocks: &[&str]) -> Vec<Title> {
     titles
 }
 
+/// The fewest items of a list after which an unnumbered paragraph may close it
+/// ([`Builder::closes_list`]).
+const MIN_LIST_ITEMS: usize = 2;
+
 /// Longest line (in characters) taken as the second line of a broken Chinese heading.
 const MAX_HEADING_TAIL_CHARS: usize = 40;
 
@@ -97,6 +101,9 @@ pub(crate) enum NodeKind {
     Preamble,
     /// Unnumbered paragraphs under a heading, or in a document with no numbers.
     Paragraphs,
+    /// The text of a numbered node after the list of items it introduced: a paragraph
+    /// after the list's last item that is no part of it (`parent` is the node).
+    Continuation,
 }
 
 /// One unit found in the document, before paths are made unique.
@@ -315,8 +322,38 @@ impl Builder {
             self.open(kind, String::new(), String::new(), lang, None, block);
             return;
         };
+        if let Some(owner) = self.closes_list(target) {
+            let (path, label) = (self.nodes[owner].path.clone(), self.nodes[owner].label.clone());
+            let lang = Lang::detect(block);
+            self.open(NodeKind::Continuation, path, label, lang, Some(owner), block);
+            return;
+        }
         let target = self.bilingual_twin(target, block).unwrap_or(target);
         self.nodes[target].blocks.push(block.to_string());
+    }
+
+    /// Tells whether an unnumbered paragraph arriving after the item `target` closes the
+    /// item's list instead of going on with the item, and returns the node whose text
+    /// introduced the list. It does when that text ends with a colon (具体内容包括：,
+    /// "shall include:") and the list's items, [`MIN_LIST_ITEMS`] or more, are each one
+    /// paragraph: a list of entries, after which a paragraph speaks for the whole
+    /// (`中央财政资金不得用于规划编制…` after the kinds of project funds may pay for). Items that
+    /// are titles of their own paragraphs (`（一）省级推荐。` then its text) have theirs
+    /// before the next item, so their list is not read as entries.
+    fn closes_list(&self, target: usize) -> Option<usize> {
+        let item = &self.nodes[target];
+        let owner = item.parent?;
+        if item.kind != NodeKind::Outline || item.has_children {
+            return None;
+        }
+        let introduced =
+            self.nodes[owner].blocks.last().is_some_and(|text| text.ends_with(['：', ':']));
+        let items: Vec<&Node> = self.nodes[owner + 1..]
+            .iter()
+            .filter(|node| node.parent == Some(owner) && node.kind == NodeKind::Outline)
+            .collect();
+        let entries = items.iter().all(|node| node.blocks.len() == 1 && !node.has_children);
+        (introduced && entries && items.len() >= MIN_LIST_ITEMS).then_some(owner)
     }
 
     /// In interleaved bilingual text (第一条 …, Article 1 …, then one paragraph in

@@ -42,6 +42,8 @@ pub(crate) fn finish(nodes: &[Node], lang: Lang) -> Vec<SegmentedClause> {
     let headings: Vec<bool> = nodes.iter().map(is_heading).collect();
     let mut paths = PathSet::default();
     let mut clauses = Vec::new();
+    // Each numbered node's path and how many pieces of its text are clauses so far.
+    let mut given: HashMap<usize, (String, usize)> = HashMap::new();
     for (index, node) in nodes.iter().enumerate() {
         match node.kind {
             NodeKind::Article | NodeKind::Outline => {
@@ -51,7 +53,29 @@ pub(crate) fn finish(nodes: &[Node], lang: Lang) -> Vec<SegmentedClause> {
                 let english_article = node.kind == NodeKind::Article && node.lang == Lang::En;
                 let path = paths.unique(&node.path, english_article);
                 let chain = heading_chain(nodes, &headings, index);
-                push_numbered(&mut clauses, node, path, chain, lang);
+                let pieces = push_numbered(&mut clauses, node, path.clone(), chain, lang);
+                given.insert(index, (path, pieces));
+            }
+            NodeKind::Continuation => {
+                let Some(owner) = node.parent else { continue };
+                let (path, done) = given
+                    .get(&owner)
+                    .cloned()
+                    .unwrap_or_else(|| (paths.unique(&nodes[owner].path, false), 0));
+                let chain = heading_chain(nodes, &headings, index);
+                let pieces = pieces(&node.blocks, MAX_PIECE_CHARS);
+                for (at, text) in pieces.iter().enumerate() {
+                    let (piece_path, label) = piece_of(&path, &node.label, done + at + 1, lang);
+                    let piece_path =
+                        if done + at == 0 { piece_path } else { paths.unique(&piece_path, false) };
+                    clauses.push(SegmentedClause {
+                        path: piece_path,
+                        label,
+                        headings: chain.clone(),
+                        text: text.clone(),
+                    });
+                }
+                given.insert(owner, (path, done + pieces.len()));
             }
             NodeKind::Preamble if numbered && !reads_as_report(node, lang) => {
                 // A cover letter reads best whole: group up to the maximum.
@@ -111,44 +135,54 @@ fn reads_as_report(node: &Node, lang: Lang) -> bool {
         && node.blocks.iter().map(|b| b.chars().count()).sum::<usize>() > MAX_COVER_CHARS
 }
 
-/// Adds a numbered clause. An outline item that runs past [`MAX_PIECE_CHARS`] over several
-/// paragraphs (a section with unnumbered paragraphs under its title) is cut at paragraph
-/// boundaries into `{path}`, `{path}.p2`, ... so that a hit stays clause-sized; an article
-/// stays whole up to [`MAX_ARTICLE_CHARS`], because articles are what laws are cited by.
+/// The path and label of the `n`th piece (from 1) of the text of the numbered node at
+/// `path` labelled `label`, in `lang`: the node's own for the first, else `{path}.p{n}` and
+/// `{label}第{n}段` (`{label} ¶{n}`).
+fn piece_of(path: &str, label: &str, n: usize, lang: Lang) -> (String, String) {
+    if n <= 1 {
+        return (path.to_owned(), label.to_owned());
+    }
+    let label = match lang {
+        Lang::En => format!("{label} ¶{n}"),
+        Lang::Zh => format!("{label}第{n}段"),
+    };
+    (format!("{path}.p{n}"), label)
+}
+
+/// Adds a numbered clause and returns how many clauses its text made. An outline item that
+/// runs past [`MAX_PIECE_CHARS`] over several paragraphs (a section with unnumbered
+/// paragraphs under its title) is cut at paragraph boundaries into `{path}`, `{path}.p2`,
+/// ... so that a hit stays clause-sized; an article stays whole up to
+/// [`MAX_ARTICLE_CHARS`], because articles are what laws are cited by.
 fn push_numbered(
     clauses: &mut Vec<SegmentedClause>,
     node: &Node,
     path: String,
     headings: Vec<String>,
     lang: Lang,
-) {
+) -> usize {
     let text = node.blocks.join("\n");
     let chars = text.chars().count();
     let whole = if node.kind == NodeKind::Article { MAX_ARTICLE_CHARS } else { MAX_PIECE_CHARS };
     if chars <= whole {
         clauses.push(SegmentedClause { path, label: node.label.clone(), headings, text });
-        return;
+        return 1;
     }
     let mut continued = headings.clone();
     if let Some(first) = node.blocks.first() {
         continued.push(short_title(first));
     }
-    for (index, text) in pieces(&node.blocks, MAX_PIECE_CHARS).into_iter().enumerate() {
-        let (piece_path, label, chain) = match index {
-            0 => (path.clone(), node.label.clone(), headings.clone()),
-            n => {
-                // A piece is labelled in the language of its text: an English article
-                // of a Chinese document is `Article 67 ¶2`.
-                let text_lang = if node.kind == NodeKind::Article { node.lang } else { lang };
-                let label = match text_lang {
-                    Lang::En => format!("{} ¶{}", node.label, n + 1),
-                    Lang::Zh => format!("{}第{}段", node.label, n + 1),
-                };
-                (format!("{path}.p{}", n + 1), label, continued.clone())
-            }
-        };
+    let pieces = pieces(&node.blocks, MAX_PIECE_CHARS);
+    let count = pieces.len();
+    for (index, text) in pieces.into_iter().enumerate() {
+        // A piece is labelled in the language of its text: an English article of a
+        // Chinese document is `Article 67 ¶2`.
+        let text_lang = if node.kind == NodeKind::Article { node.lang } else { lang };
+        let (piece_path, label) = piece_of(&path, &node.label, index + 1, text_lang);
+        let chain = if index == 0 { headings.clone() } else { continued.clone() };
         clauses.push(SegmentedClause { path: piece_path, label, headings: chain, text });
     }
+    count
 }
 
 /// Joins the English twin of an article (`a1.en`, from a bilingual text that gives each

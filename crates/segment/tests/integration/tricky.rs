@@ -254,3 +254,56 @@ fn out_of_sequence_number_is_text() {
     assert_eq!(paths, ["1.1", "1.2"]);
     assert!(clause(&clauses, "1.1").text.ends_with("3.不连续的编号。"));
 }
+
+#[test]
+fn a_paragraph_after_a_list_of_entries_is_its_sections_text_again() {
+    let clauses = run(&[
+        "一、资金支持范围",
+        "中央补助资金主要支持下列项目，具体内容包括：",
+        "1.排水防涝设施等项目。",
+        "2.雨洪行泄通道建设改造等。",
+        "3.绿地建设、排水管网建设项目等。",
+        "中央财政资金不得用于规划编制、人员经费等方面支出。",
+        "二、监督检查",
+    ]);
+    assert_eq!(clause(&clauses, "1.3").text, "3.绿地建设、排水管网建设项目等。");
+    let after = clause(&clauses, "1.p2");
+    assert_eq!(after.label, "一第2段");
+    assert_eq!(after.text, "中央财政资金不得用于规划编制、人员经费等方面支出。");
+    assert_eq!(after.headings, ["一、资金支持范围"]);
+    // A section that is only a heading introducing the list gives its path and label to
+    // the text after it.
+    let clauses = run(&[
+        "一、工作目标",
+        "力争三年见效。",
+        "二、申报城市应当符合下列条件：",
+        "（一）降雨量不低于400毫米。",
+        "（二）债务风险低。",
+        "不符合条件的城市不得申报。",
+    ]);
+    let paths: Vec<&str> = clauses.iter().map(|c| c.path.as_str()).collect();
+    assert_eq!(paths, ["1", "2.1", "2.2", "2"]);
+    let after = clause(&clauses, "2");
+    assert_eq!((after.label.as_str(), after.text.as_str()), ("二", "不符合条件的城市不得申报。"));
+}
+
+#[test]
+fn a_paragraph_after_an_item_goes_on_with_it_unless_it_closes_a_list_of_entries() {
+    // Items that are titles of their own paragraphs keep them.
+    let clauses = run(&[
+        "一、工作目标",
+        "力争三年见效。",
+        "二、资金安排",
+        "安排如下。",
+        "三、申报程序如下：",
+        "（一）省级推荐。",
+        "省级部门组织城市编制实施方案。",
+        "（二）评审。",
+        "专家进行书面评审。",
+    ]);
+    assert_eq!(clause(&clauses, "3.2").text, "（二）评审。\n专家进行书面评审。");
+    // A list its section did not introduce with a colon is not read as entries.
+    let clauses =
+        run(&["一、目标", "（一）建成示范城市。", "（二）提升排涝能力。", "力争三年见效。"]);
+    assert_eq!(clause(&clauses, "1.2").text, "（二）提升排涝能力。\n力争三年见效。");
+}
