@@ -32,14 +32,6 @@ pub(crate) struct Pass<'a> {
 /// reorder them.
 const BONUS_POOL_FACTOR: usize = 5;
 
-/// The fewest clauses in the index from which a search running alone runs a pass's relaxed
-/// query beside its strict one instead of after it (see [`candidates`]). Each reads every
-/// posting of the query's words: on lawrefbook's 150,000 clauses that took about 3 ms each
-/// for the slowest dev query, and running them side by side cut its median from 9.7–10.3
-/// to 8.9 ms; on `corpus/`'s 16,000, where each takes about half a millisecond, a third thread
-/// beside the two languages' passes made searches slower (p50 3.1 → 3.4 ms).
-const SIDE_BY_SIDE_MIN_CLAUSES: u64 = 100_000;
-
 /// Fetches candidates: the strict query's best, then the relaxed query's others with
 /// scores kept below them. Also returns how many clauses match: those matching the strict
 /// query when they fill the list (counting every clause that holds one common word of
@@ -51,61 +43,19 @@ const SIDE_BY_SIDE_MIN_CLAUSES: u64 = 100_000;
 /// word they cost as much as the rest of the search together, so they are scored for a
 /// pool of the best candidates only ([`BONUS_POOL_FACTOR`] times as many as kept),
 /// which they reorder.
-///
-/// The strict query's clauses seldom fill the list (on the dev queries, the relaxed query
-/// ran for seven in eight of the two-phase passes on lawrefbook), so on a large index
-/// ([`SIDE_BY_SIDE_MIN_CLAUSES`]) a search running alone ([`may_split`]) runs the relaxed
-/// query on a thread of its own while the strict one runs. The results are the same.
 pub(crate) fn candidates(
     searcher: &Searcher,
     pass: &Pass<'_>,
     fetch: usize,
 ) -> Result<(Vec<Candidate>, usize, bool)> {
-    let side_by_side =
-        pass.two_phase && may_split() && searcher.num_docs() >= SIDE_BY_SIDE_MIN_CLAUSES;
-    fetch_candidates(searcher, pass, fetch, side_by_side)
-}
-
-/// Runs [`candidates`], the relaxed query beside the strict one when `side_by_side`.
-fn fetch_candidates(
-    searcher: &Searcher,
-    pass: &Pass<'_>,
-    fetch: usize,
-    side_by_side: bool,
-) -> Result<(Vec<Candidate>, usize, bool)> {
     let pool = fetch.saturating_mul(BONUS_POOL_FACTOR);
     let collector = (TopDocs::with_limit(pool).order_by_score(), Count);
-    let run = |query: &BooleanQuery| searcher.search(query, &collector);
-    if side_by_side {
-        std::thread::scope(|scope| {
-            let relaxed = scope.spawn(|| run(pass.relaxed));
-            let strict = run(pass.strict)?;
-            add_relaxed(searcher, pass, fetch, strict, || {
-                // A panic there is a bug in search, not in its input: pass it on.
-                relaxed.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            })
-        })
-    } else {
-        add_relaxed(searcher, pass, fetch, run(pass.strict)?, || run(pass.relaxed))
-    }
-}
-
-/// The best `fetch` of the strict query's candidates (`strict`, with their count) with
-/// their phrase bonuses, followed, when they are fewer and the pass has two phases, by the
-/// best others of the relaxed query's, scored below them (see [`candidates`]).
-fn add_relaxed(
-    searcher: &Searcher,
-    pass: &Pass<'_>,
-    fetch: usize,
-    strict: (Vec<(Score, DocAddress)>, usize),
-    relaxed: impl FnOnce() -> tantivy::Result<(Vec<(Score, DocAddress)>, usize)>,
-) -> Result<(Vec<Candidate>, usize, bool)> {
-    let (top, strict_count) = strict;
+    let (top, strict_count) = searcher.search(pass.strict, &collector)?;
     let mut list = with_bonuses(searcher, pass.bonuses, top, fetch)?;
     if !pass.two_phase || list.len() >= fetch {
         return Ok((list, strict_count, false));
     }
-    let (top, relaxed_count) = relaxed()?;
+    let (top, relaxed_count) = searcher.search(pass.relaxed, &collector)?;
     let seen: HashSet<DocAddress> = list.iter().map(|c| c.address).collect();
     let top = top.into_iter().filter(|(_, address)| !seen.contains(address)).collect();
     let ceiling = list.last().map_or(Score::MAX, |c| c.score);
@@ -199,46 +149,4 @@ fn with_bonuses(
     }
     list.truncate(keep);
     Ok(list)
-}
-
-#[cfg(test)]
-mod tests {
-    use tantivy::query::{EnableScoring, Query};
-
-    use super::*;
-    use crate::compile::{build_query, phrase_bonuses};
-    use crate::index::clauses_only;
-    use crate::query::QueryPlan;
-    use crate::ranking::Ranking;
-    use crate::testutil::sample_index;
-
-    #[test]
-    fn the_relaxed_query_run_beside_the_strict_one_finds_the_same_candidates() {
-        let (_dir, index) = sample_index();
-        let searcher = index.searcher();
-        let fields = index.inner.fields;
-        let ranking = Ranking::default();
-        // Three words, of which no clause holds two: the strict query (two of three) finds
-        // nothing, so the relaxed one fills the list.
-        let plan = QueryPlan::parse("担保 截留 earmarked");
-        let strict = build_query(fields, &ranking, &plan, &vec![clauses_only(fields)], 2);
-        let relaxed = build_query(fields, &ranking, &plan, &vec![clauses_only(fields)], 1);
-        let bonuses: Vec<Box<dyn Weight>> = phrase_bonuses(fields, &ranking, &plan)
-            .into_iter()
-            .map(|(_, bonus)| bonus.weight(EnableScoring::enabled_from_searcher(&searcher)))
-            .collect::<tantivy::Result<_>>()
-            .expect("bonus weights");
-        let pass = Pass { strict: &strict, relaxed: &relaxed, two_phase: true, bonuses: &bonuses };
-        let listed = |side_by_side: bool| {
-            let (list, count, relaxed_added) =
-                fetch_candidates(&searcher, &pass, 60, side_by_side).expect("candidates");
-            let list: Vec<(Score, DocAddress)> =
-                list.into_iter().map(|c| (c.score, c.address)).collect();
-            (list, count, relaxed_added)
-        };
-        let after = listed(false);
-        assert!(after.2, "the relaxed query's clauses were added");
-        assert!(after.0.len() >= 3, "{after:?}");
-        assert_eq!(listed(true), after);
-    }
 }
