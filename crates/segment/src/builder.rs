@@ -224,8 +224,33 @@ impl Builder {
             Some(Marker::Outline(candidates)) if !self.in_articles => {
                 self.outline_number(block, &candidates);
             }
+            _ => self.unnumbered(block, next),
+        }
+    }
+
+    /// Handles a block without a number: a paragraph of the current node, or the text of
+    /// a list's section again when it closes the list ([`Builder::closes_list`]) and the
+    /// `next` block does not go on with the list (a list's entry of two paragraphs:
+    /// `（二）…经费。`, `…收入，按照国家有关规定安排…`, then `（三）…`).
+    fn unnumbered(&mut self, block: &str, next: Option<&str>) {
+        let owner = self.target.and_then(|target| self.closes_list(target));
+        match owner {
+            Some(owner) if !self.goes_on_with_list(next) => {
+                let (path, label) =
+                    (self.nodes[owner].path.clone(), self.nodes[owner].label.clone());
+                let lang = Lang::detect(block);
+                self.open(NodeKind::Continuation, path, label, lang, Some(owner), block);
+            }
             _ => self.paragraph(block),
         }
+    }
+
+    /// Tells whether `next` is the list's next entry: a number that goes to the level of
+    /// the current item.
+    fn goes_on_with_list(&self, next: Option<&str>) -> bool {
+        let Some(Marker::Outline(candidates)) = next.and_then(recognise) else { return false };
+        let depth = self.outline.levels().len();
+        self.outline.place(&candidates).is_some_and(|(at, _)| at + 1 == depth)
     }
 
     /// Starts an attachment: numbering starts again under the prefix `attN.`.
@@ -322,12 +347,6 @@ impl Builder {
             self.open(kind, String::new(), String::new(), lang, None, block);
             return;
         };
-        if let Some(owner) = self.closes_list(target) {
-            let (path, label) = (self.nodes[owner].path.clone(), self.nodes[owner].label.clone());
-            let lang = Lang::detect(block);
-            self.open(NodeKind::Continuation, path, label, lang, Some(owner), block);
-            return;
-        }
         let target = self.bilingual_twin(target, block).unwrap_or(target);
         self.nodes[target].blocks.push(block.to_string());
     }
@@ -339,11 +358,14 @@ impl Builder {
     /// paragraph: a list of entries, after which a paragraph speaks for the whole
     /// (`中央财政资金不得用于规划编制…` after the kinds of project funds may pay for). Items that
     /// are titles of their own paragraphs (`（一）省级推荐。` then its text) have theirs
-    /// before the next item, so their list is not read as entries.
+    /// before the next item, so their list is not read as entries; an entry that ends with a
+    /// colon (`…按照以下规定批准：`) keeps the paragraph it introduces.
     fn closes_list(&self, target: usize) -> Option<usize> {
         let item = &self.nodes[target];
         let owner = item.parent?;
-        if item.kind != NodeKind::Outline || item.has_children {
+        // An entry ending with a colon introduces the paragraph after it.
+        let introduces = item.blocks.last().is_some_and(|text| text.ends_with(['：', ':']));
+        if item.kind != NodeKind::Outline || item.has_children || introduces {
             return None;
         }
         let introduced =

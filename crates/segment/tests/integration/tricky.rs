@@ -302,6 +302,29 @@ fn a_paragraph_after_an_item_goes_on_with_it_unless_it_closes_a_list_of_entries(
         "专家进行书面评审。",
     ]);
     assert_eq!(clause(&clauses, "3.2").text, "（二）评审。\n专家进行书面评审。");
+    // A paragraph the list's next entry follows is the entry's second paragraph.
+    let clauses = run(&[
+        "一、扩大高等学校管理权限，其主要内容是：",
+        "（一）可以接受委托培养生。",
+        "（二）可以安排使用核定的年度事业经费。",
+        "举办函授取得的收入，按照国家有关规定安排使用。",
+        "（三）可以调整专业的服务方向。",
+    ]);
+    assert_eq!(
+        clause(&clauses, "1.2").text,
+        "（二）可以安排使用核定的年度事业经费。\n举办函授取得的收入，按照国家有关规定安排使用。"
+    );
+    assert!(clauses.iter().all(|c| !c.path.contains(".p")), "{clauses:?}");
+    // An entry ending with a colon keeps the paragraph it introduces.
+    let clauses = run(&[
+        "一、警衔晋级的批准权限如下：",
+        "（一）正军职警官警衔晋级，由国务院总理批准。",
+        "（二）副军职以下警官警衔晋级，按照以下规定批准：",
+        "正团职警官晋升为上校的，由第一政治委员批准。",
+    ]);
+    assert!(clause(&clauses, "1.2")
+        .text
+        .ends_with("\n正团职警官晋升为上校的，由第一政治委员批准。"));
     // A list its section did not introduce with a colon is not read as entries.
     let clauses =
         run(&["一、目标", "（一）建成示范城市。", "（二）提升排涝能力。", "力争三年见效。"]);
