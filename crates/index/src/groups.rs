@@ -47,7 +47,7 @@ pub(crate) struct Group {
     /// relative to the best of its siblings, when it was ordered among them.
     pub(crate) within_document: Option<f32>,
     /// The members with their documents while the group is being built.
-    pub(crate) ranked: Vec<(Score, DocAddress, String)>,
+    pub(crate) ranked: Vec<Member>,
 }
 
 impl Group {
@@ -74,7 +74,7 @@ impl Group {
     /// The documents of the group's members: a clause and its copies (the same notice
     /// as HTML and PDF).
     pub(crate) fn doc_ids(&self) -> impl Iterator<Item = &str> {
-        self.ranked.iter().map(|(_, _, id)| id.as_str())
+        self.ranked.iter().map(|member| member.doc_id.as_str())
     }
 
     /// Orders groups best first; equal scores by their text's hash, so that the order
@@ -139,8 +139,8 @@ pub(crate) fn group(
     };
     let mut groups: Vec<Group> = Vec::new();
     let mut seen: HashMap<String, usize> = HashMap::new();
-    for ReadCandidate { hash, doc_id, text, score, address } in read {
-        let member = (score, address, doc_id);
+    for ReadCandidate { hash, doc_id, anchor, text, score, address } in read {
+        let member = Member { score, address, doc_id, anchor };
         match seen.get(&hash) {
             Some(&g) => groups[g].ranked.push(member),
             None => {
@@ -152,32 +152,54 @@ pub(crate) fn group(
         }
     }
     for group in &mut groups {
-        group.ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.2.cmp(&b.2)));
+        group
+            .ranked
+            .sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.key().cmp(&b.key())));
         lead_copy_first(&mut group.ranked);
-        group.doc_id = group.ranked[0].2.clone();
-        group.members = group.ranked.iter().map(|(score, address, _)| (*score, *address)).collect();
+        group.doc_id = group.ranked[0].doc_id.clone();
+        group.members = group.ranked.iter().map(|member| (member.score, member.address)).collect();
     }
     groups.sort_by(Group::by_score);
     Ok(groups)
 }
 
+/// One copy of a group's clause text while the group is built.
+#[derive(Debug, Clone)]
+pub(crate) struct Member {
+    pub(crate) score: Score,
+    pub(crate) address: DocAddress,
+    /// The document of the copy.
+    pub(crate) doc_id: String,
+    /// The copy's anchor: a text repeated within one document (a budget table's header on
+    /// every page) has a copy at each place.
+    pub(crate) anchor: String,
+}
+
+impl Member {
+    /// What orders copies that score alike: their document, then their anchor. Where the
+    /// index stores them changes on reindexing, so it must not decide.
+    fn key(&self) -> (&str, &str) {
+        (&self.doc_id, &self.anchor)
+    }
+}
+
 /// Puts first, among the copies of one clause text ranked best first, the first by document
-/// id of those scoring within [`COPY_TIE`] of the best, with the best's score. Copies score
-/// alike but for the rounding of their sums, which depends on where the index stores them;
-/// without this, reindexing could swap the copy a hit shows (and so its permalink) and the
-/// document whose statistics order its siblings. A copy that scores better (its headings
-/// matching the query) still leads.
-fn lead_copy_first(ranked: &mut Vec<(Score, DocAddress, String)>) {
-    let Some(&(top, _, _)) = ranked.first() else { return };
+/// id and anchor of those scoring within [`COPY_TIE`] of the best, with the best's score.
+/// Copies score alike but for the rounding of their sums, which depends on where the index
+/// stores them; without this, reindexing could swap the copy a hit shows (and so its
+/// permalink) and the document whose statistics order its siblings. A copy that scores
+/// better (its headings matching the query) still leads.
+fn lead_copy_first(ranked: &mut Vec<Member>) {
+    let Some(top) = ranked.first().map(|member| member.score) else { return };
     let lead = ranked
         .iter()
         .enumerate()
-        .take_while(|(_, (score, _, _))| *score >= top - top.abs() * COPY_TIE)
-        .min_by(|(_, a), (_, b)| a.2.cmp(&b.2))
+        .take_while(|(_, member)| member.score >= top - top.abs() * COPY_TIE)
+        .min_by(|(_, a), (_, b)| a.key().cmp(&b.key()))
         .map_or(0, |(at, _)| at);
     if lead > 0 {
-        let (_, address, doc_id) = ranked.remove(lead);
-        ranked.insert(0, (top, address, doc_id));
+        let member = ranked.remove(lead);
+        ranked.insert(0, Member { score: top, ..member });
     }
 }
 
@@ -189,6 +211,7 @@ const SPLIT_READ_MIN: usize = 16;
 struct ReadCandidate {
     hash: String,
     doc_id: String,
+    anchor: String,
     text: String,
     /// The candidate's score with the factors of its document and kind applied.
     score: Score,
@@ -208,7 +231,8 @@ fn read_candidate(
     if is_out_of_force(validity, &doc_id) {
         score *= ranking.out_of_force_factor;
     }
-    if is_preamble(&stored_str(&stored, lookup.fields.anchor)) {
+    let anchor = stored_str(&stored, lookup.fields.anchor);
+    if is_preamble(&anchor) {
         score *= ranking.preamble_factor;
     }
     let text = stored_str(&stored, lookup.fields.text);
@@ -218,6 +242,7 @@ fn read_candidate(
     Ok(ReadCandidate {
         hash: stored_str(&stored, lookup.fields.text_hash),
         doc_id,
+        anchor,
         text,
         score,
         address: candidate.address,
@@ -334,7 +359,8 @@ mod tests {
         let address = DocAddress::new(0, doc);
         let mut group = Group::new(text_hash.to_owned(), format!("doc-{doc}"), String::new());
         group.members.push((score, address));
-        group.ranked.push((score, address, format!("doc-{doc}")));
+        let (doc_id, anchor) = (format!("doc-{doc}"), format!("doc-{doc}#1"));
+        group.ranked.push(Member { score, address, doc_id, anchor });
         group
     }
 
@@ -352,25 +378,35 @@ mod tests {
     }
 
     #[test]
-    fn copies_scoring_alike_but_for_rounding_lead_by_document_id() {
+    fn copies_scoring_alike_but_for_rounding_lead_by_document_id_then_anchor() {
         let copies = |scores: [(Score, &str); 2]| {
-            let mut ranked: Vec<(Score, DocAddress, String)> = scores
+            let mut ranked: Vec<Member> = scores
                 .iter()
                 .enumerate()
-                .map(|(i, (score, doc))| (*score, DocAddress::new(0, i as u32), (*doc).to_owned()))
+                .map(|(i, (score, anchor))| Member {
+                    score: *score,
+                    address: DocAddress::new(0, i as u32),
+                    doc_id: anchor.split('#').next().unwrap_or_default().to_owned(),
+                    anchor: (*anchor).to_owned(),
+                })
                 .collect();
             lead_copy_first(&mut ranked);
-            ranked.into_iter().map(|(score, _, doc)| (score, doc)).collect::<Vec<_>>()
+            ranked.into_iter().map(|member| (member.score, member.anchor)).collect::<Vec<_>>()
         };
         // Sums rounded another way on reindexing: the same copy leads either way, with the
         // best score.
-        let stored = copies([(48.783_802, "en/txt/a.txt"), (48.783_794, "en/html/a.html")]);
-        let reindexed = copies([(48.783_802, "en/html/a.html"), (48.783_794, "en/txt/a.txt")]);
-        assert_eq!(stored[0], (48.783_802, "en/html/a.html".to_owned()));
+        let stored = copies([(48.783_802, "en/txt/a.txt#1"), (48.783_794, "en/html/a.html#1")]);
+        let reindexed = copies([(48.783_802, "en/html/a.html#1"), (48.783_794, "en/txt/a.txt#1")]);
+        assert_eq!(stored[0], (48.783_802, "en/html/a.html#1".to_owned()));
+        assert_eq!(stored[0], reindexed[0]);
+        // Copies within one document (a table's header repeated on every page) lead by anchor.
+        let stored = copies([(3.5, "zh/pdf/b.pdf#3~9"), (3.5, "zh/pdf/b.pdf#3~8")]);
+        let reindexed = copies([(3.5, "zh/pdf/b.pdf#3~8"), (3.5, "zh/pdf/b.pdf#3~9")]);
+        assert_eq!(stored[0], (3.5, "zh/pdf/b.pdf#3~8".to_owned()));
         assert_eq!(stored[0], reindexed[0]);
         // A copy that really scores better (its headings match the query) leads.
-        let better = copies([(50.0, "en/txt/a.txt"), (48.0, "en/html/a.html")]);
-        assert_eq!(better[0], (50.0, "en/txt/a.txt".to_owned()));
+        let better = copies([(50.0, "en/txt/a.txt#1"), (48.0, "en/html/a.html#1")]);
+        assert_eq!(better[0], (50.0, "en/txt/a.txt#1".to_owned()));
     }
 
     #[test]
