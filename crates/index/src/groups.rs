@@ -164,7 +164,6 @@ pub(crate) fn group(
 }
 
 /// One copy of a group's clause text while the group is built.
-#[derive(Debug, Clone)]
 pub(crate) struct Member {
     pub(crate) score: Score,
     pub(crate) address: DocAddress,

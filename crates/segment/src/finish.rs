@@ -63,8 +63,8 @@ pub(crate) fn finish(nodes: &[Node], lang: Lang) -> Vec<SegmentedClause> {
                     .cloned()
                     .unwrap_or_else(|| (paths.unique(&nodes[owner].path, false), 0));
                 let chain = heading_chain(nodes, &headings, index);
-                let pieces = pieces(&node.blocks, MAX_PIECE_CHARS);
-                for (at, text) in pieces.iter().enumerate() {
+                let texts = pieces(&node.blocks, MAX_PIECE_CHARS);
+                for (at, text) in texts.iter().enumerate() {
                     let (piece_path, label) = piece_of(&path, &node.label, done + at + 1, lang);
                     let piece_path =
                         if done + at == 0 { piece_path } else { paths.unique(&piece_path, false) };
@@ -75,7 +75,7 @@ pub(crate) fn finish(nodes: &[Node], lang: Lang) -> Vec<SegmentedClause> {
                         text: text.clone(),
                     });
                 }
-                given.insert(owner, (path, done + pieces.len()));
+                given.insert(owner, (path, done + texts.len()));
             }
             NodeKind::Preamble if numbered && !reads_as_report(node, lang) => {
                 // A cover letter reads best whole: group up to the maximum.
@@ -172,9 +172,9 @@ fn push_numbered(
     if let Some(first) = node.blocks.first() {
         continued.push(short_title(first));
     }
-    let pieces = pieces(&node.blocks, MAX_PIECE_CHARS);
-    let count = pieces.len();
-    for (index, text) in pieces.into_iter().enumerate() {
+    let texts = pieces(&node.blocks, MAX_PIECE_CHARS);
+    let count = texts.len();
+    for (index, text) in texts.into_iter().enumerate() {
         // A piece is labelled in the language of its text: an English article of a
         // Chinese document is `Article 67 ¶2`.
         let text_lang = if node.kind == NodeKind::Article { node.lang } else { lang };
