@@ -4,7 +4,7 @@
 # (dev, queries, blind, final, fresh, later, next, recent, night, plain) and over the sets
 # nobody tuned to (holdout, unseen, last, cold, sealed, winter, spring, summer, autumn,
 # frost, thaw, bloom, ember, dusk, haze, gale, tide, reef, mist, dawn, noon, brook, marsh,
-# grove, fern, glade, heath). Only aggregates are printed.
+# grove, fern, glade, heath, ridge, knoll). Only aggregates are printed.
 #   cargo build --release -p tiaowen-cli
 #   target/release/tiaowen ingest corpus --index /tmp/eval-index
 #   INDEX=/tmp/eval-index bash eval/all.sh
@@ -19,7 +19,7 @@ if [[ ! -x "$bin" ]]; then
     exit 2
 fi
 read_sets="dev queries blind final fresh later next recent night plain"
-unread_sets="holdout unseen last cold sealed winter spring summer autumn frost thaw bloom ember dusk haze gale tide reef mist dawn noon brook marsh grove fern glade heath"
+unread_sets="holdout unseen last cold sealed winter spring summer autumn frost thaw bloom ember dusk haze gale tide reef mist dawn noon brook marsh grove fern glade heath ridge knoll"
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 for set in $read_sets $unread_sets; do
