@@ -8,12 +8,59 @@ use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{BooleanQuery, Weight};
 use tantivy::{DocAddress, DocSet, Score, Searcher};
 
+use crate::schema::ORDER_KEY;
 use crate::Result;
 
 /// One candidate clause, in ranking order.
 pub(crate) struct Candidate {
     pub(crate) score: Score,
     pub(crate) address: DocAddress,
+    /// The clause's order key (see [`ORDER_KEY`]): what orders equal scores.
+    pub(crate) key: u64,
+}
+
+/// How many more clauses than the pool the index is asked for, so that clauses scoring
+/// alike at the pool's edge are chosen by their order key and not by where the index
+/// stores them.
+const EDGE_MARGIN: usize = 16;
+
+/// The low bits of a score's mantissa that [`steady`] clears: a sum of term scores
+/// rounds differently with the order the index adds them in, which follows where it
+/// stores the clause, so two builds of one corpus differ in the last bits. Eight of
+/// twenty-three bits leave scores exact to about three parts in 100,000.
+const UNSTEADY_BITS: u32 = 0xff;
+
+/// A score without the bits in which builds of one index differ ([`UNSTEADY_BITS`]).
+pub(crate) fn steady(score: Score) -> Score {
+    Score::from_bits(score.to_bits() & !UNSTEADY_BITS)
+}
+
+/// The best `pool` clauses of `query`, best first, with scores made [`steady`] and equal
+/// scores ordered by order key; and how many clauses match.
+fn best(searcher: &Searcher, query: &BooleanQuery, pool: usize) -> Result<(Vec<Candidate>, usize)> {
+    let collector = (TopDocs::with_limit(pool + EDGE_MARGIN).order_by_score(), Count);
+    let (mut top, count) = searcher.search(query, &collector)?;
+    top.sort_by_key(|(_, address)| *address);
+    let mut list = Vec::with_capacity(top.len());
+    let mut at = 0;
+    while at < top.len() {
+        let segment = top[at].1.segment_ord;
+        let end = at + top[at..].iter().take_while(|(_, a)| a.segment_ord == segment).count();
+        let column = searcher.segment_reader(segment).fast_fields().u64(ORDER_KEY)?;
+        for &(score, address) in &top[at..end] {
+            let key = column.first(address.doc_id).unwrap_or_default();
+            list.push(Candidate { score: steady(score), address, key });
+        }
+        at = end;
+    }
+    list.sort_by(by_score);
+    list.truncate(pool);
+    Ok((list, count))
+}
+
+/// Best score first, equal scores by order key.
+fn by_score(a: &Candidate, b: &Candidate) -> std::cmp::Ordering {
+    b.score.total_cmp(&a.score).then(a.key.cmp(&b.key))
 }
 
 /// The queries of one candidate pass.
@@ -49,15 +96,14 @@ pub(crate) fn candidates(
     fetch: usize,
 ) -> Result<(Vec<Candidate>, usize, bool)> {
     let pool = fetch.saturating_mul(BONUS_POOL_FACTOR);
-    let collector = (TopDocs::with_limit(pool).order_by_score(), Count);
-    let (top, strict_count) = searcher.search(pass.strict, &collector)?;
+    let (top, strict_count) = best(searcher, pass.strict, pool)?;
     let mut list = with_bonuses(searcher, pass.bonuses, top, fetch)?;
     if !pass.two_phase || list.len() >= fetch {
         return Ok((list, strict_count, false));
     }
-    let (top, relaxed_count) = searcher.search(pass.relaxed, &collector)?;
+    let (top, relaxed_count) = best(searcher, pass.relaxed, pool)?;
     let seen: HashSet<DocAddress> = list.iter().map(|c| c.address).collect();
-    let top = top.into_iter().filter(|(_, address)| !seen.contains(address)).collect();
+    let top = top.into_iter().filter(|c| !seen.contains(&c.address)).collect();
     let ceiling = list.last().map_or(Score::MAX, |c| c.score);
     for candidate in with_bonuses(searcher, pass.bonuses, top, fetch - list.len())? {
         list.push(Candidate { score: candidate.score.min(ceiling * 0.999), ..candidate });
@@ -118,11 +164,9 @@ pub(crate) fn candidates_of_passes(
 fn with_bonuses(
     searcher: &Searcher,
     bonuses: &[Box<dyn Weight>],
-    top: Vec<(Score, DocAddress)>,
+    mut list: Vec<Candidate>,
     keep: usize,
 ) -> Result<Vec<Candidate>> {
-    let mut list: Vec<Candidate> =
-        top.into_iter().map(|(score, address)| Candidate { score, address }).collect();
     if !bonuses.is_empty() && !list.is_empty() {
         list.sort_by_key(|c| c.address);
         let mut start = 0;
@@ -145,8 +189,92 @@ fn with_bonuses(
             }
             start = end;
         }
-        list.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.address.cmp(&b.address)));
+        list.sort_by(by_score);
     }
     list.truncate(keep);
     Ok(list)
+}
+
+#[cfg(test)]
+mod tests {
+    use tantivy::query::{Occur, Query, TermQuery};
+    use tantivy::schema::IndexRecordOption;
+    use tantivy::{TantivyDocument, Term};
+    use tiaowen_model::Lang;
+
+    use super::*;
+    use crate::index::stored_str;
+    use crate::testutil::{clauses, document};
+    use crate::ClauseIndex;
+
+    /// Twelve clauses that score alike for `tax`, indexed in the given order.
+    fn alike(reverse: bool) -> (tempfile::TempDir, ClauseIndex) {
+        let names = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot"];
+        let mut docs: Vec<(String, Vec<String>)> = (0..2)
+            .map(|d| {
+                let id = format!("en/txt/alike{d}.txt");
+                (id, names.iter().map(|n| format!("{n} must pay the tax")).collect())
+            })
+            .collect();
+        if reverse {
+            docs.reverse();
+            docs.iter_mut().for_each(|(_, texts)| texts.reverse());
+        }
+        let dir = tempfile::tempdir().expect("temp dir");
+        let index = ClauseIndex::create(dir.path()).expect("create index");
+        let mut updater = index.updater().expect("writer");
+        for (id, texts) in &docs {
+            // Anchors follow the names, not the order of insertion.
+            let items: Vec<(&str, &str)> = texts.iter().map(|t| ("", t.as_str())).collect();
+            let mut clauses = clauses(id, &items);
+            for clause in &mut clauses {
+                let name = clause.text.split(' ').next().expect("a name");
+                clause.anchor = format!("{id}#{name}");
+            }
+            let doc = document(id, "Tax notice", None, Lang::En, "2025-01-01");
+            updater.put_document(&doc, &clauses, "hash").expect("put");
+        }
+        updater.commit().expect("commit");
+        (dir, index)
+    }
+
+    /// The anchors of the best `pool` clauses for `tax`, and all their scores.
+    fn best_anchors(index: &ClauseIndex, pool: usize) -> (Vec<String>, Vec<Score>) {
+        let searcher = index.searcher();
+        let fields = index.inner.fields;
+        let term = Term::from_field_text(fields.text, "tax");
+        let query: Box<dyn Query> = Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs));
+        let query = BooleanQuery::new(vec![(Occur::Should, query)]);
+        let (list, count) = best(&searcher, &query, pool).expect("search");
+        assert_eq!(count, 12);
+        let anchor = |c: &Candidate| {
+            let stored: TantivyDocument = searcher.doc(c.address).expect("stored");
+            stored_str(&stored, fields.anchor)
+        };
+        (list.iter().map(anchor).collect(), list.iter().map(|c| c.score).collect())
+    }
+
+    #[test]
+    fn clauses_scoring_alike_at_the_pools_edge_do_not_depend_on_indexing_order() {
+        let (_a, forward) = alike(false);
+        let (_b, backward) = alike(true);
+        let (all, scores) = best_anchors(&forward, 12);
+        assert!(scores.windows(2).all(|w| w[0] == w[1]), "the clauses score alike");
+        let (first, _) = best_anchors(&forward, 3);
+        assert_eq!(first, best_anchors(&backward, 3).0);
+        assert_eq!(first, all[..3]);
+        let mut by_key = all.clone();
+        by_key.sort_by_key(|anchor| crate::schema::order_key(anchor));
+        assert_eq!(all, by_key);
+    }
+
+    #[test]
+    fn steady_scores_drop_the_last_bits_only() {
+        let sum = 0.1f32 + 0.2 + 1.3;
+        let other = 1.3f32 + 0.2 + 0.1;
+        assert_ne!(sum.to_bits(), other.to_bits(), "the sums round apart");
+        assert_eq!(steady(sum), steady(other));
+        assert!((steady(sum) - sum).abs() <= sum * 1e-4);
+        assert!(steady(2.0) > steady(1.9999));
+    }
 }

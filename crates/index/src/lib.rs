@@ -61,4 +61,4 @@ pub use updater::IndexUpdater;
 
 /// The version of the schema and analyzer; an index built with another version must be
 /// rebuilt (`tiaowen ingest --rebuild`). Bump it whenever either changes.
-pub const SCHEMA_VERSION: u32 = 9;
+pub const SCHEMA_VERSION: u32 = 10;

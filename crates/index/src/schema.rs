@@ -8,14 +8,17 @@
 //! the indexer does not do.
 
 use tantivy::schema::{
-    Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, INDEXED,
-    STORED, STRING,
+    Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, FAST,
+    INDEXED, STORED, STRING,
 };
 
 use crate::tokenizer::SEARCH_TOKENIZER;
 
 /// The value of `kind` for a document record (clauses have no kind).
 pub(crate) const KIND_DOC: &str = "doc";
+
+/// The name of the order key field ([`Fields::order_key`]), read as a fast field.
+pub(crate) const ORDER_KEY: &str = "order_key";
 
 /// Handles to every field of the schema.
 #[derive(Debug, Clone, Copy)]
@@ -32,6 +35,9 @@ pub(crate) struct Fields {
     pub path: Field,
     /// Clause order in the document (stored).
     pub ordinal: Field,
+    /// A number drawn from the anchor ([`order_key`], fast): what orders clauses that score
+    /// alike, as where the index stores a clause changes on reindexing.
+    pub order_key: Field,
     /// Clause text (analysed, stored).
     pub text: Field,
     /// Heading chain (analysed).
@@ -85,6 +91,7 @@ pub(crate) fn build_schema() -> (Schema, Fields) {
         anchor: builder.add_text_field("anchor", STORED),
         path: builder.add_text_field("path", STRING),
         ordinal: builder.add_u64_field("ordinal", STORED),
+        order_key: builder.add_u64_field(ORDER_KEY, FAST),
         text: builder.add_text_field("text", analysed(true)),
         headings: builder.add_text_field("headings", analysed(false)),
         headings_json: builder.add_text_field("headings_json", STORED),
@@ -136,6 +143,15 @@ pub(crate) fn text_hash(text: &str) -> String {
     hasher.finalize().to_hex()[..32].to_owned()
 }
 
+/// The order key of a clause: the first eight bytes of its anchor's hash. Anchors stay
+/// across reindexing, so clauses that score alike keep their order.
+pub(crate) fn order_key(anchor: &str) -> u64 {
+    let hash = blake3::hash(anchor.as_bytes());
+    let mut bytes = [0u8; 8];
+    bytes.copy_from_slice(&hash.as_bytes()[..8]);
+    u64::from_be_bytes(bytes)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -165,6 +181,6 @@ mod tests {
         let (schema, fields) = build_schema();
         assert_eq!(schema.get_field_name(fields.text), "text");
         assert_eq!(schema.get_field_name(fields.doc_type), "type");
-        assert_eq!(schema.fields().count(), 20);
+        assert_eq!(schema.fields().count(), 21);
     }
 }

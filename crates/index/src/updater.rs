@@ -10,7 +10,7 @@ use tiaowen_model::{Clause, Document};
 
 use crate::docnum::doc_number_keys;
 use crate::lead::lead_phrase;
-use crate::schema::{date_number, Fields, KIND_DOC};
+use crate::schema::{date_number, order_key, Fields, KIND_DOC};
 use crate::tokenizer::{analyze, fold_char, SEARCH_TOKENIZER};
 use crate::{Error, Result};
 
@@ -96,6 +96,7 @@ impl IndexUpdater {
                 entry.add_text(fields.path, path);
             }
             entry.add_u64(fields.ordinal, ordinal as u64);
+            entry.add_u64(fields.order_key, order_key(&clause.anchor));
             entry.add_text(fields.text, &clause.text);
             entry.add_text(fields.text_hash, text_hash(&clause.text, &mut hash_buffer));
             let (headings, headings_json) = match headings_cache.get(clause.headings.as_slice()) {
