@@ -9,6 +9,7 @@ use tantivy::query::{BooleanQuery, Weight};
 use tantivy::{DocAddress, DocSet, Score, Searcher};
 
 use crate::schema::ORDER_KEY;
+use crate::statistics::Statistics;
 use crate::Result;
 
 /// One candidate clause, in ranking order.
@@ -37,9 +38,15 @@ pub(crate) fn steady(score: Score) -> Score {
 
 /// The best `pool` clauses of `query`, best first, with scores made [`steady`] and equal
 /// scores ordered by order key; and how many clauses match.
-fn best(searcher: &Searcher, query: &BooleanQuery, pool: usize) -> Result<(Vec<Candidate>, usize)> {
+fn best(
+    statistics: &Statistics<'_>,
+    query: &BooleanQuery,
+    pool: usize,
+) -> Result<(Vec<Candidate>, usize)> {
+    let searcher = statistics.searcher;
     let collector = (TopDocs::with_limit(pool + EDGE_MARGIN).order_by_score(), Count);
-    let (mut top, count) = searcher.search(query, &collector)?;
+    let (mut top, count) =
+        searcher.search_with_statistics_provider(query, &collector, statistics)?;
     top.sort_by_key(|(_, address)| *address);
     let mut list = Vec::with_capacity(top.len());
     let mut at = 0;
@@ -91,21 +98,21 @@ const BONUS_POOL_FACTOR: usize = 5;
 /// pool of the best candidates only ([`BONUS_POOL_FACTOR`] times as many as kept),
 /// which they reorder.
 pub(crate) fn candidates(
-    searcher: &Searcher,
+    statistics: &Statistics<'_>,
     pass: &Pass<'_>,
     fetch: usize,
 ) -> Result<(Vec<Candidate>, usize, bool)> {
     let pool = fetch.saturating_mul(BONUS_POOL_FACTOR);
-    let (top, strict_count) = best(searcher, pass.strict, pool)?;
-    let mut list = with_bonuses(searcher, pass.bonuses, top, fetch)?;
+    let (top, strict_count) = best(statistics, pass.strict, pool)?;
+    let mut list = with_bonuses(statistics.searcher, pass.bonuses, top, fetch)?;
     if !pass.two_phase || list.len() >= fetch {
         return Ok((list, strict_count, false));
     }
-    let (top, relaxed_count) = best(searcher, pass.relaxed, pool)?;
+    let (top, relaxed_count) = best(statistics, pass.relaxed, pool)?;
     let seen: HashSet<DocAddress> = list.iter().map(|c| c.address).collect();
     let top = top.into_iter().filter(|c| !seen.contains(&c.address)).collect();
     let ceiling = list.last().map_or(Score::MAX, |c| c.score);
-    for candidate in with_bonuses(searcher, pass.bonuses, top, fetch - list.len())? {
+    for candidate in with_bonuses(statistics.searcher, pass.bonuses, top, fetch - list.len())? {
         list.push(Candidate { score: candidate.score.min(ceiling * 0.999), ..candidate });
     }
     Ok((list, relaxed_count, true))
@@ -142,21 +149,21 @@ pub(crate) fn may_split() -> bool {
 /// side when the search runs alone ([`may_split`]): they read the index apart, and a
 /// query's time is mostly theirs.
 pub(crate) fn candidates_of_passes(
-    searcher: &Searcher,
+    statistics: &Statistics<'_>,
     passes: &[(Pass<'_>, usize)],
 ) -> Result<Vec<(Vec<Candidate>, usize, bool)>> {
     match passes {
         [(own, own_fetch), (other, other_fetch)] if may_split() => {
             let (own, other) = std::thread::scope(|scope| {
-                let other = scope.spawn(|| candidates(searcher, other, *other_fetch));
-                let own = candidates(searcher, own, *own_fetch);
+                let other = scope.spawn(|| candidates(statistics, other, *other_fetch));
+                let own = candidates(statistics, own, *own_fetch);
                 (own, other.join())
             });
             // A panic in the other thread is a bug in search, not in its input: pass it on.
             let other = other.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
             Ok(vec![own?, other?])
         }
-        _ => passes.iter().map(|(pass, fetch)| candidates(searcher, pass, *fetch)).collect(),
+        _ => passes.iter().map(|(pass, fetch)| candidates(statistics, pass, *fetch)).collect(),
     }
 }
 
@@ -242,10 +249,11 @@ mod tests {
     fn best_anchors(index: &ClauseIndex, pool: usize) -> (Vec<String>, Vec<Score>) {
         let searcher = index.searcher();
         let fields = index.inner.fields;
+        let statistics = index.inner.statistics.get(&searcher, fields).expect("counted");
         let term = Term::from_field_text(fields.text, "tax");
         let query: Box<dyn Query> = Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs));
         let query = BooleanQuery::new(vec![(Occur::Should, query)]);
-        let (list, count) = best(&searcher, &query, pool).expect("search");
+        let (list, count) = best(&statistics, &query, pool).expect("search");
         assert_eq!(count, 12);
         let anchor = |c: &Candidate| {
             let stored: TantivyDocument = searcher.doc(c.address).expect("stored");

@@ -135,6 +135,7 @@ fn clauses_of(searcher: &Searcher, field: Field, word: &str) -> Result<Clauses> 
     for reader in searcher.segment_readers() {
         let words = (reader.max_doc() as usize).div_ceil(64);
         let inverted = reader.inverted_index(field)?;
+        let alive = reader.alive_bitset();
         let mut bits: Option<Vec<u64>> = None;
         for token in &tokens {
             let mut these = vec![0u64; words];
@@ -145,7 +146,9 @@ fn clauses_of(searcher: &Searcher, field: Field, word: &str) -> Result<Clauses> 
             if let Some(mut postings) = postings {
                 let mut doc = postings.doc();
                 while doc != TERMINATED {
-                    if let Some(word) = these.get_mut(doc as usize / 64) {
+                    // A deleted clause not yet merged away holds its words no longer.
+                    let live = alive.is_none_or(|alive| alive.is_alive(doc));
+                    if let Some(word) = these.get_mut(doc as usize / 64).filter(|_| live) {
                         *word |= 1 << (doc % 64);
                     }
                     doc = postings.advance();

@@ -9,21 +9,22 @@
 
 use serde_json::{json, Value};
 use tantivy::collector::TopDocs;
-use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, TermQuery};
+use tantivy::query::{BooleanQuery, ConstScoreQuery, EnableScoring, Occur, Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
-use tantivy::{Score, Searcher, Term};
+use tantivy::{Score, Term};
 
 use crate::compile::{boxed, group_query, phrase_bonuses};
 use crate::index::anchor_query;
 use crate::query::QueryPlan;
 use crate::ranking::Ranking;
 use crate::schema::Fields;
+use crate::statistics::Statistics;
 use crate::Result;
 
 /// Scores one part of the query for the clause with `anchor` alone; `None` if the part
 /// does not match it.
 pub(crate) fn part_score(
-    searcher: &Searcher,
+    statistics: &Statistics<'_>,
     fields: Fields,
     anchor: &str,
     part: Box<dyn Query>,
@@ -32,7 +33,8 @@ pub(crate) fn part_score(
         (Occur::Must, boxed(ConstScoreQuery::new(anchor_query(fields, anchor), 0.0))),
         (Occur::Must, part),
     ]);
-    let top = searcher.search(&only, &TopDocs::with_limit(1).order_by_score())?;
+    let collector = TopDocs::with_limit(1).order_by_score();
+    let top = statistics.searcher.search_with_statistics_provider(&only, &collector, statistics)?;
     Ok(top.into_iter().next())
 }
 
@@ -59,7 +61,7 @@ pub(crate) struct Factors {
 /// only the best scores (the others show theirs as `shadowed_score`), as in the search
 /// itself.
 pub(crate) fn explain_hit(
-    searcher: &Searcher,
+    statistics: &Statistics<'_>,
     fields: Fields,
     ranking: &Ranking,
     plan: &QueryPlan,
@@ -72,7 +74,7 @@ pub(crate) fn explain_hit(
     let mut scored: Vec<Option<(usize, Score)>> = vec![None; plan.groups.len()];
     for (index, group) in plan.groups.iter().enumerate().filter(|(_, g)| !g.stop) {
         let Some((value, address)) =
-            part_score(searcher, fields, anchor, group_query(fields, ranking, group))?
+            part_score(statistics, fields, anchor, group_query(fields, ranking, group))?
         else {
             continue;
         };
@@ -88,7 +90,14 @@ pub(crate) fn explain_hit(
                     Term::from_field_text(field, term),
                     IndexRecordOption::WithFreqs,
                 );
-                if let Ok(explained) = query.explain(searcher, address) {
+                let scoring = EnableScoring::enabled_from_statistics_provider(
+                    statistics,
+                    statistics.searcher,
+                );
+                let reader = statistics.searcher.segment_reader(address.segment_ord);
+                let explained =
+                    query.weight(scoring).and_then(|w| w.explain(reader, address.doc_id));
+                if let Ok(explained) = explained {
                     let detail: Value =
                         serde_json::from_str(&explained.to_pretty_json()).unwrap_or(Value::Null);
                     matches.push(json!({ "term": term, "field": name, "bm25": explained.value(), "detail": detail }));
@@ -126,7 +135,7 @@ pub(crate) fn explain_hit(
     }
     let mut phrases = Vec::new();
     for (phrase_words, bonus) in phrase_bonuses(fields, ranking, plan) {
-        if let Some((value, _)) = part_score(searcher, fields, anchor, bonus)? {
+        if let Some((value, _)) = part_score(statistics, fields, anchor, bonus)? {
             phrases.push(json!({ "words": phrase_words, "score": value }));
         }
     }

@@ -162,7 +162,7 @@ pub(crate) fn ideal_score(
     let (searcher, fields) = (lookup.searcher, lookup.fields);
     let total = searcher.num_docs() as f32;
     let idf = |term: &str| {
-        let df = searcher.doc_freq(&Term::from_field_text(fields.text, term)).unwrap_or(0) as f32;
+        let df = lookup.doc_freq(&Term::from_field_text(fields.text, term)) as f32;
         (1.0 + (total - df + 0.5) / (df + 0.5)).ln()
     };
     let mut ideal = 0.0;
@@ -238,9 +238,7 @@ pub(crate) fn coverages(
             continue;
         }
         let main = word.word();
-        let df = main
-            .map_or(0, |m| searcher.doc_freq(&Term::from_field_text(fields.text, m)).unwrap_or(0))
-            as f64;
+        let df = main.map_or(0, |m| lookup.doc_freq(&Term::from_field_text(fields.text, m))) as f64;
         let mut weight = (1.0 + (total - df + 0.5) / (df + 0.5)).ln();
         if main.is_some_and(|m| m.chars().count() == 1 && has_cjk(m)) {
             weight *= f64::from(ranking.single_character_share);
@@ -256,7 +254,7 @@ pub(crate) fn coverages(
             members.iter().any(|&i| {
                 let group = &plan.groups[i];
                 group.word().is_some_and(|t| has_cjk(t) == cjk)
-                    && (asking || !cjk || indexed(searcher, fields, group))
+                    && (asking || !cjk || indexed(lookup, group))
             })
         };
         all += weight;
@@ -309,11 +307,12 @@ pub(crate) fn coverages(
 
 /// Tells whether any clause could hold `group`: one of its terms (all of a phrase's words)
 /// is in the index, in a field a word is searched in.
-fn indexed(searcher: &Searcher, fields: Fields, group: &TermGroup) -> bool {
+fn indexed(lookup: &Lookup<'_>, group: &TermGroup) -> bool {
+    let fields = lookup.fields;
     let known = |word: &str| {
-        [fields.text, fields.headings, fields.title, fields.meta].into_iter().any(|field| {
-            searcher.doc_freq(&Term::from_field_text(field, word)).is_ok_and(|df| df > 0)
-        })
+        [fields.text, fields.headings, fields.title, fields.meta]
+            .into_iter()
+            .any(|field| lookup.doc_freq(&Term::from_field_text(field, word)) > 0)
     };
     if group.phrase.len() > 1 {
         group.phrase.iter().all(|(_, word)| known(word))

@@ -7,7 +7,7 @@ use std::sync::{Arc, RwLock};
 use serde::{Deserialize, Serialize};
 use tantivy::collector::DocSetCollector;
 use tantivy::directory::error::LockError;
-use tantivy::query::{BooleanQuery, EmptyQuery, Occur, Query, TermQuery};
+use tantivy::query::{Bm25StatisticsProvider, BooleanQuery, EmptyQuery, Occur, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption, Value};
 use tantivy::{
     DocAddress, Index, IndexReader, ReloadPolicy, Searcher, TantivyDocument, TantivyError, Term,
@@ -18,6 +18,7 @@ use crate::history::{notes_clause, NOTES_PATH};
 use crate::query::QueryExpander;
 use crate::ranking::Ranking;
 use crate::schema::{build_schema, Fields, KIND_DOC};
+use crate::statistics::Statistics;
 use crate::tokenizer::register_tokenizers;
 use crate::{Error, IndexUpdater, Result, SCHEMA_VERSION};
 
@@ -56,6 +57,7 @@ pub(crate) struct Inner {
     pub ranking: RwLock<Ranking>,
     pub validity: crate::validity::ValidityCache,
     pub titles: crate::articles::TitleCache,
+    pub statistics: crate::statistics::StatisticsCache,
 }
 
 impl std::fmt::Debug for ClauseIndex {
@@ -174,6 +176,7 @@ impl ClauseIndex {
             ranking: RwLock::new(Ranking::default()),
             validity: crate::validity::ValidityCache::default(),
             titles: crate::articles::TitleCache::default(),
+            statistics: crate::statistics::StatisticsCache::default(),
         };
         Ok(ClauseIndex { inner: Arc::new(inner) })
     }
@@ -365,12 +368,31 @@ pub(crate) struct StoredClause {
 pub(crate) struct Lookup<'a> {
     pub searcher: &'a Searcher,
     pub fields: Fields,
+    /// The statistics of the search the lookup serves, if it serves one.
+    statistics: Option<&'a Statistics<'a>>,
     documents: HashMap<String, Option<Arc<Document>>>,
 }
 
 impl<'a> Lookup<'a> {
     pub fn new(searcher: &'a Searcher, fields: Fields) -> Lookup<'a> {
-        Lookup { searcher, fields, documents: HashMap::new() }
+        Lookup { searcher, fields, statistics: None, documents: HashMap::new() }
+    }
+
+    /// A lookup for a search, which counts the clauses holding a word as its scores do
+    /// ([`Lookup::doc_freq`]).
+    pub fn scoring(statistics: &'a Statistics<'a>, fields: Fields) -> Lookup<'a> {
+        let searcher = statistics.searcher;
+        Lookup { searcher, fields, statistics: Some(statistics), documents: HashMap::new() }
+    }
+
+    /// How many clauses hold `term`: the live ones, by the search's statistics, when the
+    /// lookup serves a search (0 when the index cannot tell).
+    pub fn doc_freq(&self, term: &Term) -> u64 {
+        let count = match self.statistics {
+            Some(statistics) => statistics.doc_freq(term),
+            None => self.searcher.doc_freq(term),
+        };
+        count.unwrap_or(0)
     }
 
     /// Reads the clause stored at `address`.

@@ -45,6 +45,7 @@ mod search;
 mod siblings;
 mod snippet;
 mod spelling;
+mod statistics;
 #[cfg(test)]
 mod testutil;
 pub mod tokenizer;

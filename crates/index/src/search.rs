@@ -8,7 +8,9 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use tantivy::collector::DocSetCollector;
-use tantivy::query::{BooleanQuery, EnableScoring, Occur, PhraseQuery, Query, Weight};
+use tantivy::query::{
+    Bm25StatisticsProvider, BooleanQuery, EnableScoring, Occur, PhraseQuery, Query, Weight,
+};
 use tantivy::schema::Field;
 use tantivy::{DocAddress, DocSet, Searcher, TantivyDocument, Term};
 use tiaowen_model::{Filters, SearchHit, SearchRequest, SearchResponse};
@@ -37,6 +39,7 @@ use crate::schema::KIND_DOC;
 use crate::siblings::order_siblings;
 use crate::snippet::Highlighter;
 use crate::spelling;
+use crate::statistics::Statistics;
 use crate::tokenizer::analyze;
 use crate::validity::{annotate, is_out_of_force};
 use crate::{ClauseIndex, Error, Result};
@@ -91,13 +94,14 @@ impl ClauseIndex {
         let _running = Running::start();
         let searcher = self.searcher();
         let fields = self.inner.fields;
+        let statistics = self.inner.statistics.get(&searcher, fields)?;
         let (query, operators) = take_operators(&request.query);
         let query = affirmative(&query);
         let query = spelled_out(&query);
         // A question about when a law was adopted or changed is answered by its notes.
         let history = if asks_history(&query) {
             let titles = self.inner.titles.get(&searcher, fields)?;
-            let translate = |name: &str| self.translations(&searcher, name);
+            let translate = |name: &str| self.translations(&statistics, name);
             named_law(&query, &titles, translate).map(|(_, ids)| ids.to_vec())
         } else {
             None
@@ -107,7 +111,7 @@ impl ClauseIndex {
         let (query, articles) = if may_name_article(&query) {
             let titles = self.inner.titles.get(&searcher, fields)?;
             let (query, mut articles) = take_article_refs(&query, &titles);
-            let translate = |name: &str| self.translations(&searcher, name);
+            let translate = |name: &str| self.translations(&statistics, name);
             let (query, english) = take_english_article_refs(&query, &titles, translate);
             articles.extend(english);
             (Cow::Owned(query), articles)
@@ -123,14 +127,14 @@ impl ClauseIndex {
             (query, Vec::new())
         };
         // A query that is a document's title and nothing else names it as the marks do.
-        let (query, named_titles) = match self.title_alone(&searcher, &query)? {
+        let (query, named_titles) = match self.title_alone(&statistics, &query)? {
             Some(named) if named_titles.is_empty() => (Cow::Owned(String::new()), vec![named]),
             _ => (query, named_titles),
         };
         // An act a question names without marks keeps the search to it, as marks do.
         let (query, named_acts) = if name_acts && named_titles.is_empty() && articles.is_empty() {
             let titles = self.inner.titles.get(&searcher, fields)?;
-            let translate = |name: &str| self.translations(&searcher, name);
+            let translate = |name: &str| self.translations(&statistics, name);
             match take_named_laws(&query, &titles, translate) {
                 (_, named) if named.is_empty() => (query, named),
                 (rest, named) => (Cow::Owned(rest), named),
@@ -142,7 +146,7 @@ impl ClauseIndex {
         // Quoted words are wanted as written: they are not corrected.
         let quoted: Vec<&str> =
             operators.required.iter().flat_map(|text| text.split_whitespace()).collect();
-        let mut corrections = self.corrections(&searcher, &plan.words);
+        let mut corrections = self.corrections(&statistics, &plan.words);
         corrections.retain(|c| !quoted.iter().any(|q| q.eq_ignore_ascii_case(&c.from)));
         if !corrections.is_empty() {
             let doc_numbers = std::mem::take(&mut plan.doc_numbers);
@@ -151,7 +155,7 @@ impl ClauseIndex {
         }
         plan.articles = articles;
         let words = plan.words.clone();
-        self.expand(&searcher, &mut plan, &words);
+        self.expand(&statistics, &mut plan, &words);
         let mut must = vec![clauses_only(fields)];
         must.extend(filter_clauses(fields, &request.filters)?);
         if request.filters.current {
@@ -163,7 +167,7 @@ impl ClauseIndex {
         let excluded_translations: Vec<String> = operators
             .excluded
             .iter()
-            .flat_map(|text| self.excluded_translations(&searcher, text))
+            .flat_map(|text| self.excluded_translations(&statistics, text))
             .collect();
         for (texts, occur) in [
             (&operators.required, Occur::Must),
@@ -239,7 +243,7 @@ impl ClauseIndex {
                 Some(notes) => {
                     let mut shifted = request.clone();
                     shifted.offset = request.offset.saturating_sub(1);
-                    let mut response = self.ranked(&searcher, &shifted, must, &plan)?;
+                    let mut response = self.ranked(&statistics, &shifted, must, &plan)?;
                     response.total += 1;
                     if request.offset == 0 {
                         let score = response.hits.first().map_or(1.0, |h| h.score);
@@ -248,7 +252,7 @@ impl ClauseIndex {
                     }
                     response
                 }
-                None => self.ranked(&searcher, request, must, &plan)?,
+                None => self.ranked(&statistics, request, must, &plan)?,
             }
         };
         // Nothing in the acts named holds the other words: they are searched for everywhere.
@@ -351,7 +355,7 @@ impl ClauseIndex {
     /// documents the index holds (`会计法`, `中华人民共和国会计法`, a notice's full title), or an
     /// English act's name and kind and nothing else (`the Accounting Law`,
     /// [`english_title_alone`]). A longer query, or one with other words, is a question.
-    fn title_alone(&self, searcher: &Searcher, query: &str) -> Result<Option<NamedTitle>> {
+    fn title_alone(&self, statistics: &Statistics<'_>, query: &str) -> Result<Option<NamedTitle>> {
         let text = query.trim();
         if text.is_empty() || text.chars().count() > MAX_TITLE_CHARS {
             return Ok(None);
@@ -361,11 +365,11 @@ impl ClauseIndex {
         if !chinese && !english {
             return Ok(None);
         }
-        let titles = self.inner.titles.get(searcher, self.inner.fields)?;
+        let titles = self.inner.titles.get(statistics.searcher, self.inner.fields)?;
         let ids = if chinese {
             titles.get(&title_key(text)).cloned()
         } else {
-            let translate = |name: &str| self.translations(searcher, name);
+            let translate = |name: &str| self.translations(statistics, name);
             english_title_alone(text, &titles, translate).map(|(_, ids)| ids.to_vec())
         };
         Ok(ids.map(|ids| NamedTitle { title: text.to_owned(), ids }))
@@ -373,21 +377,21 @@ impl ClauseIndex {
 
     /// Finds the misspelt English words of a query's words ([`spelling::corrections`]):
     /// words the index holds in no clause and the expander does not know.
-    fn corrections(&self, searcher: &Searcher, words: &str) -> Vec<spelling::Correction> {
+    fn corrections(&self, statistics: &Statistics<'_>, words: &str) -> Vec<spelling::Correction> {
         if !words.bytes().any(|b| b.is_ascii_alphabetic()) {
             return Vec::new();
         }
         let expander = self.inner.expander.read().unwrap_or_else(|e| e.into_inner()).clone();
-        let vocabulary = IndexVocabulary { searcher, text: self.inner.fields.text, expander };
+        let vocabulary = IndexVocabulary { statistics, text: self.inner.fields.text, expander };
         spelling::corrections(words, &vocabulary)
     }
 
     /// Lets the installed expander add words to the plan.
-    fn expand(&self, searcher: &Searcher, plan: &mut QueryPlan, query: &str) {
+    fn expand(&self, statistics: &Statistics<'_>, plan: &mut QueryPlan, query: &str) {
         let expander = self.inner.expander.read().unwrap_or_else(|e| e.into_inner()).clone();
         let Some(expander) = expander else { return };
-        let text = self.inner.fields.text;
-        let vocab = |word: &str| clause_count(searcher, text, word);
+        let (searcher, text) = (statistics.searcher, self.inner.fields.text);
+        let vocab = |word: &str| clause_count(statistics, text, word);
         let total = searcher.num_docs();
         let mut words = expander.expand(query, &vocab, total);
         // A word too common to search for (可以, 吗, "can") brings no synonyms or
@@ -423,13 +427,13 @@ impl ClauseIndex {
 
     /// The Chinese words the installed expander gives for an English text (a law's name):
     /// its translations, compounds and phrases, without spaces.
-    fn translations(&self, searcher: &Searcher, text: &str) -> Vec<String> {
+    fn translations(&self, statistics: &Statistics<'_>, text: &str) -> Vec<String> {
         let expander = self.inner.expander.read().unwrap_or_else(|e| e.into_inner()).clone();
         let Some(expander) = expander else { return Vec::new() };
         let field = self.inner.fields.text;
-        let vocab = |word: &str| clause_count(searcher, field, word);
+        let vocab = |word: &str| clause_count(statistics, field, word);
         expander
-            .expand(text, &vocab, searcher.num_docs())
+            .expand(text, &vocab, statistics.searcher.num_docs())
             .into_iter()
             .filter(|w| has_cjk(&w.word))
             .map(|w| w.word.replace(' ', ""))
@@ -440,14 +444,14 @@ impl ClauseIndex {
     /// into the other script that the expander gives the whole of `text` with at least
     /// [`EXCLUDED_TRANSLATION_WEIGHT`], as the words would be searched had they been asked
     /// for. A phrase's single words are not translated one by one.
-    fn excluded_translations(&self, searcher: &Searcher, text: &str) -> Vec<String> {
+    fn excluded_translations(&self, statistics: &Statistics<'_>, text: &str) -> Vec<String> {
         let expander = self.inner.expander.read().unwrap_or_else(|e| e.into_inner()).clone();
         let Some(expander) = expander else { return Vec::new() };
         let field = self.inner.fields.text;
-        let vocab = |word: &str| clause_count(searcher, field, word);
+        let vocab = |word: &str| clause_count(statistics, field, word);
         let wanted = compact(text);
         let mut words: Vec<String> = Vec::new();
-        for word in expander.expand(text, &vocab, searcher.num_docs()) {
+        for word in expander.expand(text, &vocab, statistics.searcher.num_docs()) {
             let fits = !word.same_language()
                 && word.weight >= EXCLUDED_TRANSLATION_WEIGHT
                 && compact(&word.from) == wanted;
@@ -577,13 +581,14 @@ impl ClauseIndex {
     /// [`fuse`].
     fn ranked(
         &self,
-        searcher: &Searcher,
+        statistics: &Statistics<'_>,
         request: &SearchRequest,
         must: Clauses,
         plan: &QueryPlan,
     ) -> Result<SearchResponse> {
         let fields = self.inner.fields;
         let ranking = self.inner.ranking.read().unwrap_or_else(|e| e.into_inner()).clone();
+        let searcher = statistics.searcher;
         let core = plan.core_groups().len();
         let strict_min =
             if core >= 3 { ((core as f32) * ranking.min_share).ceil() as usize } else { 1 };
@@ -610,14 +615,16 @@ impl ClauseIndex {
             .collect();
         let bonuses: Vec<Box<dyn Weight>> = phrase_bonuses(fields, &ranking, plan)
             .into_iter()
-            .map(|(_, bonus)| bonus.weight(EnableScoring::enabled_from_searcher(searcher)))
+            .map(|(_, bonus)| {
+                bonus.weight(EnableScoring::enabled_from_statistics_provider(statistics, searcher))
+            })
             .collect::<tantivy::Result<_>>()?;
         let want = request.offset.saturating_add(request.limit);
         // The list is ranked in steps, each from four times the previous step's
         // candidates; a step adds the groups the earlier ones lack after theirs. Every step
         // ranks the same way whatever page is asked for, so a page is a slice of one list.
         let mut fetch = MIN_FETCH;
-        let mut lookup = Lookup::new(searcher, fields);
+        let mut lookup = Lookup::scoring(statistics, fields);
         let mut listed: Vec<Group> = Vec::new();
         let mut total = None;
         // When the clauses holding a fair share of the query fill the first step, the
@@ -642,7 +649,7 @@ impl ClauseIndex {
                     (Pass { strict, relaxed, two_phase, bonuses: &bonuses }, fetch)
                 })
                 .collect();
-            for (at, found) in candidates_of_passes(searcher, &passes)?.into_iter().enumerate() {
+            for (at, found) in candidates_of_passes(statistics, &passes)?.into_iter().enumerate() {
                 let (found, count, relaxed_added) = found;
                 let (pass, fetch) = &passes[at];
                 strict_only |= total.is_none() && at == 0 && pass.two_phase && !relaxed_added;
@@ -656,7 +663,7 @@ impl ClauseIndex {
                 fuse(&mut lookup, &ranking, plan, query_zh, &mut groups)?;
             }
             prefer_answers(&mut groups, plan.asks, ranking.answer_boost, REORDER_DEPTH);
-            order_siblings(searcher, fields, &ranking, plan, &mut groups, REORDER_DEPTH)?;
+            order_siblings(statistics, fields, &ranking, plan, &mut groups, REORDER_DEPTH)?;
             successors_first(&mut groups, &validity, REORDER_DEPTH);
             // The count of the first step's matches, less the copies folded among its
             // candidates, on every page alike.
@@ -712,7 +719,7 @@ impl ClauseIndex {
             }
             let explanation = match explain {
                 Some((ranking, plan)) => Some(explain_hit(
-                    lookup.searcher,
+                    &self.inner.statistics.get(lookup.searcher, self.inner.fields)?,
                     self.inner.fields,
                     ranking,
                     plan,
@@ -799,10 +806,10 @@ fn fill_snippets(hits: &mut [SearchHit], highlighter: &Highlighter) {
 
 /// How many clauses hold every word of `word` as the analyzer cuts it (the fewest of its
 /// words' clause counts; 0 for a word the index lacks or that yields no word).
-fn clause_count(searcher: &Searcher, field: Field, word: &str) -> u64 {
+fn clause_count(statistics: &Statistics<'_>, field: Field, word: &str) -> u64 {
     let mut least: Option<u64> = None;
     for token in analyze(word, false) {
-        let freq = searcher.doc_freq(&Term::from_field_text(field, &token.text)).unwrap_or(0);
+        let freq = statistics.doc_freq(&Term::from_field_text(field, &token.text)).unwrap_or(0);
         least = Some(least.map_or(freq, |l| l.min(freq)));
     }
     least.unwrap_or(0)
@@ -810,14 +817,14 @@ fn clause_count(searcher: &Searcher, field: Field, word: &str) -> u64 {
 
 /// The words of an index and of its expander, for correcting misspelt query words.
 struct IndexVocabulary<'a> {
-    searcher: &'a Searcher,
+    statistics: &'a Statistics<'a>,
     text: Field,
     expander: Option<Arc<dyn QueryExpander>>,
 }
 
 impl spelling::Vocabulary for IndexVocabulary<'_> {
     fn holds(&self, word: &str) -> u64 {
-        clause_count(self.searcher, self.text, word)
+        clause_count(self.statistics, self.text, word)
     }
 
     fn knows(&self, word: &str) -> bool {
@@ -827,9 +834,9 @@ impl spelling::Vocabulary for IndexVocabulary<'_> {
     fn reach(&self, word: &str) -> u64 {
         let holds = self.holds(word);
         let Some(expander) = &self.expander else { return holds };
-        let vocab = |w: &str| clause_count(self.searcher, self.text, w);
+        let vocab = |w: &str| clause_count(self.statistics, self.text, w);
         let translated = expander
-            .expand(word, &vocab, self.searcher.num_docs())
+            .expand(word, &vocab, self.statistics.searcher.num_docs())
             .iter()
             .map(|w| vocab(&w.word))
             .max()
@@ -866,7 +873,16 @@ fn written_somewhere(searcher: &Searcher, field: Field, word: &str) -> bool {
         return true;
     };
     searcher.segment_readers().iter().any(|segment| {
-        weight.scorer(segment, 1.0).map_or(true, |scorer| scorer.doc() != tantivy::TERMINATED)
+        let Ok(mut scorer) = weight.scorer(segment, 1.0) else { return true };
+        // A deleted clause not yet merged away writes the word no longer.
+        let alive = segment.alive_bitset();
+        while scorer.doc() != tantivy::TERMINATED {
+            if alive.is_none_or(|alive| alive.is_alive(scorer.doc())) {
+                return true;
+            }
+            scorer.advance();
+        }
+        false
     })
 }
 

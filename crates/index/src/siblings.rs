@@ -27,6 +27,7 @@ use crate::index::{clauses_only, term_query};
 use crate::query::QueryPlan;
 use crate::ranking::Ranking;
 use crate::schema::Fields;
+use crate::statistics::Statistics;
 use crate::Result;
 
 /// How much of a clause's standing within its document is how much of the query it
@@ -45,7 +46,7 @@ const MAX_DOCUMENTS: usize = 2;
 /// holds by the document's word weights, each relative to the best sibling's. The places
 /// on the list stay the document's, and each clause keeps its own score.
 pub(crate) fn order_siblings(
-    searcher: &Searcher,
+    corpus: &Statistics<'_>,
     fields: Fields,
     ranking: &Ranking,
     plan: &QueryPlan,
@@ -56,6 +57,7 @@ pub(crate) fn order_siblings(
     if share <= 0.0 {
         return Ok(());
     }
+    let searcher = corpus.searcher;
     let reach = groups.len().min(reach);
     // A document's places, with its copies' (a clause found in the HTML notice and in
     // its PDF print belongs to both).
@@ -85,7 +87,7 @@ pub(crate) fn order_siblings(
         let doc_id = &groups[at_places[0]].doc_id;
         let clauses: Vec<DocAddress> =
             at_places.iter().map(|&at| groups[at].members[0].1).collect();
-        let statistics = DocumentStatistics::new(searcher, fields, doc_id)?;
+        let statistics = DocumentStatistics::new(corpus, fields, doc_id)?;
         let held = relative(local_weights(searcher, &statistics, ranking, plan, &clauses)?);
         let covered = relative(local_coverage(searcher, &statistics, ranking, plan, &clauses)?);
         Ok((held, covered))
@@ -227,7 +229,8 @@ fn local_coverage(
 /// nothing and words few of its clauses hold weigh most. Field lengths keep the corpus's
 /// average.
 struct DocumentStatistics<'a> {
-    searcher: &'a Searcher,
+    /// The corpus's statistics, and its searcher.
+    corpus: &'a Statistics<'a>,
     fields: Fields,
     /// The document's clauses, by segment, in order.
     clauses: BTreeMap<u32, Vec<DocId>>,
@@ -237,15 +240,19 @@ struct DocumentStatistics<'a> {
 }
 
 impl<'a> DocumentStatistics<'a> {
-    fn new(searcher: &'a Searcher, fields: Fields, doc_id: &str) -> Result<DocumentStatistics<'a>> {
+    fn new(
+        corpus: &'a Statistics<'a>,
+        fields: Fields,
+        doc_id: &str,
+    ) -> Result<DocumentStatistics<'a>> {
         let query = BooleanQuery::new(vec![
             clauses_only(fields),
             (Occur::Must, boxed(term_query(fields.doc_id, doc_id))),
         ]);
-        let clauses = by_segment(searcher.search(&query, &DocSetCollector)?);
+        let clauses = by_segment(corpus.searcher.search(&query, &DocSetCollector)?);
         let count = clauses.values().map(|docs| docs.len() as u64).sum();
         Ok(DocumentStatistics {
-            searcher,
+            corpus,
             fields,
             clauses,
             count,
@@ -263,8 +270,8 @@ impl<'a> DocumentStatistics<'a> {
 
 impl Bm25StatisticsProvider for DocumentStatistics<'_> {
     fn total_num_tokens(&self, field: Field) -> tantivy::Result<u64> {
-        let all = self.searcher.total_num_tokens(field)?;
-        let docs = self.searcher.num_docs().max(1);
+        let all = self.corpus.total_num_tokens(field)?;
+        let docs = self.corpus.total_num_docs()?.max(1);
         Ok(all.saturating_mul(self.count) / docs)
     }
 
@@ -275,7 +282,7 @@ impl Bm25StatisticsProvider for DocumentStatistics<'_> {
     fn doc_freq(&self, term: &Term) -> tantivy::Result<u64> {
         let value = term.value();
         let Some(text) = value.as_str() else {
-            return self.searcher.doc_freq(term);
+            return self.corpus.doc_freq(term);
         };
         if let Some(&known) = self.frequencies.borrow().get(text) {
             return Ok(known);
@@ -283,7 +290,7 @@ impl Bm25StatisticsProvider for DocumentStatistics<'_> {
         // A word counts as held by a clause wherever the clause holds it: in its text,
         // its headings, or its document's title, which every clause holds.
         let mut found: HashSet<DocAddress> = HashSet::new();
-        holding(self.searcher, self.fields, text, &self.clauses, &mut found)?;
+        holding(self.corpus.searcher, self.fields, text, &self.clauses, &mut found)?;
         let count = found.len() as u64;
         self.frequencies.borrow_mut().insert(text.to_owned(), count);
         Ok(count)
@@ -336,7 +343,8 @@ mod tests {
         let (_dir, index) = rules_index();
         let searcher = index.searcher();
         let fields = index.inner.fields;
-        let statistics = DocumentStatistics::new(&searcher, fields, "zh/html/rules.html")
+        let corpus = index.inner.statistics.get(&searcher, fields).expect("corpus counted");
+        let statistics = DocumentStatistics::new(&corpus, fields, "zh/html/rules.html")
             .expect("statistics read");
         assert_eq!(statistics.total_num_docs().expect("count"), 6);
         let text = |word: &str| Term::from_field_text(fields.text, word);
@@ -346,8 +354,8 @@ mod tests {
         assert_eq!(statistics.doc_freq(&text("专项")).expect("count"), 6);
         assert_eq!(statistics.doc_freq(&text("预算")).expect("count"), 0);
         // Field lengths keep the corpus's average.
-        let all = searcher.total_num_tokens(fields.text).expect("tokens") as f64;
-        let average = all / searcher.num_docs() as f64;
+        let all = corpus.total_num_tokens(fields.text).expect("tokens") as f64;
+        let average = all / corpus.total_num_docs().expect("count") as f64;
         let local = statistics.total_num_tokens(fields.text).expect("tokens") as f64 / 6.0;
         assert!((average - local).abs() <= 1.0, "{average} {local}");
     }
