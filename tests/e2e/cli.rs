@@ -95,6 +95,39 @@ fn reindex_follows_edits_additions_and_deletions() {
 }
 
 #[test]
+fn an_index_updated_in_place_answers_as_one_built_afresh() {
+    let files = [TAX, GUARANTEE, PILOT_EN, OPINIONS_EN];
+    let edit = |ws: &Workspace| {
+        let path = ws.corpus().join(GUARANTEE);
+        let text = std::fs::read_to_string(&path).expect("read notice");
+        assert!(text.contains("风险分担比例"));
+        std::fs::write(&path, text.replacen("风险分担比例", "风险分担的比例", 1)).expect("edit");
+    };
+    let updated = Workspace::with_files(&files);
+    updated.ingest();
+    edit(&updated);
+    let second = updated.ingest();
+    assert!(second.contains("0 added, 1 updated, 0 removed, 3 skipped"), "{second}");
+    let fresh = Workspace::with_files(&files);
+    edit(&fresh);
+    fresh.ingest();
+    // The updated index deleted the notice's old clauses; the counts BM25 scores by
+    // must not remember them.
+    let ranked = |ws: &Workspace, query: &str| -> Vec<(String, String)> {
+        let answer = ws.search(query, &["--limit", "20"]);
+        let hits = answer["hits"].as_array().expect("hits").iter();
+        hits.map(|h| (h["anchor"].to_string(), h["score"].to_string())).collect()
+    };
+    for query in
+        ["融资担保 风险分担", "deduction for elderly parents", "政府债券 担保", "pilot city funds"]
+    {
+        let expected = ranked(&fresh, query);
+        assert!(!expected.is_empty(), "{query}");
+        assert_eq!(ranked(&updated, query), expected, "{query}");
+    }
+}
+
+#[test]
 fn a_duplicated_document_is_one_hit_with_two_sources() {
     let ws = Workspace::with_files(&[PILOT_EN]);
     ws.copy_in(PILOT_EN, "en/copy/second-batch.txt");
