@@ -119,3 +119,19 @@ fn a_paragraph_after_a_list_is_cited_as_its_sections_text() {
     );
     assert_eq!(after["headings"][0], "四、中央补助资金支持标准和支持范围");
 }
+
+/// The real sponge-city notice is a page body without its title: it is titled by its file
+/// name, and its opening paragraph, which says what it is about, is its subject.
+#[test]
+fn a_notice_without_a_title_takes_its_subject_from_its_opening_paragraph() {
+    let records =
+        inspect(&corpus().join("zh/web/mof_caibanjian_2023_sponge_city_batch3_notice.html"));
+    let document = &records[0]["document"];
+    assert_eq!(document["title"], "mof_caibanjian_2023_sponge_city_batch3_notice");
+    let subject = document["subject"].as_str().unwrap_or_default();
+    assert!(subject.starts_with("为贯彻习近平总书记关于海绵城市建设"), "{subject}");
+    assert!(subject.contains("第三批海绵城市建设示范竞争性选拔工作"), "{subject}");
+    // A notice with a title has none.
+    let records = inspect(&corpus().join("zh/html/govcn_002.html"));
+    assert!(records[0]["document"].get("subject").is_none(), "{}", records[0]["document"]);
+}

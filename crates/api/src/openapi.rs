@@ -256,7 +256,7 @@ fn schemas() -> Value {
         "Document": object(
             &["id", "title", "doc_number", "issuers", "dates", "lang", "type", "source", "cites"],
             json!({
-                "id": string, "title": string,
+                "id": string, "title": string, "subject": string,
                 "doc_number": { "allOf": [schema_ref("DocNumber")], "nullable": true },
                 "issuers": strings,
                 "dates": object(&[], json!({ "issued": string, "published": string })),

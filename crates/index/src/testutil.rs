@@ -11,6 +11,7 @@ pub fn document(id: &str, title: &str, number: Option<&str>, lang: Lang, issued:
     Document {
         id: id.to_owned(),
         title: title.to_owned(),
+        subject: None,
         doc_number: number.map(|n| DocNumber { raw: n.to_owned(), normalized: n.to_owned() }),
         issuers: vec!["国务院办公厅".to_owned(), "Ministry of Finance".to_owned()],
         dates: DocDates { issued: Some(issued.to_owned()), published: None },

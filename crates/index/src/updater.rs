@@ -127,6 +127,9 @@ impl IndexUpdater {
         let mut entry = TantivyDocument::default();
         entry.add_text(fields.doc_id, &doc.id);
         entry.add_text(fields.title, &doc.title);
+        if let Some(subject) = &doc.subject {
+            entry.add_text(fields.title, subject);
+        }
         let mut meta = Vec::new();
         if let Some(number) = &doc.doc_number {
             meta.push(number.normalized.as_str());

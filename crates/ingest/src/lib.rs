@@ -43,8 +43,9 @@ pub use walk::{document_id, find_documents, CorpusFile};
 /// in larger type head the clauses after them. Version 6: a title the front page qualifies
 /// by a labelled body (`预算主管部门：…`) names that body. Version 7: a paragraph after the
 /// last entry of a list its section introduced with a colon is the section's text again
-/// (`四第2段`), not the last entry's.
-pub const PIPELINE_VERSION: u32 = 7;
+/// (`四第2段`), not the last entry's. Version 8: a document without a title of its own
+/// records its opening paragraph as its subject, searched with the title.
+pub const PIPELINE_VERSION: u32 = 8;
 
 /// How many read documents may wait for the writer.
 const READ_AHEAD: usize = 16;

@@ -77,6 +77,7 @@ mod tests {
         Document {
             id: "zh/html/x.html".into(),
             title: "关于开展试点的通知".into(),
+            subject: None,
             doc_number: number.map(|n| DocNumber { raw: n.into(), normalized: n.into() }),
             issuers: vec![],
             dates: DocDates::default(),

@@ -259,6 +259,12 @@ pub struct Document {
     pub id: String,
     /// The title.
     pub title: String,
+    /// What a document without a title of its own says it is about: its opening
+    /// paragraph, searched with the title so that its clauses carry the subject a title
+    /// would give them. Never shown as the title (that is the file name). `None` for a
+    /// document with a title.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
     /// The document number (文号), where it has one.
     pub doc_number: Option<DocNumber>,
     /// Issuing bodies (发文机关), in the order given.
@@ -306,6 +312,7 @@ impl Document {
         Document {
             id: id.to_owned(),
             title: title.to_owned(),
+            subject: None,
             doc_number: None,
             issuers: Vec::new(),
             dates: DocDates::default(),

@@ -25,12 +25,10 @@ const DATE_WINDOW: usize = 10;
 
 /// Builds the record of a document; `id` is its path relative to the corpus root.
 pub fn build_document(id: &str, format: SourceFormat, parsed: &ParsedDoc) -> Document {
-    let mut title = parsed
-        .title
-        .clone()
-        .or_else(|| parsed.meta.title.clone())
-        .filter(|t| !t.trim().is_empty())
-        .unwrap_or_else(|| file_stem(id));
+    let own_title =
+        parsed.title.clone().or_else(|| parsed.meta.title.clone()).filter(|t| !t.trim().is_empty());
+    let subject = if own_title.is_none() { opening_paragraph(&parsed.blocks) } else { None };
+    let mut title = own_title.unwrap_or_else(|| file_stem(id));
     // A title every department's budget shares (上海市普陀区2026年区级部门预算) names the
     // department its front page states, so that its citations tell the budgets apart.
     let labelled = labelled_body(&parsed.blocks);
@@ -63,6 +61,7 @@ pub fn build_document(id: &str, format: SourceFormat, parsed: &ParsedDoc) -> Doc
     Document {
         id: id.to_string(),
         title,
+        subject,
         doc_number,
         issuers,
         dates,
@@ -82,6 +81,23 @@ pub fn build_document(id: &str, format: SourceFormat, parsed: &ParsedDoc) -> Doc
 /// Returns the file name of an id without its extension.
 fn file_stem(id: &str) -> String {
     Path::new(id).file_stem().and_then(|s| s.to_str()).unwrap_or(id).to_string()
+}
+
+/// How many leading blocks may hold a document's opening paragraph.
+const OPENING_WINDOW: usize = 5;
+
+/// How much of the opening paragraph stands for a document's subject, in characters.
+const SUBJECT_CHARS: usize = 300;
+
+/// The opening paragraph of a document without a title, which states what it is about
+/// (`为贯彻…，财政部…将组织第三批海绵城市建设示范竞争性选拔工作。现将有关事项通知如下：`): the
+/// first of the leading blocks that holds a sentence, so not a list of addressees
+/// (`各省、自治区财政厅…：`) or a heading, cut to [`SUBJECT_CHARS`].
+fn opening_paragraph(blocks: &[String]) -> Option<String> {
+    let sentence =
+        |b: &&String| ['。', '！', '？'].iter().any(|&c| b.contains(c)) || b.contains(". ");
+    let block = blocks.iter().take(OPENING_WINDOW).find(sentence)?;
+    Some(block.trim().chars().take(SUBJECT_CHARS).collect())
 }
 
 /// Guesses the language from the body.
@@ -521,6 +537,32 @@ mod tests {
             issuers_from_title("Notice of the General Office of the Ministry of Industry and Information Technology and the General Office of the Ministry of Finance on Pilots"),
             ["Ministry of Industry and Information Technology", "Ministry of Finance"]
         );
+    }
+
+    #[test]
+    fn a_document_without_a_title_is_about_what_its_opening_paragraph_says() {
+        let opening =
+            "为贯彻落实有关要求，2023年，财政部将组织第三批海绵城市建设示范竞争性选拔工作。\
+                       现将有关事项通知如下：";
+        let blocks =
+            ["各省、自治区财政厅，新疆生产建设兵团财政局：", opening, "一、工作目标和原则"];
+        let record = build_document("zh/web/notice.html", SourceFormat::Html, &doc(&blocks));
+        assert_eq!(record.title, "notice");
+        assert_eq!(record.subject.as_deref(), Some(opening));
+        let english =
+            doc(&["To all provinces:", "This notice starts the third batch. It applies now."]);
+        let record = build_document("en/txt/batch.txt", SourceFormat::Text, &english);
+        assert_eq!(
+            record.subject.as_deref(),
+            Some("This notice starts the third batch. It applies now.")
+        );
+        // A document with a title has no subject, and a long opening is cut.
+        let mut titled = doc(&[opening]);
+        titled.title = Some("关于开展第三批海绵城市建设示范工作的通知".to_owned());
+        assert_eq!(build_document("zh/web/t.html", SourceFormat::Html, &titled).subject, None);
+        let long = "条".repeat(500) + "。";
+        let record = build_document("zh/web/long.html", SourceFormat::Html, &doc(&[long.as_str()]));
+        assert_eq!(record.subject.map(|s| s.chars().count()), Some(SUBJECT_CHARS));
     }
 
     #[test]
