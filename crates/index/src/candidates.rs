@@ -1,10 +1,12 @@
 //! Candidates: the best clauses of each pass of a search (the query's language and the
 //! other), by the strict query and then the relaxed one, reordered by phrase bonuses.
 
-use std::collections::HashSet;
+use std::collections::hash_map::Entry;
+use std::collections::{HashMap, HashSet};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use tantivy::collector::{Count, TopDocs};
+use tantivy::columnar::Column;
 use tantivy::query::{BooleanQuery, Weight};
 use tantivy::{DocAddress, DocSet, Score, Searcher};
 
@@ -45,20 +47,17 @@ fn best(
 ) -> Result<(Vec<Candidate>, usize)> {
     let searcher = statistics.searcher;
     let collector = (TopDocs::with_limit(pool + EDGE_MARGIN).order_by_score(), Count);
-    let (mut top, count) =
-        searcher.search_with_statistics_provider(query, &collector, statistics)?;
-    top.sort_by_key(|(_, address)| *address);
+    let (top, count) = searcher.search_with_statistics_provider(query, &collector, statistics)?;
+    let mut keys: HashMap<u32, Column<u64>> = HashMap::new();
     let mut list = Vec::with_capacity(top.len());
-    let mut at = 0;
-    while at < top.len() {
-        let segment = top[at].1.segment_ord;
-        let end = at + top[at..].iter().take_while(|(_, a)| a.segment_ord == segment).count();
-        let column = searcher.segment_reader(segment).fast_fields().u64(ORDER_KEY)?;
-        for &(score, address) in &top[at..end] {
-            let key = column.first(address.doc_id).unwrap_or_default();
-            list.push(Candidate { score: steady(score), address, key });
-        }
-        at = end;
+    for (score, address) in top {
+        let column = match keys.entry(address.segment_ord) {
+            Entry::Occupied(known) => known.into_mut(),
+            Entry::Vacant(new) => new
+                .insert(searcher.segment_reader(address.segment_ord).fast_fields().u64(ORDER_KEY)?),
+        };
+        let key = column.first(address.doc_id).unwrap_or_default();
+        list.push(Candidate { score: steady(score), address, key });
     }
     list.sort_by(by_score);
     list.truncate(pool);
