@@ -94,8 +94,7 @@ const SUBJECT_CHARS: usize = 300;
 /// first of the leading blocks that holds a sentence, so not a list of addressees
 /// (`各省、自治区财政厅…：`) or a heading, cut to [`SUBJECT_CHARS`].
 fn opening_paragraph(blocks: &[String]) -> Option<String> {
-    let sentence =
-        |b: &&String| ['。', '！', '？'].iter().any(|&c| b.contains(c)) || b.contains(". ");
+    let sentence = |b: &&String| b.contains(['。', '！', '？']) || b.contains(". ");
     let block = blocks.iter().take(OPENING_WINDOW).find(sentence)?;
     Some(block.trim().chars().take(SUBJECT_CHARS).collect())
 }
